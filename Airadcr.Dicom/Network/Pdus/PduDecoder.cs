@@ -70,58 +70,47 @@ public static class PduDecoder
         return new DataTransferPdu(values);
     }
 
+    private delegate T ContextItemDecoder<out T>(ReadOnlySpan<byte> item);
+
     private static AssociateRequestPdu DecodeAssociateRequest(ReadOnlySpan<byte> body)
     {
-        var reader = new PduSpanReader(body);
-        var (version, called, calling) = ReadAssociateHeader(ref reader);
-        string? context = null;
-        UserInformation? user = null;
-        var proposals = new List<PresentationContextProposal>();
-        while (reader.Remaining > 0)
-        {
-            var type = ReadItem(ref reader, out var item);
-            switch (type)
-            {
-                case ItemType.ApplicationContext:
-                    context = new PduSpanReader(item).ReadText(item.Length);
-                    break;
-                case ItemType.PresentationContextRequest:
-                    proposals.Add(DecodeProposal(item));
-                    break;
-                case ItemType.UserInformation:
-                    user = DecodeUserInformation(item);
-                    break;
-            }
-        }
-
-        return new AssociateRequestPdu(called, calling, proposals, RequireUser(user), RequireContext(context), version);
+        var a = DecodeAssociate(body, ItemType.PresentationContextRequest, DecodeProposal);
+        return new AssociateRequestPdu(a.Called, a.Calling, a.Contexts, a.User, a.Context, a.Version);
     }
 
     private static AssociateAcceptPdu DecodeAssociateAccept(ReadOnlySpan<byte> body)
     {
+        var a = DecodeAssociate(body, ItemType.PresentationContextAccept, DecodeResult);
+        return new AssociateAcceptPdu(a.Called, a.Calling, a.Contexts, a.User, a.Context, a.Version);
+    }
+
+    /// <summary>The body shared by A-ASSOCIATE-RQ and -AC; they differ only in their presentation context items.</summary>
+    private static (ushort Version, string Called, string Calling, string Context, List<T> Contexts, UserInformation User)
+        DecodeAssociate<T>(ReadOnlySpan<byte> body, ItemType contextItem, ContextItemDecoder<T> decodeContext)
+    {
         var reader = new PduSpanReader(body);
         var (version, called, calling) = ReadAssociateHeader(ref reader);
         string? context = null;
         UserInformation? user = null;
-        var results = new List<PresentationContextResult>();
+        var contexts = new List<T>();
         while (reader.Remaining > 0)
         {
             var type = ReadItem(ref reader, out var item);
-            switch (type)
+            if (type == ItemType.ApplicationContext)
             {
-                case ItemType.ApplicationContext:
-                    context = new PduSpanReader(item).ReadText(item.Length);
-                    break;
-                case ItemType.PresentationContextAccept:
-                    results.Add(DecodeResult(item));
-                    break;
-                case ItemType.UserInformation:
-                    user = DecodeUserInformation(item);
-                    break;
+                context = new PduSpanReader(item).ReadText(item.Length);
+            }
+            else if (type == contextItem)
+            {
+                contexts.Add(decodeContext(item));
+            }
+            else if (type == ItemType.UserInformation)
+            {
+                user = DecodeUserInformation(item);
             }
         }
 
-        return new AssociateAcceptPdu(called, calling, results, RequireUser(user), RequireContext(context), version);
+        return (version, called, calling, RequireContext(context), contexts, RequireUser(user));
     }
 
     private static UserInformation RequireUser(UserInformation? user) =>
