@@ -9,8 +9,8 @@ public interface IDicomServiceHandler
     /// <summary>Null admits the association; a reason rejects it permanently (source: service user).</summary>
     RejectReason? Admit(AssociationRequestInfo request);
 
-    /// <summary>The transfer syntaxes acceptable for an abstract syntax, in our order of preference; empty when the
-    /// abstract syntax is not supported.</summary>
+    /// <summary>The transfer syntaxes acceptable for an abstract syntax (the requestor's order decides among them);
+    /// empty when the abstract syntax is not supported.</summary>
     IReadOnlyList<string> AcceptableTransferSyntaxes(string abstractSyntax);
 
     /// <summary>Opens the target of a C-STORE. Exceptions become statuses (see <see cref="StoreStatusMapping"/>).</summary>

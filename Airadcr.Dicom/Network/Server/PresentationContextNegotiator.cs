@@ -3,7 +3,8 @@ using Airadcr.Dicom.Network.Pdus;
 namespace Airadcr.Dicom.Network.Server;
 
 /// <summary>Answers each proposed presentation context: Verification always, other abstract syntaxes as the handler
-/// allows, choosing the first transfer syntax in the handler's preference order that the requestor proposed.</summary>
+/// allows, choosing the requestor's first proposed transfer syntax that the handler accepts (the requestor lists its
+/// preferred, usually the data's own, syntax first: pass-through without transcoding).</summary>
 internal static class PresentationContextNegotiator
 {
     public static IReadOnlyList<PresentationContextResult> Negotiate(IReadOnlyList<PresentationContextProposal> proposals,
@@ -21,7 +22,7 @@ internal static class PresentationContextNegotiator
                 continue;
             }
 
-            var chosen = acceptable.FirstOrDefault(proposal.TransferSyntaxes.Contains);
+            var chosen = proposal.TransferSyntaxes.FirstOrDefault(acceptable.Contains);
             results.Add(chosen is null
                 ? new(proposal.Id, PresentationContextOutcome.TransferSyntaxesNotSupported, proposal.TransferSyntaxes[0])
                 : new(proposal.Id, PresentationContextOutcome.Acceptance, chosen));
