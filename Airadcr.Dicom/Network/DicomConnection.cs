@@ -178,10 +178,13 @@ internal sealed class DicomConnection : IAsyncDisposable
     {
         try
         {
-            return DimseCommand.Decode(bytes);
+            var command = DimseCommand.Decode(bytes);
+            _ = (command.Field, command.MessageId, command.HasDataSet);
+            return command;
         }
-        catch (DicomFormatException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Any failure to read a command set is the peer's malformed data, never ours to crash on.
             return null;
         }
     }

@@ -29,8 +29,10 @@ internal sealed class ServerAssociation(
         {
             // Aborted (by the peer, a timer or a protocol error): the transport is already closed.
         }
-        catch (OperationCanceledException)
+        catch (Exception e) when (e is OperationCanceledException or DicomAssociationException or IOException
+            or DicomFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
         {
+            // Server stopping, or a handler/transport failure: this association ends, the server goes on.
             await connection.AbortAsync(AbortSource.ServiceProvider, AbortReason.NotSpecified).ConfigureAwait(false);
         }
         finally

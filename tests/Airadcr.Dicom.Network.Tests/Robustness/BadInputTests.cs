@@ -204,4 +204,24 @@ public sealed class BadInputTests : IAsyncLifetime
         Assert.Empty(_scp.StoredFiles());
         Assert.Empty(_scp.PartialFiles());
     }
+
+    [Fact]
+    public async Task Garbage_inside_a_command_pdv_is_aborted()
+    {
+        var random = new Random(11);
+        for (var i = 0; i < 10; i++)
+        {
+            await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
+            await peer.AssociateAsync(Ct);
+            var garbage = new byte[random.Next(1, 300)];
+            random.NextBytes(garbage);
+            await peer.SendAsync(RawPeer.Pdv(1, true, true, garbage), Ct);
+
+            var seen = await peer.ReadUntilClosedAsync(Ct);
+
+            Assert.All(seen, pdu => Assert.True(pdu is AbortPdu or DataTransferPdu));
+        }
+
+        await AssertStillServingAsync();
+    }
 }
