@@ -110,6 +110,22 @@ public sealed class OrthancInteropTests(OrthancPeer peer)
     }
 
     [Fact]
+    public async Task Orthanc_rest_store_to_our_modality_delivers_identical_instances()
+    {
+        var source = PydicomCorpus.File("rtplan.dcm");
+        var upload = await peer.Orthanc.Client.PostAsync("instances", new ByteArrayContent(await File.ReadAllBytesAsync(source, Ct)), Ct);
+        upload.EnsureSuccessStatusCode();
+        var id = (await upload.Content.ReadFromJsonAsync<JsonObject>(Ct))!["ID"]!.GetValue<string>();
+
+        var store = await peer.Orthanc.Client.PostAsync("modalities/airadcr/store", new StringContent(id), Ct);
+
+        store.EnsureSuccessStatusCode();
+        var sop = DicomFileHeader(source).GetString(DicomTag.SOPInstanceUID).TrimEnd('\0');
+        var stored = Assert.Single(peer.Scp.StoredFiles(), f => Path.GetFileNameWithoutExtension(f) == sop);
+        await DataSetComparison.AssertSameDataSetAsync(source, stored, Ct);
+    }
+
+    [Fact]
     public async Task Move_to_an_unknown_destination_fails_with_a_status_not_a_dropped_association()
     {
         var query = new DicomDataset().Add(DicomTag.QueryRetrieveLevel, "STUDY").Add(DicomTag.StudyInstanceUID, "1.2.3");
