@@ -1,0 +1,191 @@
+using System.Net;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.Dicom.Network.Pdus;
+
+namespace Airadcr.Dicom.Network.Server;
+
+/// <summary>The acceptor side of one association: A-ASSOCIATE negotiation under ARTIM, then DIMSE requests until
+/// release or abort. Every failure ends in an A-ABORT or a status, never in an unhandled exception.</summary>
+internal sealed class ServerAssociation(
+    DicomConnection connection,
+    DicomServerOptions options,
+    IDicomServiceHandler handler,
+    EndPoint? remote,
+    Func<bool> admitOverLimit)
+{
+    private string _callingAe = string.Empty;
+    private IStoreTarget? _target;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await NegotiateAsync(cancellationToken).ConfigureAwait(false))
+            {
+                await ServeAsync(cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (DicomAssociationAbortedException)
+        {
+            // Aborted (by the peer, a timer or a protocol error): the transport is already closed.
+        }
+        catch (Exception e) when (e is OperationCanceledException or DicomAssociationException or IOException
+            or DicomFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
+        {
+            // Server stopping, or a handler/transport failure: this association ends, the server goes on.
+            await connection.AbortAsync(AbortSource.ServiceProvider, AbortReason.NotSpecified).ConfigureAwait(false);
+        }
+        finally
+        {
+            await DiscardTargetAsync().ConfigureAwait(false);
+            await connection.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Sta2 -> Sta3 -> Sta6 or back to Sta1 with A-ASSOCIATE-RJ.</summary>
+    private async Task<bool> NegotiateAsync(CancellationToken cancellationToken)
+    {
+        var pdu = await connection.ReadPduAsync(options.AssociationTimeout, cancellationToken).ConfigureAwait(false);
+        if (pdu is not AssociateRequestPdu rq)
+        {
+            throw await connection.UnexpectedAsync(pdu).ConfigureAwait(false);
+        }
+
+        _callingAe = rq.CallingAe;
+        if (Reject(rq) is { } reject)
+        {
+            await connection.SendPduAsync(reject).ConfigureAwait(false);
+            connection.Close(AssociationState.Released);
+            return false;
+        }
+
+        var results = PresentationContextNegotiator.Negotiate(rq.PresentationContexts, handler);
+        var accepted = results.Where(r => r.IsAccepted).Select(r => new AcceptedPresentationContext(r.Id,
+            rq.PresentationContexts.First(p => p.Id == r.Id).AbstractSyntax, DicomTransferSyntax.Lookup(r.TransferSyntax)));
+        connection.Establish(accepted, rq.UserInformation.MaxPduLength);
+        var user = new UserInformation
+        {
+            MaxPduLength = options.MaxPduLength,
+            ImplementationClassUid = options.ImplementationClassUid,
+            ImplementationVersionName = options.ImplementationVersionName,
+        };
+        await connection.SendPduAsync(new AssociateAcceptPdu(rq.CalledAe, rq.CallingAe, results, user)).ConfigureAwait(false);
+        return true;
+    }
+
+    private AssociateRejectPdu? Reject(AssociateRequestPdu rq)
+    {
+        if ((rq.ProtocolVersion & 1) == 0)
+        {
+            return new(RejectResult.Permanent, RejectSource.ServiceProviderAcse, RejectReason.ApplicationContextNotSupportedOrProtocolVersion);
+        }
+
+        if (rq.ApplicationContextName != ApplicationContext.Dicom)
+        {
+            return new(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.ApplicationContextNotSupportedOrProtocolVersion);
+        }
+
+        if (options.CheckCalledAe && rq.CalledAe != options.AeTitle)
+        {
+            return new(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
+        }
+
+        if (handler.Admit(new AssociationRequestInfo(rq.CallingAe, rq.CalledAe, remote, rq.UserInformation.ImplementationClassUid)) is { } reason)
+        {
+            return new(RejectResult.Permanent, RejectSource.ServiceUser, reason);
+        }
+
+        return admitOverLimit()
+            ? null
+            : new(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.ApplicationContextNotSupportedOrProtocolVersion);
+    }
+
+    /// <summary>Sta6: requests until A-RELEASE-RQ (answered with A-RELEASE-RP) or abort.</summary>
+    private async Task ServeAsync(CancellationToken cancellationToken)
+    {
+        while (await connection.ReceiveMessageAsync(OpenSinkAsync, options.IdleTimeout, cancellationToken).ConfigureAwait(false) is { } message)
+        {
+            var response = await HandleAsync(message, cancellationToken).ConfigureAwait(false);
+            if (response is not null)
+            {
+                await connection.SendMessageAsync(message.Context, response, null, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await connection.SendPduAsync(ReleaseResponsePdu.Instance).ConfigureAwait(false);
+        connection.Close(AssociationState.Released);
+    }
+
+    private async ValueTask<DimseCommand?> HandleAsync(DimseMessage message, CancellationToken cancellationToken)
+    {
+        var command = message.Command;
+        switch (command.Field)
+        {
+            case DimseCommandField.CEchoRequest:
+                return DimseCommand.Response(command, DicomStatus.Success);
+            case DimseCommandField.CStoreRequest:
+                var outcome = await CompleteStoreAsync(message, cancellationToken).ConfigureAwait(false);
+                return DimseCommand.Response(command, outcome.Status, errorComment: outcome.ErrorComment);
+            case DimseCommandField.CCancelRequest:
+                return null;
+            case DimseCommandField.CFindRequest or DimseCommandField.CMoveRequest:
+                return DimseCommand.Response(command, DicomStatus.SopClassNotSupported);
+            default:
+                return command.IsRequest ? DimseCommand.Response(command, DicomStatus.UnrecognizedOperation) : null;
+        }
+    }
+
+    private async ValueTask<Stream?> OpenSinkAsync(DimseCommand command, AcceptedPresentationContext context, CancellationToken cancellationToken)
+    {
+        if (command.Field != DimseCommandField.CStoreRequest)
+        {
+            return null;
+        }
+
+        if (command.AffectedSopClassUid != context.AbstractSyntax || command.AffectedSopInstanceUid is not { Length: > 0 } instance)
+        {
+            throw new NotSupportedException("SOP class differs from the presentation context, or no SOP instance UID");
+        }
+
+        _target = await handler.BeginStoreAsync(
+            new StoreRequest(_callingAe, context.AbstractSyntax, instance, context.TransferSyntax), cancellationToken).ConfigureAwait(false);
+        return _target.DataSet;
+    }
+
+    private async ValueTask<StoreOutcome> CompleteStoreAsync(DimseMessage message, CancellationToken cancellationToken)
+    {
+        var target = _target;
+        _target = null;
+        if (message.DataSetError is { } error || target is null)
+        {
+            if (target is not null)
+            {
+                await target.DisposeAsync().ConfigureAwait(false);
+            }
+
+            return StoreStatusMapping.FromException(message.DataSetError ?? new NotSupportedException());
+        }
+
+        try
+        {
+            return await target.CompleteAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return StoreStatusMapping.FromException(e);
+        }
+        finally
+        {
+            await target.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private async ValueTask DiscardTargetAsync()
+    {
+        if (_target is { } target)
+        {
+            _target = null;
+            await target.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

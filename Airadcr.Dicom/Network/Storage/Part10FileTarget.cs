@@ -1,0 +1,110 @@
+using Airadcr.Dicom.IO;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.Dicom.Network.Server;
+
+namespace Airadcr.Dicom.Network.Storage;
+
+/// <summary>Streams a received data set into a temporary Part 10 file (preamble, meta built from the request, then
+/// the data set bytes exactly as received), never holding the instance in memory. On completion the file is fsynced,
+/// parsed up to the pixel data to check SOP class and instance against the request (0xA900 otherwise), and handed to
+/// <c>commit</c>, which moves it to its final place (see <see cref="MoveIntoPlace"/>) and returns the status.
+/// Whatever is still at the temporary path when the target is disposed is deleted.</summary>
+public sealed class Part10FileTarget : IStoreTarget
+{
+    private readonly StoreRequest _request;
+    private readonly Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> _commit;
+    private readonly FileStream _file;
+    private readonly string _path;
+
+    private Part10FileTarget(string path, FileStream file, StoreRequest request,
+        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit)
+    {
+        _path = path;
+        _file = file;
+        _request = request;
+        _commit = commit;
+    }
+
+    public Stream DataSet => _file;
+
+    public static Part10FileTarget Create(string temporaryDirectory, StoreRequest request,
+        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit)
+    {
+        Directory.CreateDirectory(temporaryDirectory);
+        var path = Path.Combine(temporaryDirectory, $"{Guid.NewGuid():N}.part");
+        var file = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 64 * 1024, FileOptions.Asynchronous);
+        try
+        {
+            WriteHeader(file, request);
+            return new Part10FileTarget(path, file, request, commit);
+        }
+        catch
+        {
+            file.Dispose();
+            File.Delete(path);
+            throw;
+        }
+    }
+
+    private static void WriteHeader(Stream file, StoreRequest request)
+    {
+        var identity = new DicomDataset()
+            .Add(DicomTag.SOPClassUID, request.SopClassUid)
+            .Add(DicomTag.SOPInstanceUID, request.SopInstanceUid);
+        var meta = DicomFileWriter.BuildMeta(new DicomDataset(), identity, request.TransferSyntax);
+        meta.Add(DicomTag.SourceApplicationEntityTitle, request.CallingAe);
+        file.Write(new byte[128]);
+        file.Write("DICM"u8);
+        DicomDatasetWriter.Write(file, meta, DicomTransferSyntax.ExplicitVRLittleEndian);
+    }
+
+    public async ValueTask<StoreOutcome> CompleteAsync(CancellationToken cancellationToken)
+    {
+        await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _file.Flush(flushToDisk: true);
+        await _file.DisposeAsync().ConfigureAwait(false);
+        DicomDataset header;
+        using (var file = DicomFile.Open(_path, new DicomReadOptions { StopBeforePixelData = true }))
+        {
+            header = file.Dataset;
+            if (header.GetStringOrDefault(DicomTag.SOPClassUID) != _request.SopClassUid
+                || header.GetStringOrDefault(DicomTag.SOPInstanceUID) != _request.SopInstanceUid)
+            {
+                return new StoreOutcome(DicomStatus.DataSetDoesNotMatchSopClass, "SOP class or instance differs from the request");
+            }
+
+            header = Detach(header);
+        }
+
+        return await _commit(new ReceivedInstance(_request, _path, header), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Copies element values out of the (memory-mapped) file so the header outlives it.</summary>
+    private static DicomDataset Detach(DicomDataset header) =>
+        new(header.OfType<DicomElement>().Select(e => new DicomElement(e.Tag, e.VR, e.Data.ToArray(), e.IsBigEndian)));
+
+    /// <summary>Renames the temporary file to <paramref name="finalPath"/> atomically; false (and the temporary file
+    /// left for disposal) when a file is already there: the first copy of an instance wins.</summary>
+    public static bool MoveIntoPlace(ReceivedInstance instance, string finalPath)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(finalPath)!);
+        try
+        {
+            File.Move(instance.TemporaryPath, finalPath, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(finalPath))
+        {
+            return false;
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _file.DisposeAsync().ConfigureAwait(false);
+        if (File.Exists(_path))
+        {
+            File.Delete(_path);
+        }
+    }
+}
