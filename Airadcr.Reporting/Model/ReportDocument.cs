@@ -7,6 +7,8 @@ public sealed record ReportDocument
     public required ReportText Text { get; init; }
     public IReadOnlyList<Finding> Findings { get; init; } = [];
     public IReadOnlyList<KeyImage> KeyImages { get; init; } = [];
+    /// <summary>The analysed instances of the source study (SR evidence and image library).</summary>
+    public IReadOnlyList<SourceImage> SourceImages { get; init; } = [];
     /// <summary>Null while the report is AI output awaiting review; set once a radiologist signed it.</summary>
     public ReportSignature? Signature { get; init; }
     public ReportLanguage Language { get; init; } = ReportLanguage.French;

@@ -6,6 +6,7 @@ namespace Airadcr.Reporting.Tests;
 internal static class SampleReports
 {
     public const string SourceInstanceUid = "1.2.826.0.1.3680043.8.498.10000000000000000000000000000000001";
+    public const string SeriesUid = "1.2.826.0.1.3680043.8.498.50000000000000000000000000000000005";
     public const string StudyUid = "1.2.826.0.1.3680043.8.498.20000000000000000000000000000000002";
     public static readonly DateTimeOffset CreatedAt = new(2026, 11, 22, 14, 5, 0, TimeSpan.Zero);
 
@@ -80,6 +81,7 @@ internal static class SampleReports
         Text = Text,
         Findings = [Nodule(1, 40, 60, 6.2, 0.91), Nodule(2, 90, 30, 4.4, 0.67)],
         KeyImages = [Image()],
+        SourceImages = [new SourceImage(SeriesUid, "1.2.840.10008.5.1.4.1.1.2", SourceInstanceUid, "CT")],
         Signature = signature,
         Language = language,
         CreatedAt = CreatedAt,
