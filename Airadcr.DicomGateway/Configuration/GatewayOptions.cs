@@ -1,0 +1,48 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Airadcr.DicomGateway.Configuration;
+
+/// <summary>The <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Our AE title; associations calling another title are rejected.</summary>
+    [Required, RegularExpression(@"^[ -~]{1,16}$")]
+    public string AeTitle { get; set; } = "IA_SERVER";
+
+    [Range(0, 65535)]
+    public int Port { get; set; } = 11112;
+
+    /// <summary>Interface the SCP listens on (loopback by default; set 0.0.0.0 to serve a PACS on another host).</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Where instances are stored (Part 10 files); default <c>$AIRADCR_DATA_DIR/gateway</c>.</summary>
+    public string? StoragePath { get; set; }
+
+    /// <summary>A study is complete when no instance arrived for this many seconds.</summary>
+    [Range(1, 3600)]
+    public int StableSeconds { get; set; } = 5;
+
+    [Range(1, 1000)]
+    public int MaxAssociations { get; set; } = 25;
+
+    /// <summary>Calling AE titles allowed to associate; empty allows any (the admin API adds more at run time).</summary>
+    public List<string> AllowedCallingAeTitles { get; set; } = [];
+
+    /// <summary>Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data).</summary>
+    public bool AcceptCompressed { get; set; }
+
+    /// <summary>The PACS results are sent back to.</summary>
+    public PacsOptions Pacs { get; set; } = new();
+}
+
+/// <summary>The <c>Gateway:Pacs</c> section: the PACS's DICOM address.</summary>
+public sealed class PacsOptions
+{
+    public string AeTitle { get; set; } = "ORTHANC";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 4242;
+}
