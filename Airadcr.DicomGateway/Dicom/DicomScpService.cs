@@ -10,6 +10,7 @@ namespace Airadcr.DicomGateway.Dicom;
 /// <summary>Runs the DICOM SCP (C-ECHO, C-STORE) for the lifetime of the service.</summary>
 public sealed class DicomScpService(
     GatewayStorageHandler handler,
+    GatewayPaths paths,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ILogger<DicomScpService> logger) : IHostedService, IAsyncDisposable
@@ -26,6 +27,7 @@ public sealed class DicomScpService(
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
+        DiscardUnfinishedTransfers();
         _server = DicomServer.Start(new DicomServerOptions
         {
             AeTitle = settings.AeTitle,
@@ -36,6 +38,18 @@ public sealed class DicomScpService(
         }, handler);
         logger.ScpListening(settings.AeTitle, settings.BindAddress, _server.Port);
         return Task.CompletedTask;
+    }
+
+    /// <summary>Transfers cut by a crash were never acknowledged: their temporary files go.</summary>
+    private void DiscardUnfinishedTransfers()
+    {
+        if (Directory.Exists(paths.Incoming))
+        {
+            foreach (var file in Directory.EnumerateFiles(paths.Incoming))
+            {
+                File.Delete(file);
+            }
+        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
