@@ -13,6 +13,10 @@ packages=(
   postgresql redis-server
   # Browser for UI tests; fonts embedded in PDFs
   chromium fonts-dejavu-core
+  # pdftoppm renders our PDFs in tests
+  poppler-utils
+  # Independent SR validator (PixelMed, Java)
+  pixelmed-apps default-jre-headless
   # The API spec's own Python client (section 5) runs against us in tests
   python3-requests
   # setsid/setpriv used by the fixtures, perl for process tests

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 
 namespace Airadcr.Testing;
@@ -34,33 +33,8 @@ public static class DcmtkTools
         RunAsync("dcmdump", [.. options, file], cancellationToken);
 
     /// <summary>Runs any dcmtk tool with <c>TCP_NODELAY=1</c> (dcmtk keeps Nagle on otherwise: ~90 ms per C-ECHO).</summary>
-    public static async Task<ToolResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken)
-    {
-        var start = new ProcessStartInfo(ToolLocator.Find(tool, AptPackage))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["TCP_NODELAY"] = "1";
-        using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        try
-        {
-            await process.WaitForExitAsync(cancellationToken);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        return new ToolResult(tool, process.ExitCode, await stdout, await stderr);
-    }
+    public static Task<ToolResult> RunAsync(string tool, IEnumerable<string> arguments, CancellationToken cancellationToken) =>
+        ExternalTool.RunAsync(tool, AptPackage, arguments, cancellationToken);
 
     private static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

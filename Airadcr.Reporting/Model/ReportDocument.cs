@@ -1,0 +1,25 @@
+namespace Airadcr.Reporting.Model;
+
+/// <summary>Everything one report artefact (PDF, SR, FHIR) is made from.</summary>
+public sealed record ReportDocument
+{
+    public required StudyContext Study { get; init; }
+    public required ReportText Text { get; init; }
+    public IReadOnlyList<Finding> Findings { get; init; } = [];
+    public IReadOnlyList<KeyImage> KeyImages { get; init; } = [];
+    /// <summary>The analysed instances of the source study (SR evidence and image library).</summary>
+    public IReadOnlyList<SourceImage> SourceImages { get; init; } = [];
+    /// <summary>Null while the report is AI output awaiting review; set once a radiologist signed it.</summary>
+    public ReportSignature? Signature { get; init; }
+    public ReportLanguage Language { get; init; } = ReportLanguage.French;
+    /// <summary>When the artefact is produced (from the caller's TimeProvider).</summary>
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public bool IsSigned => Signature is not null;
+}
+
+public enum ReportLanguage
+{
+    French,
+    English,
+}

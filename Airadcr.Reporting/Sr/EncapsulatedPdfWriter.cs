@@ -1,0 +1,32 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Reporting.Model;
+
+namespace Airadcr.Reporting.Sr;
+
+/// <summary>The report PDF as an Encapsulated PDF instance (SOP class 1.2.840.10008.5.1.4.1.1.104.1) in the same study.</summary>
+public static class EncapsulatedPdfWriter
+{
+    public const int SeriesNumber = 9002;
+
+    public static DicomFile Write(ReportDocument report, byte[] pdf)
+    {
+        var dataset = ReportInstanceHeader.Create(report.Study, DicomUids.EncapsulatedPDFStorage, "DOC",
+            "AIRADCR report (PDF)", SeriesNumber, report.CreatedAt);
+        dataset.Add(DicomTag.ConversionType, "WSD");
+        dataset.Add(DicomTag.AcquisitionDateTime, SrContent.DicomDateTime(report.CreatedAt));
+        dataset.Add(DicomTag.BurnedInAnnotation, "YES");
+        dataset.Add(DicomTag.DocumentTitle, report.Text.Title);
+        dataset.Add(DicomTag.ConceptNameCodeSequence, SrContent.Code(SrConcepts.DiagnosticImagingReport));
+        dataset.Add(DicomTag.MIMETypeOfEncapsulatedDocument, "application/pdf");
+        dataset.Add(DicomTag.EncapsulatedDocumentLength, DicomVR.UL, (uint)pdf.Length);
+        // OB values must have an even length: pad with one NUL (the length above keeps the PDF's own size).
+        var value = pdf.Length % 2 == 0 ? pdf : [.. pdf, 0];
+        dataset.AddOrUpdate(new DicomElement(DicomTag.EncapsulatedDocument, DicomVR.OB, value));
+        if (report.SourceImages.Count > 0)
+        {
+            dataset.Add(DicomTag.SourceInstanceSequence, [.. report.SourceImages.Select(image => SrContent.SopReference(image.SopClassUid, image.SopInstanceUid))]);
+        }
+        return new DicomFile(dataset);
+    }
+}

@@ -1,0 +1,70 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Reporting.Model;
+
+namespace Airadcr.Reporting.Sr;
+
+/// <summary>
+/// The radiologist's signed report as an Enhanced SR following TID 2000 "Basic Diagnostic Imaging Report":
+/// person observer, indication, technique, findings and conclusion sections; verified by the signing radiologist;
+/// the AI results SR it started from listed as pertinent other evidence.
+/// </summary>
+public static class SignedReportWriter
+{
+    public const int SeriesNumber = 9003;
+
+    /// <param name="aiResults">The AI SR this report was reviewed from, if any (linked as evidence).</param>
+    public static DicomFile Write(ReportDocument report, DicomDataset? aiResults = null)
+    {
+        var signature = report.Signature ?? throw new ArgumentException("A signed report needs a signature", nameof(report));
+        var dataset = ReportInstanceHeader.Create(report.Study, DicomUids.EnhancedSRStorage, "SR", "AIRADCR signed report",
+            SeriesNumber, report.CreatedAt);
+
+        dataset.Add(DicomTag.CompletionFlag, "COMPLETE");
+        dataset.Add(DicomTag.VerificationFlag, "VERIFIED");
+        var verifier = new DicomDataset();
+        verifier.Add(DicomTag.VerifyingObserverName, signature.RadiologistName);
+        verifier.AddOrUpdate(new DicomSequence(DicomTag.VerifyingObserverIdentificationCodeSequence));
+        verifier.Add(DicomTag.VerifyingOrganization, signature.Organization ?? report.Study.InstitutionName ?? "");
+        verifier.Add(DicomTag.VerificationDateTime, SrContent.DicomDateTime(signature.SignedAt));
+        dataset.Add(DicomTag.VerifyingObserverSequence, verifier);
+        dataset.AddOrUpdate(new DicomSequence(DicomTag.ReferencedPerformedProcedureStepSequence));
+        dataset.AddOrUpdate(new DicomSequence(DicomTag.PerformedProcedureCodeSequence));
+        if (report.SourceImages.Count > 0)
+        {
+            dataset.Add(DicomTag.CurrentRequestedProcedureEvidenceSequence,
+                ReportInstanceHeader.Evidence(report.Study.StudyInstanceUid, report.SourceImages));
+        }
+        if (aiResults is not null)
+        {
+            dataset.Add(DicomTag.PertinentOtherEvidenceSequence, ReportInstanceHeader.Evidence(report.Study.StudyInstanceUid,
+            [
+                new SourceImage(aiResults.GetString(DicomTag.SeriesInstanceUID), aiResults.GetString(DicomTag.SOPClassUID),
+                    aiResults.GetString(DicomTag.SOPInstanceUID)),
+            ]));
+        }
+
+        SrContent.SetRoot(dataset, SrConcepts.DiagnosticImagingReport, "2000", Content(report.Text, signature));
+        return new DicomFile(dataset);
+    }
+
+    private static IEnumerable<DicomDataset> Content(ReportText text, ReportSignature signature)
+    {
+        yield return SrContent.CodeItem(SrContent.HasConceptModifier, SrConcepts.LanguageOfContent, SrConcepts.EnglishUs);
+        yield return SrContent.CodeItem(SrContent.HasObsContext, SrConcepts.ObserverType, SrConcepts.Person);
+        yield return SrContent.PersonName(SrContent.HasObsContext, SrConcepts.PersonObserverName, signature.RadiologistName);
+        foreach (var (section, entry, body) in new[]
+                 {
+                     (SrConcepts.IndicationsForProcedure, SrConcepts.Finding, text.Indication),
+                     (SrConcepts.CurrentProcedureDescriptions, SrConcepts.ProcedureDescription, text.Technique),
+                     (SrConcepts.Findings, SrConcepts.Finding, text.Results),
+                     (SrConcepts.Conclusions, SrConcepts.Conclusion, text.Conclusion),
+                 })
+        {
+            if (!string.IsNullOrWhiteSpace(body))
+            {
+                yield return SrContent.Container(SrContent.Contains, section, [SrContent.Text(SrContent.Contains, entry, body)]);
+            }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+using Airadcr.Dicom;
+using Airadcr.Reporting.Model;
+using Airadcr.Reporting.Pdf;
+using Airadcr.Reporting.Sr;
+using Airadcr.Testing;
+
+namespace Airadcr.Reporting.Tests;
+
+public sealed class EncapsulatedAndSignedReportTests : IDisposable
+{
+    private static readonly ReportSignature Signature =
+        new("NOËL^Jérôme^^Dr", new DateTimeOffset(2026, 11, 22, 15, 0, 0, TimeSpan.FromHours(1)), "Clinique Sainte-Thérèse");
+
+    private readonly FixtureDirectory _directory = new("report-instances");
+
+    [Fact]
+    public async Task Encapsulated_pdf_is_valid_and_carries_the_pdf_bytes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var report = SampleReports.Report();
+        var pdf = PdfReportWriter.Write(report);
+        var path = _directory.Combine("report-pdf.dcm");
+        EncapsulatedPdfWriter.Write(report, pdf).Save(path);
+
+        Assert.Empty(await Validators.DciodvfyErrorsAsync(path, ct));
+        var output = await Validators.PydicomAsync(path,
+            "print(ds.SOPClassUID, ds.StudyInstanceUID, ds.MIMETypeOfEncapsulatedDocument, ds.EncapsulatedDocumentLength, bytes(ds.EncapsulatedDocument[:5]).decode(), sep='|')", ct);
+        Assert.Equal($"{DicomUids.EncapsulatedPDFStorage}|{SampleReports.StudyUid}|application/pdf|{pdf.Length}|%PDF-", output);
+    }
+
+    [Fact]
+    public async Task Signed_report_is_a_verified_tid_2000_report_that_validators_accept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var aiSr = MeasurementReportWriter.Write(SampleReports.Report());
+        var path = _directory.Combine("signed-sr.dcm");
+        SignedReportWriter.Write(SampleReports.Report(signature: Signature), aiSr.Dataset).Save(path);
+
+        Assert.Empty(await Validators.DciodvfyErrorsAsync(path, ct));
+        var pixelmed = await Validators.PixelMedSrValidatorAsync(path, ct);
+        Assert.DoesNotContain("Error", pixelmed, StringComparison.Ordinal);
+        var dump = (await ExternalTool.RunAsync("dsrdump", "dcmtk", ["+Pl", path], ct)).EnsureSuccess().StandardOutput;
+        Assert.Contains("VERIFIED", dump);
+        Assert.Contains("Nodules pulmonaires à contrôler à 3 mois.", dump);
+        var linked = await Validators.PydicomAsync(path,
+            "print(ds.VerificationFlag, ds.PertinentOtherEvidenceSequence[0].ReferencedSeriesSequence[0].ReferencedSOPSequence[0].ReferencedSOPInstanceUID, sep='|')", ct);
+        Assert.Equal($"VERIFIED|{aiSr.Dataset.GetString(DicomTag.SOPInstanceUID)}", linked);
+    }
+
+    [Fact]
+    public void Artefacts_of_an_unsigned_report_are_the_ai_sr_pdf_encapsulated_pdf_and_fhir()
+    {
+        var artefacts = ReportArtefacts.Create(SampleReports.Report());
+
+        Assert.Equal("1500", artefacts.StructuredReport.Dataset.GetSequence(DicomTag.ContentTemplateSequence).Items[0].GetString(DicomTag.TemplateIdentifier));
+        Assert.Equal(DicomUids.EncapsulatedPDFStorage, artefacts.EncapsulatedPdf.Dataset.GetString(DicomTag.SOPClassUID));
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString(artefacts.Pdf, 0, 4));
+        Assert.Contains("DiagnosticReport", artefacts.FhirJson);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
