@@ -25,9 +25,10 @@ internal sealed class PDataSender : IDisposable
             throw new DicomAssociationException($"Peer maximum PDU length {peerMaxPduLength} cannot carry any data.");
         }
 
-        _maxData = peerMaxPduLength == 0 || peerMaxPduLength > UnlimitedPeerFragment
+        // Fragments stay even (dcmtk refuses odd ones), so only a data set's last fragment can need a pad byte.
+        _maxData = (peerMaxPduLength == 0 || peerMaxPduLength > UnlimitedPeerFragment
             ? UnlimitedPeerFragment - PresentationDataValue.HeaderLength
-            : (int)peerMaxPduLength - PresentationDataValue.HeaderLength;
+            : (int)peerMaxPduLength - PresentationDataValue.HeaderLength) & ~1;
         _buffer = ArrayPool<byte>.Shared.Rent(Headers + _maxData);
     }
 
@@ -44,7 +45,8 @@ internal sealed class PDataSender : IDisposable
         while (offset < data.Length);
     }
 
-    /// <summary>Sends the rest of <paramref name="source"/> (which must be seekable) as a data set.</summary>
+    /// <summary>Sends the rest of <paramref name="source"/> (which must be seekable) as a data set. An odd length (a
+    /// deflated stream stored unpadded) gets the trailing zero byte PS3.5 A.5 requires.</summary>
     public async ValueTask SendAsync(PduWrite write, byte contextId, Stream source, CancellationToken cancellationToken)
     {
         var remaining = source.Length - source.Position;
@@ -53,6 +55,11 @@ internal sealed class PDataSender : IDisposable
             var count = (int)Math.Min(_maxData, remaining);
             await source.ReadExactlyAsync(_buffer.AsMemory(Headers, count), cancellationToken).ConfigureAwait(false);
             remaining -= count;
+            if ((count & 1) == 1)
+            {
+                _buffer[Headers + count++] = 0;
+            }
+
             await write(Fragment(contextId, false, remaining == 0, count)).ConfigureAwait(false);
         }
         while (remaining > 0);

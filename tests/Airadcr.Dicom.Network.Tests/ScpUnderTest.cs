@@ -35,7 +35,8 @@ public sealed class ScpUnderTest : IAsyncDisposable
         Func<DicomServerOptions, DicomServerOptions>? configure = null) => new(handler, configure);
 
     /// <summary>Accepts every transfer syntax of the dictionary (compressed pass-through).</summary>
-    public static ScpUnderTest StartPassThrough() => Start(folder => new FolderStorageHandler(folder, AllTransferSyntaxes));
+    public static ScpUnderTest StartPassThrough(int port = 0) =>
+        Start(folder => new FolderStorageHandler(folder, AllTransferSyntaxes), o => o with { Port = port });
 
     public DicomClientOptions ClientOptions(string callingAe = "TEST_SCU") =>
         new() { Host = "127.0.0.1", Port = Port, CalledAe = AeTitle, CallingAe = callingAe };

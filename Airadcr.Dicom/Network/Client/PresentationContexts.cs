@@ -29,14 +29,20 @@ public static class PresentationContexts
     public static IReadOnlyList<PresentationContextProposal> Verification() =>
         new Builder().Add(DicomUids.Verification, Uncompressed).Build();
 
-    /// <summary>One context per SOP class and transfer syntax of the files: the file's own syntax first, then
-    /// Explicit and Implicit VR Little Endian (the issue's rule for results sent back to a PACS).</summary>
+    /// <summary>Per SOP class of the instances: one context for each of their own transfer syntaxes (alone, so that
+    /// an acceptor cannot pick another from it), plus one with Explicit and Implicit VR Little Endian as the fallback
+    /// the issue asks for (an uncompressed file is then transcoded).</summary>
     public static IReadOnlyList<PresentationContextProposal> ForStorage(IEnumerable<(string SopClassUid, string TransferSyntaxUid)> instances)
     {
         var builder = new Builder();
-        foreach (var (sopClass, syntax) in instances.Distinct())
+        foreach (var sopClass in instances.GroupBy(i => i.SopClassUid, i => i.TransferSyntaxUid))
         {
-            builder.Add(sopClass, [syntax, .. Uncompressed]);
+            foreach (var syntax in sopClass.Distinct().Where(ts => !Uncompressed.Contains(ts)))
+            {
+                builder.Add(sopClass.Key, [syntax]);
+            }
+
+            builder.Add(sopClass.Key, Uncompressed);
         }
 
         return builder.Build();

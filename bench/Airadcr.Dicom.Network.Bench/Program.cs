@@ -1,0 +1,164 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Airadcr.Dicom.Network.Client;
+using Airadcr.Dicom.Network.Server;
+using Airadcr.Dicom.Network.Storage;
+
+// Usage: dotnet run -c Release --project bench/Airadcr.Dicom.Network.Bench -- [FILES_DIR] [ROUNDS]
+// FILES_DIR is filled with 200 synthetic 512x512 CT files (make_ct_series.py) when empty.
+var filesDir = args.Length > 0 ? args[0] : Path.Combine(Path.GetTempPath(), "airadcr-bench-ct200");
+var rounds = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
+if (!Directory.Exists(filesDir) || Directory.GetFiles(filesDir, "*.dcm").Length == 0)
+{
+    var script = Path.Combine(AppContext.BaseDirectory, "make_ct_series.py");
+    await Tool.RunAsync("/usr/bin/python3", [script, filesDir, "200"]);
+}
+
+var files = Directory.GetFiles(filesDir, "*.dcm").Order(StringComparer.Ordinal).ToArray();
+var megabytes = files.Sum(f => new FileInfo(f).Length) / 1e6;
+var work = Directory.CreateTempSubdirectory("airadcr-bench-");
+var storescpPort = Tool.FreePort();
+var storescpOut = Directory.CreateDirectory(Path.Combine(work.FullName, "storescp")).FullName;
+using var storescp = Tool.Start("storescp", ["--aetitle", "STORESCP", "--output-directory", storescpOut, "--accept-all",
+    storescpPort.ToString(CultureInfo.InvariantCulture)]);
+var ourFolder = Path.Combine(work.FullName, "airadcr");
+await using var server = DicomServer.Start(new DicomServerOptions { AeTitle = "AIRADCR", Port = 0 }, new FolderStorageHandler(ourFolder));
+await Tool.RunAsync("echoscu", ["-aec", "STORESCP", "127.0.0.1", storescpPort.ToString(CultureInfo.InvariantCulture)], retries: 50);
+
+var results = new Dictionary<string, List<double>>();
+void Record(string name, TimeSpan elapsed) =>
+    (results.TryGetValue(name, out var list) ? list : results[name] = []).Add(files.Length / elapsed.TotalSeconds);
+
+Task<TimeSpan> Storescu(string ae, int port) => Tool.TimeAsync(() => Tool.RunAsync("storescu",
+    ["-aec", ae, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), .. files]));
+
+Task<TimeSpan> Storescu4(string ae, int port) => Tool.TimeAsync(() => Task.WhenAll(files.Chunk(files.Length / 4).Select(part =>
+    Tool.RunAsync("storescu", ["-aec", ae, "127.0.0.1", port.ToString(CultureInfo.InvariantCulture), .. part]))));
+
+async Task<TimeSpan> OurScu()
+{
+    var options = new DicomClientOptions { Host = "127.0.0.1", Port = storescpPort, CalledAe = "STORESCP" };
+    var contexts = await DicomClient.StorageContextsForAsync(files.Take(1), CancellationToken.None);
+    return await Tool.TimeAsync(async () =>
+    {
+        await using var association = await DicomClient.ConnectAsync(options, contexts, CancellationToken.None);
+        foreach (var file in files)
+        {
+            var response = await association.StoreAsync(file, CancellationToken.None);
+            if (response.Status != 0)
+            {
+                throw new InvalidOperationException($"status {response.Status:X4}");
+            }
+        }
+
+        await association.ReleaseAsync(CancellationToken.None);
+    });
+}
+
+void Clear()
+{
+    foreach (var dir in new[] { storescpOut, ourFolder }.Where(Directory.Exists))
+    {
+        foreach (var file in Directory.GetFiles(dir))
+        {
+            File.Delete(file);
+        }
+    }
+}
+
+for (var round = 0; round <= rounds; round++)
+{
+    Clear();
+    var ourScp = await Storescu("AIRADCR", server.Port);
+    var theirScp = await Storescu("STORESCP", storescpPort);
+    Clear();
+    var ourScp4 = await Storescu4("AIRADCR", server.Port);
+    var theirScp4 = await Storescu4("STORESCP", storescpPort);
+    Clear();
+    var ourScu = await OurScu();
+    Clear();
+    var theirScu = await Storescu("STORESCP", storescpPort);
+    if (round == 0)
+    {
+        continue; // warm-up
+    }
+
+    Record("storescu -> AIRADCR SCP (temp+fsync+rename)", ourScp);
+    Record("storescu -> dcmtk storescp", theirScp);
+    Record("4 x storescu -> AIRADCR SCP (temp+fsync+rename)", ourScp4);
+    Record("4 x storescu -> dcmtk storescp", theirScp4);
+    Record("AIRADCR SCU -> dcmtk storescp", ourScu);
+    Record("storescu -> dcmtk storescp (SCU reference)", theirScu);
+}
+
+double Median(string name) => results[name].Order().ElementAt(results[name].Count / 2);
+Console.WriteLine($"{files.Length} files, {megabytes:0.0} MB, {rounds} rounds (median), loopback, TCP_NODELAY on");
+Console.WriteLine("| path | files/s | MB/s |");
+Console.WriteLine("|---|---|---|");
+foreach (var name in results.Keys)
+{
+    Console.WriteLine($"| {name} | {Median(name):0} | {Median(name) * megabytes / files.Length:0} |");
+}
+
+Console.WriteLine($"| **our SCP / storescp** | **{Median("storescu -> AIRADCR SCP (temp+fsync+rename)") / Median("storescu -> dcmtk storescp"):0.00}x** | |");
+Console.WriteLine($"| **our SCP / storescp, 4 associations** | **{Median("4 x storescu -> AIRADCR SCP (temp+fsync+rename)") / Median("4 x storescu -> dcmtk storescp"):0.00}x** | |");
+Console.WriteLine($"| **our SCU / storescu** | **{Median("AIRADCR SCU -> dcmtk storescp") / Median("storescu -> dcmtk storescp (SCU reference)"):0.00}x** | |");
+storescp.Kill();
+work.Delete(recursive: true);
+
+/// <summary>dcmtk processes with TCP_NODELAY=1, timing, free ports.</summary>
+internal static class Tool
+{
+    public static Process Start(string tool, IEnumerable<string> arguments)
+    {
+        var start = new ProcessStartInfo(tool) { UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        start.Environment["TCP_NODELAY"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+
+    public static async Task RunAsync(string tool, IEnumerable<string> arguments, int retries = 0)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            using var process = Start(tool, arguments);
+            await process.WaitForExitAsync();
+            if (process.ExitCode == 0)
+            {
+                return;
+            }
+
+            if (attempt >= retries)
+            {
+                throw new InvalidOperationException($"{tool} exited with {process.ExitCode}");
+            }
+
+            await Task.Delay(100);
+        }
+    }
+
+    public static async Task<TimeSpan> TimeAsync(Func<Task> action)
+    {
+        var watch = Stopwatch.StartNew();
+        await action();
+        return watch.Elapsed;
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
