@@ -33,6 +33,27 @@ public sealed class GatewayOptions
     /// <summary>Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data).</summary>
     public bool AcceptCompressed { get; set; }
 
+    /// <summary>When AI results (SR, PDF) go to the PACS: <c>immediate</c>, or <c>after-review</c> (held until signed).</summary>
+    [RegularExpression("^(immediate|after-review)$")]
+    public string PublishPolicy { get; set; } = "immediate";
+
+    /// <summary>Language of the PDF report: <c>fr</c> or <c>en</c>.</summary>
+    [RegularExpression("^(fr|en)$")]
+    public string ReportLanguage { get; set; } = "fr";
+
+    /// <summary>The inference service (a service discovery name by default).</summary>
+    public string InferenceUrl { get; set; } = "http://inference";
+
+    /// <summary>The ReportApi that receives pending reports (a service discovery name by default).</summary>
+    public string ReportApiUrl { get; set; } = "http://reportapi";
+
+    /// <summary>The gateway's API key for the ReportApi; no pending report is pushed without one.</summary>
+    public string? ReportApiKey { get; set; }
+
+    /// <summary>Analysis attempts before a job is marked failed.</summary>
+    [Range(1, 20)]
+    public int MaxAnalysisAttempts { get; set; } = 5;
+
     /// <summary>The PACS results are sent back to.</summary>
     public PacsOptions Pacs { get; set; } = new();
 }

@@ -42,6 +42,15 @@ public sealed class GatewayDatabase
         CREATE INDEX analysis_jobs_state ON analysis_jobs(state, job_id);
         CREATE TABLE calling_aes (ae_title TEXT PRIMARY KEY);
         """,
+        """
+        ALTER TABLE analysis_jobs ADD COLUMN not_before TEXT;
+        CREATE TABLE pacs_sends (
+            send_id INTEGER PRIMARY KEY AUTOINCREMENT,
+            study_uid TEXT NOT NULL, path TEXT NOT NULL,
+            state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, not_before TEXT, error TEXT,
+            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX pacs_sends_state ON pacs_sends(state, not_before);
+        """,
     ];
 
     private readonly string _connectionString;
