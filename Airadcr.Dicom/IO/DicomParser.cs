@@ -85,7 +85,7 @@ internal ref struct DicomParser
                 return false;
             }
 
-            var item = ParseElement(tag, end, depth);
+            var item = ParseElement(dataset, tag, end, depth);
             if (item is not null)
             {
                 dataset.AddOrUpdate(item);
@@ -95,12 +95,14 @@ internal ref struct DicomParser
         return false;
     }
 
-    private DicomItem? ParseElement(DicomTag tag, int end, int depth)
+    private DicomItem? ParseElement(DicomDataset dataset, DicomTag tag, int end, int depth)
     {
         var start = _pos;
         DicomVR vr;
         uint length;
-        if (_explicit && TryExplicitVR(out var code))
+        ushort code = 0;
+        var explicitVR = _explicit && TryExplicitVR(out code);
+        if (explicitVR)
         {
             vr = (DicomVR)code;
             if (vr.HasLongLength())
@@ -118,7 +120,7 @@ internal ref struct DicomParser
         else
         {
             // Implicit VR, or an explicit VR stream with a non-VR pair of bytes (tolerated like dcmtk).
-            vr = ImplicitVR(tag);
+            vr = ImplicitVR(tag, dataset);
             length = U32(_pos + 4);
             _pos += 8;
         }
@@ -137,7 +139,7 @@ internal ref struct DicomParser
 
             if (vr is DicomVR.OB or DicomVR.OW || tag.Value == 0x7FE00010)
             {
-                return ParseFragments(tag, vr == DicomVR.OW ? DicomVR.OW : DicomVR.OB, end);
+                return ParseFragments(tag, explicitVR && vr == DicomVR.OW ? DicomVR.OW : DicomVR.OB, end);
             }
 
             throw Error($"{tag} has undefined length with VR {vr.Code()}", start);
@@ -164,14 +166,23 @@ internal ref struct DicomParser
         return DicomVRInfo.IsKnown(code);
     }
 
-    private readonly DicomVR ImplicitVR(DicomTag tag)
+    private static DicomVR ImplicitVR(DicomTag tag, DicomDataset dataset)
     {
         if (tag.IsPrivate)
         {
             return tag.IsPrivateCreator ? DicomVR.LO : tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
         }
 
-        return DicomDictionary.TryLookup(tag, out var entry) ? entry.VR : DicomVR.UN;
+        if (!DicomDictionary.TryLookup(tag, out var entry))
+        {
+            return DicomVR.UN;
+        }
+
+        // "US or SS" follows Pixel Representation (0028,0103), read before in the same dataset (as dcmtk does).
+        return entry.AlternateVR == DicomVR.SS && dataset.TryGetElement(new DicomTag(0x00280103), out var pr)
+            && pr.Length >= 2 && pr.GetValue<int>() == 1
+            ? DicomVR.SS
+            : entry.VR;
     }
 
     private DicomSequence ParseImplicitSequence(DicomTag tag, int end, int depth)

@@ -67,7 +67,10 @@ public static class DicomJsonReader
 
         if (attribute.TryGetProperty("InlineBinary", out var inline))
         {
-            return new DicomElement(tag, vr, inline.GetBytesFromBase64());
+            var bytes = inline.GetBytesFromBase64();
+            return tag == DicomTag.PixelData && bytes.AsSpan().StartsWith<byte>([0xFE, 0xFF, 0x00, 0xE0])
+                ? Fragments(tag, vr, bytes)
+                : new DicomElement(tag, vr, bytes);
         }
 
         if (attribute.TryGetProperty("BulkDataURI", out var uri))
@@ -118,5 +121,21 @@ public static class DicomJsonReader
             default:
                 return v.GetString() ?? "";
         }
+    }
+
+    /// <summary>Encapsulated pixel data given as its encoded items (the form <see cref="DicomJsonWriter"/> writes).</summary>
+    private static DicomFragmentSequence Fragments(DicomTag tag, DicomVR vr, byte[] items)
+    {
+        var withDelimiter = new byte[items.Length + 8];
+        items.CopyTo(withDelimiter, 0);
+        withDelimiter.AsSpan(items.Length).Clear();
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(withDelimiter.AsSpan(items.Length), 0xE0DDFFFE);
+        var header = new byte[12];
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, tag.Value << 16 | tag.Value >> 16);
+        header[4] = (byte)'O';
+        header[5] = (byte)'B';
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), uint.MaxValue);
+        var parsed = IO.DicomDatasetReader.Read((byte[])[.. header, .. withDelimiter], DicomTransferSyntax.ExplicitVRLittleEndian);
+        return parsed[tag] as DicomFragmentSequence ?? throw new FormatException("invalid encapsulated pixel data items");
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -64,6 +65,12 @@ public static class DicomJsonWriter
                 case DicomFragmentSequence f:
                     WriteBinary(w, item, EncapsulatedBytes(f), options);
                     break;
+                case DicomElement e when e.Tag == DicomTag.SpecificCharacterSet:
+                    // JSON text is Unicode: the values below are decoded, so the dataset is now ISO_IR 192.
+                    w.WriteStartArray("Value");
+                    w.WriteStringValue("ISO_IR 192");
+                    w.WriteEndArray();
+                    break;
                 case DicomElement e:
                     WriteElementValue(w, e, dataset.Charset, options);
                     break;
@@ -75,16 +82,20 @@ public static class DicomJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>Encapsulated pixel data as its encoded item sequence (offset table item, then fragment items,
+    /// little-endian, no sequence delimiter), as pydicom writes it; <see cref="DicomJsonReader"/> reads it back.</summary>
     private static byte[] EncapsulatedBytes(DicomFragmentSequence f)
     {
-        // Encapsulated pixel data as the encoded item sequence would be odd in JSON; use the fragments' concatenation.
-        var total = f.Fragments.Sum(x => x.Length);
+        var total = 8 + f.OffsetTable.Length + f.Fragments.Sum(x => 8 + x.Length + (x.Length & 1));
         var bytes = new byte[total];
         var at = 0;
-        foreach (var fragment in f.Fragments)
+        foreach (var fragment in f.Fragments.Prepend(f.OffsetTable))
         {
-            fragment.Span.CopyTo(bytes.AsSpan(at));
-            at += fragment.Length;
+            var padded = fragment.Length + (fragment.Length & 1);
+            BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(at), DicomTag.Item.Value << 16 | DicomTag.Item.Value >> 16);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(at + 4), padded);
+            fragment.Span.CopyTo(bytes.AsSpan(at + 8));
+            at += 8 + padded;
         }
 
         return bytes;
@@ -118,11 +129,25 @@ public static class DicomJsonWriter
                     data = DicomByteOrder.ToLittleEndian(data, e.VR.ValueSize());
                 }
 
+                if ((data.Length & 1) == 1)
+                {
+                    // As written to a file: odd values get their padding byte.
+                    var padded = new byte[data.Length + 1];
+                    data.CopyTo(padded);
+                    data = padded;
+                }
+
                 WriteBinary(w, e, data, options);
                 return;
             case DicomVR.PN:
+                var names = e.GetStrings(charset).Select(TrimPersonName).ToArray();
+                if (names.All(n => n.Length == 0))
+                {
+                    return;
+                }
+
                 w.WriteStartArray("Value");
-                foreach (var value in e.GetStrings(charset))
+                foreach (var value in names)
                 {
                     WritePersonName(w, value);
                 }
@@ -174,6 +199,10 @@ public static class DicomJsonWriter
         }
     }
 
+    /// <summary>Removes empty trailing components ("^^^^" is an empty name).</summary>
+    private static string TrimPersonName(string value) =>
+        string.Join('=', value.Split('=').Select(g => g.TrimEnd('^', ' '))).TrimEnd('=');
+
     private static void WritePersonName(Utf8JsonWriter w, string value)
     {
         if (value.Length == 0)
@@ -209,9 +238,13 @@ public static class DicomJsonWriter
             case DicomVR.FL or DicomVR.FD:
                 foreach (var v in e.GetValues<double>())
                 {
-                    if (double.IsFinite(v))
+                    if (double.IsFinite(v) && e.VR == DicomVR.FL)
                     {
-                        w.WriteNumberValue(e.VR == DicomVR.FL ? (float)v : v);
+                        w.WriteNumberValue((float)v);
+                    }
+                    else if (double.IsFinite(v))
+                    {
+                        w.WriteNumberValue(v);
                     }
                     else
                     {

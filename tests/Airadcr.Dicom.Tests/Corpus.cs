@@ -5,7 +5,8 @@ namespace Airadcr.Dicom.Tests;
 /// <summary>pydicom's test files (apt: python3-pydicom) and the external tools used as oracles.</summary>
 internal static class Corpus
 {
-    public const string Root = "/usr/lib/python3/dist-packages/pydicom/data/test_files";
+    /// <summary>pydicom's data folder: test_files/ (incl. dicomdirtests/) and charset_files/.</summary>
+    public const string Root = "/usr/lib/python3/dist-packages/pydicom/data";
     public const string InstallHint = "run `sudo eng/install-deps.sh` (apt-get install -y --no-install-recommends dcmtk python3-pydicom)";
 
     /// <summary>Every DICOM file of the corpus (relative paths), DICOMDIR test trees included.</summary>
@@ -14,7 +15,8 @@ internal static class Corpus
         get
         {
             Assert.True(Directory.Exists(Root), $"pydicom test corpus not found at {Root}: {InstallHint}");
-            return Directory.EnumerateFiles(Root, "*", SearchOption.AllDirectories)
+            return new[] { "test_files", "charset_files" }
+                .SelectMany(d => Directory.EnumerateFiles(Path.Combine(Root, d), "*", SearchOption.AllDirectories))
                 .Where(IsDicom)
                 .Select(f => Path.GetRelativePath(Root, f))
                 .Order(StringComparer.Ordinal)

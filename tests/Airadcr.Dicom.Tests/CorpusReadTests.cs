@@ -9,11 +9,11 @@ public sealed class CorpusReadTests
     public static readonly IReadOnlyDictionary<string, string> Invalid = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         // Pixel data cut short (dcmtk rejects it too).
-        ["MR_truncated.dcm"] = "(7FE0,0010) length 8192 exceeds the 8130 bytes remaining (at byte offset 1488)",
+        ["test_files/MR_truncated.dcm"] = "(7FE0,0010) length 8192 exceeds the 8130 bytes remaining (at byte offset 1488)",
         // An RT plan cut in the middle of a sequence (dcmtk rejects it too).
-        ["rtplan_truncated.dcm"] = "(300A,00B0) length 976 exceeds the 711 bytes remaining (at byte offset 1410)",
+        ["test_files/rtplan_truncated.dcm"] = "(300A,00B0) length 976 exceeds the 711 bytes remaining (at byte offset 1410)",
         // CT_small without meta but also with one stray leading byte: no encoding decodes it (dcmtk rejects it too).
-        ["no_meta.dcm"] = "(0820,0500) length 173228800 exceeds the 38863 bytes remaining (at byte offset 0)",
+        ["test_files/no_meta.dcm"] = "(0820,0500) length 173228800 exceeds the 38863 bytes remaining (at byte offset 0)",
     };
 
     [Theory]
