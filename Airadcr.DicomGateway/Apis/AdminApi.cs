@@ -1,5 +1,6 @@
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Dicom;
+using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,12 +13,16 @@ public static class AdminApi
 
     public sealed record CallingAeRequest(string AeTitle);
 
+    /// <summary>Analysis jobs per state, and result files waiting for the PACS.</summary>
+    public sealed record QueueDepths(IReadOnlyDictionary<string, int> AnalysisJobs, int PacsPending);
+
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
         var admin = routes.MapGroup("/admin").WithTags("Admin");
         admin.MapGet("/associations", (DicomScpService scp) =>
             TypedResults.Ok(new AssociationStatistics(scp.ActiveAssociations, scp.TotalAssociations)));
-        admin.MapGet("/queues", async (AnalysisJobQueue jobs, CancellationToken ct) => TypedResults.Ok(await jobs.CountByStateAsync(ct)));
+        admin.MapGet("/queues", async (AnalysisJobQueue jobs, PacsSendQueue pacs, CancellationToken ct) =>
+            TypedResults.Ok(new QueueDepths(await jobs.CountByStateAsync(ct), await pacs.PendingCountAsync(ct))));
         admin.MapGet("/jobs", async (AnalysisJobQueue jobs, CancellationToken ct, string? state) => TypedResults.Ok(await jobs.ListAsync(state, ct)));
         admin.MapGet("/calling-aes", (CallingAeAllowlist allowlist) => TypedResults.Ok(allowlist.Entries));
         admin.MapPost("/calling-aes", AddCallingAe);

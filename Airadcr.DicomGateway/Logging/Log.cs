@@ -20,4 +20,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Study assembly pass failed")]
     public static partial void AssemblyFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Study {StudyHash} analysed and reported (job {JobId})")]
+    public static partial void AnalysisDone(this ILogger logger, string studyHash, long jobId);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Analysis of study {StudyHash} failed (job {JobId}, attempt {Attempt}): {Reason}")]
+    public static partial void AnalysisFailed(this ILogger logger, string studyHash, long jobId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Sending results to the PACS failed, will retry: {Reason}")]
+    public static partial void PacsSendFailed(this ILogger logger, string reason);
 }
