@@ -127,6 +127,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGKILL to the server's whole process group, as a crash would end it: no shutdown code runs.</summary>
+    public void Kill() => UnixSignals.SignalGroup(Pid, UnixSignals.SigKill);
+
     /// <summary>Stops the server's whole process group: SIGINT (clean shutdown), then SIGKILL after a grace period.</summary>
     public async ValueTask DisposeAsync()
     {

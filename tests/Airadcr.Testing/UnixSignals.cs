@@ -8,7 +8,12 @@ internal static partial class UnixSignals
     public const int SigInt = 2;
     public const int SigKill = 9;
 
-    public static void SignalGroup(int processGroupId, int signal) => _ = kill(-processGroupId, signal);
+    /// <summary>Signals every process of a group. Refuses group ids 0 and 1: kill(0) is our own group, kill(-1) everyone.</summary>
+    public static void SignalGroup(int processGroupId, int signal)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(processGroupId, 1);
+        _ = kill(-processGroupId, signal);
+    }
 
     [LibraryImport("libc", SetLastError = true)]
     private static partial int kill(int pid, int sig);

@@ -1,0 +1,86 @@
+using System.Diagnostics;
+using Airadcr.DicomGateway.Assembly;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Logging;
+using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.ReportApi;
+using Airadcr.DicomGateway.Reports;
+using Airadcr.Reporting;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.DicomGateway.Analysis;
+
+/// <summary>
+/// Takes analysis jobs from the outbox: inference -> report artefacts (AI SR, PDF, Encapsulated PDF, FHIR) kept under
+/// the study's <c>results/</c> folder -> queued for the PACS (publishing policy <c>immediate</c>) and pushed to the
+/// ReportApi as a pending report. One trace per study.
+/// </summary>
+public sealed class AnalysisWorker(
+    AnalysisJobStore jobs,
+    InferenceClient inference,
+    StudyReportBuilder reports,
+    PacsSendQueue pacs,
+    ReportApiClient reportApi,
+    GatewayPaths paths,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<AnalysisWorker> logger) : BackgroundService
+{
+    public static readonly ActivitySource Source = new("Airadcr.DicomGateway");
+    private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        await jobs.RequeueInterruptedAsync(stoppingToken);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            if (!await RunNextAsync(stoppingToken))
+            {
+                await Task.Delay(Idle, time, stoppingToken);
+            }
+        }
+    }
+
+    /// <summary>Runs the next due job, if any; false when the queue is empty.</summary>
+    public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
+    {
+        var job = await jobs.ClaimNextAsync(cancellationToken);
+        if (job is null)
+        {
+            return false;
+        }
+        var studyHash = StudyAssembler.StudyHash(job.StudyInstanceUid);
+        using var activity = Source.StartActivity("analyse study");
+        activity?.SetTag("airadcr.study.hash", studyHash);
+        try
+        {
+            await RunAsync(job, cancellationToken);
+            await jobs.CompleteAsync(job, cancellationToken);
+            logger.AnalysisDone(studyHash, job.JobId);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+            await jobs.FailAsync(job, error.Message, options.Value.MaxAnalysisAttempts, cancellationToken);
+            logger.AnalysisFailed(studyHash, job.JobId, job.Attempts, error.Message);
+        }
+        return true;
+    }
+
+    private async Task RunAsync(AnalysisJob job, CancellationToken cancellationToken)
+    {
+        var findings = await inference.AnalyzeAsync(job.StudyInstanceUid, cancellationToken);
+        var document = await reports.BuildAsync(job.StudyInstanceUid, findings, cancellationToken);
+        var artefacts = ReportArtefacts.Create(document);
+        var folder = Path.Combine(paths.StorageRoot, job.StudyInstanceUid, "results", job.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        await artefacts.SaveAsync(folder, signed: false, cancellationToken);
+        if (options.Value.PublishPolicy == "immediate")
+        {
+            await pacs.EnqueueAsync(job.StudyInstanceUid, [Path.Combine(folder, "ai-sr.dcm"), Path.Combine(folder, "report-pdf.dcm")], cancellationToken);
+        }
+        if (options.Value.ReportApiKey is { Length: > 0 } apiKey)
+        {
+            await reportApi.PushAsync(document, findings, apiKey, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using Airadcr.DicomGateway.Assembly;
+using Airadcr.DicomGateway.Dicom;
+using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Airadcr.DicomGateway.Apis;
+
+/// <summary>Operations view and settings: association statistics, queue depths, analysis jobs, calling-AE allowlist.</summary>
+public static class AdminApi
+{
+    public sealed record AssociationStatistics(int Active, long Total);
+
+    public sealed record CallingAeRequest(string AeTitle);
+
+    /// <summary>Analysis jobs per state, and result files waiting for the PACS.</summary>
+    public sealed record QueueDepths(IReadOnlyDictionary<string, int> AnalysisJobs, int PacsPending);
+
+    public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
+    {
+        var admin = routes.MapGroup("/admin").WithTags("Admin");
+        admin.MapGet("/associations", (DicomScpService scp) =>
+            TypedResults.Ok(new AssociationStatistics(scp.ActiveAssociations, scp.TotalAssociations)));
+        admin.MapGet("/queues", async (AnalysisJobQueue jobs, PacsSendQueue pacs, CancellationToken ct) =>
+            TypedResults.Ok(new QueueDepths(await jobs.CountByStateAsync(ct), await pacs.PendingCountAsync(ct))));
+        admin.MapGet("/jobs", async (AnalysisJobQueue jobs, CancellationToken ct, string? state) => TypedResults.Ok(await jobs.ListAsync(state, ct)));
+        admin.MapGet("/calling-aes", (CallingAeAllowlist allowlist) => TypedResults.Ok(allowlist.Entries));
+        admin.MapPost("/calling-aes", AddCallingAe);
+        admin.MapDelete("/calling-aes/{aeTitle}", RemoveCallingAe);
+        return routes;
+    }
+
+    private static async Task<Results<Created, BadRequest<ApiError>>> AddCallingAe(
+        CallingAeRequest request, CallingAeAllowlist allowlist, CancellationToken cancellationToken)
+    {
+        var title = CallingAeAllowlist.Normalize(request.AeTitle ?? "");
+        if (title.Length is 0 or > 16 || title.Any(c => c is < ' ' or > '~' or '\\'))
+        {
+            return TypedResults.BadRequest(new ApiError("AE title must be 1-16 printable characters without backslash", "aeTitle"));
+        }
+        await allowlist.AddAsync(title, cancellationToken);
+        return TypedResults.Created($"/admin/calling-aes/{Uri.EscapeDataString(title)}");
+    }
+
+    private static async Task<Results<NoContent, NotFound>> RemoveCallingAe(string aeTitle, CallingAeAllowlist allowlist, CancellationToken cancellationToken) =>
+        await allowlist.RemoveAsync(aeTitle, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
+}

@@ -1,0 +1,58 @@
+using Airadcr.Dicom.Network.Storage;
+using Airadcr.DicomGateway.Index;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Airadcr.DicomGateway.Apis;
+
+/// <summary>Studies received, their instances, and an instance's Part 10 bytes (what the inference service fetches).</summary>
+public static class StudiesApi
+{
+    public static IEndpointRouteBuilder MapStudiesApi(this IEndpointRouteBuilder routes)
+    {
+        var studies = routes.MapGroup("/studies").WithTags("Studies");
+        studies.MapGet("/", ListStudies).WithName("ListStudies");
+        studies.MapGet("/{studyUid}", GetStudy).WithName("GetStudy");
+        studies.MapGet("/{studyUid}/instances", ListInstances).WithName("ListInstances");
+        studies.MapGet("/{studyUid}/instances/{sopInstanceUid}", GetInstance).WithName("GetInstance");
+        return routes;
+    }
+
+    private static async Task<Ok<IReadOnlyList<StudySummary>>> ListStudies(InstanceIndex index, CancellationToken cancellationToken, int limit = 100) =>
+        TypedResults.Ok(await index.ListStudiesAsync(Math.Clamp(limit, 1, 1000), cancellationToken));
+
+    private static async Task<Results<Ok<StudySummary>, NotFound, BadRequest<ApiError>>> GetStudy(
+        string studyUid, InstanceIndex index, CancellationToken cancellationToken)
+    {
+        if (!DicomUid.IsValid(studyUid))
+        {
+            return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
+        }
+        return await index.GetStudyAsync(studyUid, cancellationToken) is { } study ? TypedResults.Ok(study) : TypedResults.NotFound();
+    }
+
+    private static async Task<Results<Ok<IReadOnlyList<InstanceSummary>>, NotFound, BadRequest<ApiError>>> ListInstances(
+        string studyUid, InstanceIndex index, CancellationToken cancellationToken)
+    {
+        if (!DicomUid.IsValid(studyUid))
+        {
+            return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
+        }
+        var instances = await index.ListInstancesAsync(studyUid, cancellationToken);
+        return instances.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(instances);
+    }
+
+    private static async Task<Results<PhysicalFileHttpResult, NotFound, BadRequest<ApiError>>> GetInstance(
+        string studyUid, string sopInstanceUid, InstanceIndex index, CancellationToken cancellationToken)
+    {
+        if (!DicomUid.IsValid(studyUid) || !DicomUid.IsValid(sopInstanceUid))
+        {
+            return TypedResults.BadRequest(new ApiError("invalid UID", DicomUid.IsValid(studyUid) ? "sopInstanceUid" : "studyUid"));
+        }
+        return await index.GetInstancePathAsync(studyUid, sopInstanceUid, cancellationToken) is { } path
+            ? TypedResults.PhysicalFile(path, "application/dicom")
+            : TypedResults.NotFound();
+    }
+}
+
+/// <summary>An error as every AIRADCR API returns it.</summary>
+public sealed record ApiError(string Error, string? Field = null);

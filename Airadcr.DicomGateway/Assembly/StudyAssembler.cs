@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Index;
+using Airadcr.DicomGateway.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.DicomGateway.Assembly;
+
+/// <summary>
+/// Decides when a study is complete: no instance arrived for <c>Gateway:StableSeconds</c>. Completing a study and
+/// queuing its analysis job happen in one transaction (the outbox), so a crash never loses a job.
+/// </summary>
+public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOptions> options, TimeProvider time,
+    ILogger<StudyAssembler> logger) : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await CompleteStableStudiesAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.AssemblyFailed(error);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Completes every study stable at this time and queues its analysis; returns the jobs queued.</summary>
+    public async Task<IReadOnlyList<AnalysisJob>> CompleteStableStudiesAsync(CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        var threshold = now.AddSeconds(-options.Value.StableSeconds).ToString("O", CultureInfo.InvariantCulture);
+        var stamp = now.ToString("O", CultureInfo.InvariantCulture);
+        var jobs = await database.InWriteTransactionAsync(async connection =>
+        {
+            var stable = new List<string>();
+            await using (var query = InstanceIndex.Command(connection,
+                             "SELECT study_uid FROM studies WHERE state = 'receiving' AND last_received_at <= $threshold",
+                             ("$threshold", threshold)))
+            await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    stable.Add(reader.GetString(0));
+                }
+            }
+            var queued = new List<AnalysisJob>();
+            foreach (var study in stable)
+            {
+                await InstanceIndex.ExecuteAsync(connection,
+                    "UPDATE studies SET state = 'complete', completed_at = $now WHERE study_uid = $study", cancellationToken,
+                    ("$now", stamp), ("$study", study));
+                await using var insert = InstanceIndex.Command(connection, """
+                    INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES ($study, 'queued', $now, $now)
+                    RETURNING job_id
+                    """, ("$study", study), ("$now", stamp));
+                var jobId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                queued.Add(new AnalysisJob(jobId, study, "queued", 0, now));
+            }
+            return queued;
+        }, cancellationToken);
+        foreach (var job in jobs)
+        {
+            logger.StudyComplete(StudyHash(job.StudyInstanceUid), job.JobId);
+        }
+        return jobs;
+    }
+
+    /// <summary>A short, non-reversible label of a study for logs and traces (never the UID itself).</summary>
+    public static string StudyHash(string studyInstanceUid) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.ASCII.GetBytes(studyInstanceUid)))[..12];
+}

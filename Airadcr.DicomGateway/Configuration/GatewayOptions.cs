@@ -1,0 +1,69 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Airadcr.DicomGateway.Configuration;
+
+/// <summary>The <c>Gateway</c> configuration section.</summary>
+public sealed class GatewayOptions
+{
+    public const string SectionName = "Gateway";
+
+    /// <summary>Our AE title; associations calling another title are rejected.</summary>
+    [Required, RegularExpression(@"^[ -~]{1,16}$")]
+    public string AeTitle { get; set; } = "IA_SERVER";
+
+    [Range(0, 65535)]
+    public int Port { get; set; } = 11112;
+
+    /// <summary>Interface the SCP listens on (loopback by default; set 0.0.0.0 to serve a PACS on another host).</summary>
+    public string BindAddress { get; set; } = "127.0.0.1";
+
+    /// <summary>Where instances are stored (Part 10 files); default <c>$AIRADCR_DATA_DIR/gateway</c>.</summary>
+    public string? StoragePath { get; set; }
+
+    /// <summary>A study is complete when no instance arrived for this many seconds.</summary>
+    [Range(1, 3600)]
+    public int StableSeconds { get; set; } = 5;
+
+    [Range(1, 1000)]
+    public int MaxAssociations { get; set; } = 25;
+
+    /// <summary>Calling AE titles allowed to associate; empty allows any (the admin API adds more at run time).</summary>
+    public List<string> AllowedCallingAeTitles { get; set; } = [];
+
+    /// <summary>Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data).</summary>
+    public bool AcceptCompressed { get; set; }
+
+    /// <summary>When AI results (SR, PDF) go to the PACS: <c>immediate</c>, or <c>after-review</c> (held until signed).</summary>
+    [RegularExpression("^(immediate|after-review)$")]
+    public string PublishPolicy { get; set; } = "immediate";
+
+    /// <summary>Language of the PDF report: <c>fr</c> or <c>en</c>.</summary>
+    [RegularExpression("^(fr|en)$")]
+    public string ReportLanguage { get; set; } = "fr";
+
+    /// <summary>The inference service (a service discovery name by default).</summary>
+    public string InferenceUrl { get; set; } = "http://inference";
+
+    /// <summary>The ReportApi that receives pending reports (a service discovery name by default).</summary>
+    public string ReportApiUrl { get; set; } = "http://reportapi";
+
+    /// <summary>The gateway's API key for the ReportApi; no pending report is pushed without one.</summary>
+    public string? ReportApiKey { get; set; }
+
+    /// <summary>Analysis attempts before a job is marked failed.</summary>
+    [Range(1, 20)]
+    public int MaxAnalysisAttempts { get; set; } = 5;
+
+    /// <summary>The PACS results are sent back to.</summary>
+    public PacsOptions Pacs { get; set; } = new();
+}
+
+/// <summary>The <c>Gateway:Pacs</c> section: the PACS's DICOM address.</summary>
+public sealed class PacsOptions
+{
+    public string AeTitle { get; set; } = "ORTHANC";
+
+    public string Host { get; set; } = "127.0.0.1";
+
+    public int Port { get; set; } = 4242;
+}

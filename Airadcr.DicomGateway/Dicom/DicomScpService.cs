@@ -1,0 +1,65 @@
+using System.Net;
+using Airadcr.Dicom.Network.Server;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Logging;
+using Airadcr.DicomGateway.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.DicomGateway.Dicom;
+
+/// <summary>Runs the DICOM SCP (C-ECHO, C-STORE) for the lifetime of the service.</summary>
+public sealed class DicomScpService(
+    GatewayStorageHandler handler,
+    GatewayPaths paths,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<DicomScpService> logger) : IHostedService, IAsyncDisposable
+{
+    private DicomServer? _server;
+
+    /// <summary>The port listened on (differs from the configured one when that was 0).</summary>
+    public int Port => _server?.Port ?? throw new InvalidOperationException("The SCP is not started");
+
+    public int ActiveAssociations => _server?.ActiveAssociations ?? 0;
+
+    public long TotalAssociations => _server?.TotalAssociations ?? 0;
+
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        DiscardUnfinishedTransfers();
+        _server = DicomServer.Start(new DicomServerOptions
+        {
+            AeTitle = settings.AeTitle,
+            Port = settings.Port,
+            BindAddress = IPAddress.Parse(settings.BindAddress),
+            MaxAssociations = settings.MaxAssociations,
+            TimeProvider = time,
+        }, handler);
+        logger.ScpListening(settings.AeTitle, settings.BindAddress, _server.Port);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>Transfers cut by a crash were never acknowledged: their temporary files go.</summary>
+    private void DiscardUnfinishedTransfers()
+    {
+        if (Directory.Exists(paths.Incoming))
+        {
+            foreach (var file in Directory.EnumerateFiles(paths.Incoming))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_server is { } server)
+        {
+            _server = null;
+            await server.DisposeAsync();
+        }
+    }
+}

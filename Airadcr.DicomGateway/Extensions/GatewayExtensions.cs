@@ -1,0 +1,68 @@
+using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Assembly;
+using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.ReportApi;
+using Airadcr.DicomGateway.Reports;
+using Microsoft.Extensions.Http.Resilience;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Dicom;
+using Airadcr.DicomGateway.Index;
+using Airadcr.DicomGateway.Logging;
+using Airadcr.DicomGateway.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.Hosting;
+
+/// <summary>Registration of the gateway's services.</summary>
+public static class GatewayExtensions
+{
+    public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<GatewayOptions>()
+            .Bind(builder.Configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(services => GatewayPaths.Resolve(
+            services.GetRequiredService<IOptions<GatewayOptions>>().Value, services.GetRequiredService<IConfiguration>()));
+        builder.Services.AddSingleton(services =>
+        {
+            var paths = services.GetRequiredService<GatewayPaths>();
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Airadcr.DicomGateway").StorageLocation(paths.StorageRoot, paths.IndexDatabase);
+            return new GatewayDatabase(paths.IndexDatabase);
+        });
+        builder.Services.AddSingleton<InstanceIndex>();
+        builder.Services.AddSingleton<CallingAeAllowlist>();
+        builder.Services.AddSingleton<GatewayStorageHandler>();
+        builder.Services.AddSingleton<AnalysisJobQueue>();
+        builder.Services.AddSingleton<DicomScpService>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<DicomScpService>());
+        builder.Services.AddSingleton<StudyAssembler>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<StudyAssembler>());
+
+        // Analysis -> reports -> PACS and ReportApi
+        builder.Services.AddSingleton<AnalysisJobStore>();
+        builder.Services.AddSingleton<StudyReportBuilder>();
+        builder.Services.AddSingleton<PacsSendQueue>();
+        builder.Services.AddHttpClient<InferenceClient>((services, http) =>
+        {
+            http.BaseAddress = new Uri(services.GetRequiredService<IOptions<GatewayOptions>>().Value.InferenceUrl.TrimEnd('/') + "/");
+        });
+        // An analysis of a large study takes longer than the standard 10 s attempt timeout.
+        builder.Services.Configure<HttpStandardResilienceOptions>(typeof(InferenceClient).Name + "-standard", resilience =>
+        {
+            resilience.AttemptTimeout.Timeout = TimeSpan.FromMinutes(5);
+            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(15);
+            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(10);
+        });
+        builder.Services.AddHttpClient<ReportApiClient>((services, http) =>
+        {
+            http.BaseAddress = new Uri(services.GetRequiredService<IOptions<GatewayOptions>>().Value.ReportApiUrl.TrimEnd('/') + "/");
+        });
+        builder.Services.AddSingleton<AnalysisWorker>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<AnalysisWorker>());
+        builder.Services.AddSingleton<PacsSender>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
+        return builder;
+    }
+}

@@ -1,0 +1,146 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+
+namespace Airadcr.DicomGateway.Index;
+
+/// <summary>Patients, studies, series and instances received, and their queries.</summary>
+public sealed class InstanceIndex(GatewayDatabase database)
+{
+    /// <summary>
+    /// Records an instance whose file is already in place; its study goes (back) to <c>receiving</c>. Returns false
+    /// when the instance was already indexed (the first copy is kept).
+    /// </summary>
+    public async Task<bool> AddAsync(IndexedInstance instance, CancellationToken cancellationToken)
+    {
+        return await database.InWriteTransactionAsync(connection => AddAsync(connection, instance, cancellationToken), cancellationToken);
+    }
+
+    private static async Task<bool> AddAsync(SqliteConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
+    {
+        var patientKey = instance.PatientId is { Length: > 0 } ? await UpsertPatientAsync(connection, instance, cancellationToken) : null;
+        var received = instance.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
+        await ExecuteAsync(connection, """
+            INSERT INTO studies (study_uid, patient_key, accession_number, study_date, description, state, first_received_at, last_received_at)
+            VALUES ($study, $patient, $accession, $date, $description, 'receiving', $received, $received)
+            ON CONFLICT (study_uid) DO UPDATE SET state = 'receiving', completed_at = NULL,
+                last_received_at = MAX(last_received_at, excluded.last_received_at)
+            """, cancellationToken,
+            ("$study", instance.StudyInstanceUid), ("$patient", patientKey), ("$accession", instance.AccessionNumber),
+            ("$date", instance.StudyDate), ("$description", instance.StudyDescription), ("$received", received));
+        await ExecuteAsync(connection, """
+            INSERT INTO series (series_uid, study_uid, modality, series_number, description)
+            VALUES ($series, $study, $modality, $number, $description) ON CONFLICT (series_uid) DO NOTHING
+            """, cancellationToken,
+            ("$series", instance.SeriesInstanceUid), ("$study", instance.StudyInstanceUid), ("$modality", instance.Modality),
+            ("$number", instance.SeriesNumber), ("$description", instance.SeriesDescription));
+        var added = await ExecuteAsync(connection, """
+            INSERT INTO instances (sop_instance_uid, series_uid, sop_class_uid, transfer_syntax_uid, instance_number, path, size_bytes, calling_ae, received_at)
+            VALUES ($sop, $series, $class, $syntax, $number, $path, $size, $ae, $received) ON CONFLICT (sop_instance_uid) DO NOTHING
+            """, cancellationToken,
+            ("$sop", instance.SopInstanceUid), ("$series", instance.SeriesInstanceUid), ("$class", instance.SopClassUid),
+            ("$syntax", instance.TransferSyntaxUid), ("$number", instance.InstanceNumber), ("$path", instance.Path),
+            ("$size", instance.SizeBytes), ("$ae", instance.CallingAe), ("$received", received));
+        return added == 1;
+    }
+
+    public async Task<bool> ContainsAsync(string sopInstanceUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, "SELECT 1 FROM instances WHERE sop_instance_uid = $sop", ("$sop", sopInstanceUid));
+        return await command.ExecuteScalarAsync(cancellationToken) is not null;
+    }
+
+    public async Task<IReadOnlyList<StudySummary>> ListStudiesAsync(int limit, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, StudySelect + " GROUP BY s.study_uid ORDER BY s.last_received_at DESC LIMIT $limit",
+            ("$limit", limit));
+        return await ReadStudiesAsync(command, cancellationToken);
+    }
+
+    public async Task<StudySummary?> GetStudyAsync(string studyUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, StudySelect + " WHERE s.study_uid = $study GROUP BY s.study_uid", ("$study", studyUid));
+        return (await ReadStudiesAsync(command, cancellationToken)).SingleOrDefault();
+    }
+
+    public async Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(string studyUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            SELECT i.series_uid, i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, i.instance_number, i.size_bytes
+            FROM instances i JOIN series se ON se.series_uid = i.series_uid
+            WHERE se.study_uid = $study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
+            """, ("$study", studyUid));
+        var result = new List<InstanceSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new InstanceSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
+                reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetInt64(5)));
+        }
+        return result;
+    }
+
+    /// <summary>The file of an instance of a study, or null.</summary>
+    public async Task<string?> GetInstancePathAsync(string studyUid, string sopInstanceUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            SELECT i.path FROM instances i JOIN series se ON se.series_uid = i.series_uid
+            WHERE se.study_uid = $study AND i.sop_instance_uid = $sop
+            """, ("$study", studyUid), ("$sop", sopInstanceUid));
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
+    private const string StudySelect = """
+        SELECT s.study_uid, s.state, s.accession_number, s.study_date, s.description,
+               COUNT(DISTINCT se.series_uid), COUNT(i.sop_instance_uid), s.last_received_at, s.completed_at
+        FROM studies s LEFT JOIN series se ON se.study_uid = s.study_uid LEFT JOIN instances i ON i.series_uid = se.series_uid
+        """;
+
+    private static async Task<IReadOnlyList<StudySummary>> ReadStudiesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    {
+        var result = new List<StudySummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new StudySummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3),
+                NullableString(reader, 4), reader.GetInt32(5), reader.GetInt32(6),
+                DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
+                reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
+        }
+        return result;
+    }
+
+    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+
+    private static async Task<long?> UpsertPatientAsync(SqliteConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, """
+            INSERT INTO patients (patient_id, patient_name, birth_date, sex) VALUES ($id, $name, $birth, $sex)
+            ON CONFLICT (patient_id) DO UPDATE SET patient_name = COALESCE(excluded.patient_name, patient_name)
+            RETURNING patient_key
+            """, ("$id", instance.PatientId), ("$name", instance.PatientName), ("$birth", instance.PatientBirthDate), ("$sex", instance.PatientSex));
+        return (long?)await command.ExecuteScalarAsync(cancellationToken);
+    }
+
+    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+        }
+        return command;
+    }
+
+    internal static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken,
+        params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Airadcr.DicomGateway.Logging;
+
+/// <summary>Source-generated log messages of the gateway (100-199 SCP, 200-299 study assembly). No patient data.</summary>
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 100, Level = LogLevel.Information, Message = "DICOM SCP {AeTitle} listening on {Address}:{Port}")]
+    public static partial void ScpListening(this ILogger logger, string aeTitle, string address, int port);
+
+    [LoggerMessage(EventId = 101, Level = LogLevel.Warning, Message = "Association from calling AE {CallingAe} rejected: not in the allowlist")]
+    public static partial void CallingAeRejected(this ILogger logger, string callingAe);
+
+    [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance already stored: first copy kept")]
+    public static partial void DuplicateInstance(this ILogger logger);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index {Index}")]
+    public static partial void StorageLocation(this ILogger logger, string storageRoot, string index);
+
+    [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Study {StudyHash} complete: analysis job {JobId} queued")]
+    public static partial void StudyComplete(this ILogger logger, string studyHash, long jobId);
+
+    [LoggerMessage(EventId = 201, Level = LogLevel.Error, Message = "Study assembly pass failed")]
+    public static partial void AssemblyFailed(this ILogger logger, Exception exception);
+
+    [LoggerMessage(EventId = 300, Level = LogLevel.Information, Message = "Study {StudyHash} analysed and reported (job {JobId})")]
+    public static partial void AnalysisDone(this ILogger logger, string studyHash, long jobId);
+
+    [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Analysis of study {StudyHash} failed (job {JobId}, attempt {Attempt}): {Reason}")]
+    public static partial void AnalysisFailed(this ILogger logger, string studyHash, long jobId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Sending results to the PACS failed, will retry: {Reason}")]
+    public static partial void PacsSendFailed(this ILogger logger, string reason);
+}

@@ -1,0 +1,83 @@
+using Airadcr.Dicom.Network.Client;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.DicomGateway.Pacs;
+
+/// <summary>
+/// C-STORE SCU to <c>Gateway:Pacs</c>: sends what <see cref="PacsSendQueue"/> holds, one association per batch,
+/// proposing each file's own transfer syntax plus the uncompressed ones; failures are retried with backoff.
+/// </summary>
+public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> options, TimeProvider time, ILogger<PacsSender> logger)
+    : BackgroundService
+{
+    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Interval, time);
+        do
+        {
+            try
+            {
+                await SendDueAsync(stoppingToken);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                logger.PacsSendFailed(error.Message);
+            }
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Sends every due file; returns how many the PACS acknowledged.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var due = await queue.DueAsync(50, cancellationToken);
+        if (due.Count == 0)
+        {
+            return 0;
+        }
+        var pacs = options.Value.Pacs;
+        var sent = 0;
+        var settled = 0;
+        try
+        {
+            var contexts = await DicomClient.StorageContextsForAsync(due.Select(d => d.Path), cancellationToken);
+            await using var association = await DicomClient.ConnectAsync(new DicomClientOptions
+            {
+                Host = pacs.Host,
+                Port = pacs.Port,
+                CalledAe = pacs.AeTitle,
+                CallingAe = options.Value.AeTitle,
+                TimeProvider = time,
+            }, contexts, cancellationToken);
+            foreach (var send in due)
+            {
+                var response = await association.StoreAsync(send.Path, cancellationToken);
+                if (response.Status is DicomStatus.Success or >= 0xB000 and <= 0xBFFF)
+                {
+                    await queue.MarkSentAsync(send, cancellationToken);
+                    sent++;
+                }
+                else
+                {
+                    await queue.RetryLaterAsync(send, $"PACS status 0x{response.Status:X4}", cancellationToken);
+                }
+                settled++;
+            }
+            await association.ReleaseAsync(cancellationToken);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            foreach (var send in due.Skip(settled))
+            {
+                await queue.RetryLaterAsync(send, error.Message, cancellationToken);
+            }
+            logger.PacsSendFailed(error.Message);
+        }
+        return sent;
+    }
+}

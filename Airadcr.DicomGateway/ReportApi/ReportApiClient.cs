@@ -1,0 +1,57 @@
+using System.Net.Http.Json;
+using System.Security.Cryptography;
+using System.Text;
+using Airadcr.DicomGateway.Analysis;
+using Airadcr.Reporting.Model;
+
+namespace Airadcr.DicomGateway.ReportApi;
+
+/// <summary>
+/// Pushes the AI-prefilled report to the ReportApi (<c>POST /pending-report</c>, AIRADCR Desktop API v2.0), playing
+/// TÉO Hub's role with the gateway's own API key. The technical id is derived from the study (the UID itself does not
+/// match <c>[A-Za-z0-9_-]{1,64}</c>).
+/// </summary>
+public sealed class ReportApiClient(HttpClient http)
+{
+    public const string HeaderName = "X-API-Key";
+
+    public static string TechnicalIdFor(string studyInstanceUid) =>
+        "AIRADCR_" + Convert.ToHexString(SHA256.HashData(Encoding.ASCII.GetBytes(studyInstanceUid)))[..32];
+
+    public async Task PushAsync(ReportDocument report, StudyFindings findings, string apiKey, CancellationToken cancellationToken)
+    {
+        var study = report.Study;
+        var body = new Dictionary<string, object?>
+        {
+            ["technical_id"] = TechnicalIdFor(study.StudyInstanceUid),
+            ["patient_id"] = study.PatientId,
+            ["accession_number"] = study.AccessionNumber,
+            ["study_instance_uid"] = study.StudyInstanceUid,
+            ["structured"] = new Dictionary<string, string>
+            {
+                ["title"] = report.Text.Title,
+                ["indication"] = report.Text.Indication,
+                ["technique"] = report.Text.Technique,
+                ["results"] = report.Text.Results,
+                ["conclusion"] = report.Text.Conclusion,
+            },
+            ["source_type"] = "airadcr_gateway",
+            ["ai_modules"] = findings.Runs.Select(r => r.ModelId).Distinct().ToArray(),
+            ["modality"] = study.Modality,
+            ["metadata"] = new Dictionary<string, object>
+            {
+                ["models"] = findings.Runs.Select(r => new { id = r.ModelId, version = r.ModelVersion }).DistinctBy(m => m.id).ToArray(),
+                ["processing_time_ms"] = findings.ProcessingTimeMs,
+                ["finding_count"] = findings.Findings.Count,
+            },
+        };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "pending-report") { Content = JsonContent.Create(body) };
+        request.Headers.Add(HeaderName, apiKey);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(
+                $"ReportApi answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", null, response.StatusCode);
+        }
+    }
+}

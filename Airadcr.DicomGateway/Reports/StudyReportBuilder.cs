@@ -1,0 +1,84 @@
+using System.Globalization;
+using Airadcr.Dicom;
+using Airadcr.Dicom.Imaging;
+using Airadcr.Dicom.IO;
+using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Index;
+using Airadcr.Reporting.Model;
+using Microsoft.Extensions.Options;
+using ReportFinding = Airadcr.Reporting.Model.Finding;
+
+namespace Airadcr.DicomGateway.Reports;
+
+/// <summary>Turns a study's stored instances and the inference findings into the report document the artefacts are made from.</summary>
+public sealed class StudyReportBuilder(InstanceIndex index, IOptions<GatewayOptions> options, TimeProvider time)
+{
+    private const int MaxKeyImages = 4;
+
+    public async Task<ReportDocument> BuildAsync(string studyUid, StudyFindings findings, CancellationToken cancellationToken)
+    {
+        var instances = await index.ListInstancesAsync(studyUid, cancellationToken);
+        if (instances.Count == 0)
+        {
+            throw new InvalidOperationException("the study has no stored instance");
+        }
+        var headers = new Dictionary<string, (DicomDataset Header, string Path)>(StringComparer.Ordinal);
+        async Task<(DicomDataset Header, string Path)> HeaderOf(string sop)
+        {
+            if (!headers.TryGetValue(sop, out var entry))
+            {
+                var path = await index.GetInstancePathAsync(studyUid, sop, cancellationToken)
+                    ?? throw new InvalidOperationException("a finding references an instance the gateway does not hold");
+                using var file = DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true });
+                entry = (Detach(file.Dataset), path);
+                headers[sop] = entry;
+            }
+            return entry;
+        }
+
+        var first = await HeaderOf(instances[0].SopInstanceUid);
+        var classes = instances.ToDictionary(i => i.SopInstanceUid, i => i.SopClassUid, StringComparer.Ordinal);
+        var reportFindings = new List<ReportFinding>();
+        foreach (var (finding, number) in findings.Findings.Select((f, i) => (f, i + 1)))
+        {
+            var header = (await HeaderOf(finding.Location.SopInstanceUid)).Header;
+            reportFindings.Add(FindingMapper.Map(finding, number, classes[finding.Location.SopInstanceUid],
+                header.GetStringOrDefault(DicomTag.FrameOfReferenceUID)));
+        }
+
+        var study = StudyContextReader.Read(first.Header);
+        var language = options.Value.ReportLanguage == "en" ? ReportLanguage.English : ReportLanguage.French;
+        return new ReportDocument
+        {
+            Study = study,
+            Text = FindingNarrative.Text(study, reportFindings, language),
+            Findings = reportFindings,
+            KeyImages = [.. await KeyImagesAsync(reportFindings, HeaderOf)],
+            SourceImages = [.. instances.Select(i => new SourceImage(i.SeriesInstanceUid, i.SopClassUid, i.SopInstanceUid))],
+            Language = language,
+            CreatedAt = time.GetUtcNow(),
+        };
+    }
+
+    private static async Task<List<KeyImage>> KeyImagesAsync(IReadOnlyList<ReportFinding> findings,
+        Func<string, Task<(DicomDataset Header, string Path)>> headerOf)
+    {
+        var images = new List<KeyImage>();
+        foreach (var region in findings.Select(f => f.Region).DistinctBy(r => (r.SopInstanceUid, r.Frame)).Take(MaxKeyImages))
+        {
+            using var file = DicomFile.Open((await headerOf(region.SopInstanceUid)).Path);
+            var pixels = new DicomPixelData(file.Dataset, file.TransferSyntax);
+            var rendering = DicomRenderer.Render(pixels, (region.Frame ?? 1) - 1);
+            if (rendering.Channels == 1)
+            {
+                images.Add(new KeyImage(region.SopInstanceUid, region.Frame, rendering.Width, rendering.Height, rendering.Pixels));
+            }
+        }
+        return images;
+    }
+
+    /// <summary>Copies the header's values out of the (possibly memory-mapped) file.</summary>
+    private static DicomDataset Detach(DicomDataset header) =>
+        new(header.OfType<DicomElement>().Select(e => new DicomElement(e.Tag, e.VR, e.Data.ToArray(), e.IsBigEndian)));
+}

@@ -1,0 +1,94 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.Dicom.Network.Pdus;
+using Airadcr.Dicom.Network.Server;
+using Airadcr.Dicom.Network.Storage;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Index;
+using Airadcr.DicomGateway.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.DicomGateway.Storage;
+
+/// <summary>
+/// The gateway's storage SCP policy. An instance is acknowledged with 0x0000 only once its file is fsynced and renamed
+/// into <c>{storage}/{study}/{series}/{instance}.dcm</c> (directory fsynced too) and its index row committed. Paths
+/// come from validated UIDs only. The first copy of an instance is kept; a repeat is answered with success.
+/// </summary>
+public sealed class GatewayStorageHandler(
+    GatewayPaths paths,
+    InstanceIndex index,
+    CallingAeAllowlist allowlist,
+    IOptions<GatewayOptions> options,
+    TimeProvider time,
+    ILogger<GatewayStorageHandler> logger) : IDicomServiceHandler
+{
+    private static readonly IReadOnlyList<string> Uncompressed = [.. DicomTransferSyntax.Uncompressed.Select(ts => ts.Uid)];
+    private static readonly IReadOnlyList<string> Everything = [.. Uncompressed, .. DicomUidInfo.All
+        .Where(u => u.Type == "Transfer Syntax" && !Uncompressed.Contains(u.Uid)).Select(u => u.Uid)];
+
+    public RejectReason? Admit(AssociationRequestInfo request)
+    {
+        if (allowlist.Allows(request.CallingAe))
+        {
+            return null;
+        }
+        logger.CallingAeRejected(request.CallingAe);
+        return RejectReason.CallingAeNotRecognized;
+    }
+
+    public IReadOnlyList<string> AcceptableTransferSyntaxes(string abstractSyntax) =>
+        StorageSopClasses.Contains(abstractSyntax) ? (options.Value.AcceptCompressed ? Everything : Uncompressed) : [];
+
+    public ValueTask<IStoreTarget> BeginStoreAsync(StoreRequest request, CancellationToken cancellationToken)
+    {
+        if (!DicomUid.IsValid(request.SopInstanceUid))
+        {
+            throw new DicomFormatException("invalid SOP Instance UID", 0);
+        }
+        return ValueTask.FromResult<IStoreTarget>(Part10FileTarget.Create(paths.Incoming, request, CommitAsync));
+    }
+
+    private async ValueTask<StoreOutcome> CommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
+    {
+        var header = instance.Header;
+        var study = header.GetStringOrDefault(DicomTag.StudyInstanceUID);
+        var series = header.GetStringOrDefault(DicomTag.SeriesInstanceUID);
+        if (!DicomUid.IsValid(study) || !DicomUid.IsValid(series))
+        {
+            return new StoreOutcome(DicomStatus.CannotUnderstand, "missing or invalid Study or Series Instance UID");
+        }
+        var sop = instance.Request.SopInstanceUid;
+        if (await index.ContainsAsync(sop, cancellationToken))
+        {
+            logger.DuplicateInstance();
+            return new StoreOutcome(DicomStatus.Success);
+        }
+
+        var directory = Path.Combine(paths.StorageRoot, study!, series!);
+        var finalPath = Path.Combine(directory, sop + ".dcm");
+        var size = new FileInfo(instance.TemporaryPath).Length;
+        Part10FileTarget.MoveIntoPlace(instance, finalPath); // false: a crash left the file unindexed; it is the first copy
+        DirectorySync.Flush(directory);
+        await index.AddAsync(ToIndexed(instance, study!, series!, finalPath, size), cancellationToken);
+        return new StoreOutcome(DicomStatus.Success);
+    }
+
+    private IndexedInstance ToIndexed(ReceivedInstance instance, string study, string series, string path, long size)
+    {
+        var header = instance.Header;
+        return new IndexedInstance(study, series, instance.Request.SopInstanceUid, instance.Request.SopClassUid,
+            instance.Request.TransferSyntax.Uid, Integer(header, DicomTag.InstanceNumber), path, size, instance.Request.CallingAe,
+            time.GetUtcNow(), Text(header, DicomTag.PatientID), Text(header, DicomTag.PatientName), Text(header, DicomTag.PatientBirthDate),
+            Text(header, DicomTag.PatientSex), Text(header, DicomTag.AccessionNumber), Text(header, DicomTag.StudyDate),
+            Text(header, DicomTag.StudyDescription), Text(header, DicomTag.Modality), Integer(header, DicomTag.SeriesNumber),
+            Text(header, DicomTag.SeriesDescription));
+    }
+
+    private static string? Text(DicomDataset header, DicomTag tag) =>
+        header.GetStringOrDefault(tag) is { Length: > 0 } value ? value : null;
+
+    private static int? Integer(DicomDataset header, DicomTag tag) =>
+        int.TryParse(header.GetStringOrDefault(tag), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
+            ? value : null;
+}

@@ -1,0 +1,47 @@
+using System.Globalization;
+using Airadcr.Testing;
+
+namespace Airadcr.DicomGateway.Tests;
+
+/// <summary>The gateway as a separate process (the built <c>Airadcr.DicomGateway.dll</c>), so that it can be killed.</summary>
+internal sealed class GatewayProcess : IAsyncDisposable
+{
+    private GatewayProcess(ServerProcess process, int dicomPort, int httpPort)
+    {
+        Process = process;
+        DicomPort = dicomPort;
+        HttpClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}") };
+    }
+
+    public ServerProcess Process { get; }
+
+    public int DicomPort { get; }
+
+    public HttpClient HttpClient { get; }
+
+    public static async Task<GatewayProcess> StartAsync(string storagePath, int dicomPort, string logPath, CancellationToken ct)
+    {
+        var httpPort = FreePort.Next();
+        var dll = Path.Combine(AppContext.BaseDirectory, "Airadcr.DicomGateway.dll");
+        var process = ServerProcess.Start("gateway", ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath,
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
+                ["ASPNETCORE_ENVIRONMENT"] = "Production",
+                ["Gateway__Port"] = dicomPort.ToString(CultureInfo.InvariantCulture),
+                ["Gateway__StoragePath"] = storagePath,
+                ["Gateway__StableSeconds"] = "1",
+            });
+        await Readiness.WaitAsync(process, async token => (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, dicomPort, token)).Succeeded, ct);
+        return new GatewayProcess(process, dicomPort, httpPort);
+    }
+
+    /// <summary>SIGKILL to the whole process group: no shutdown code runs.</summary>
+    public void Kill() => Process.Kill();
+
+    public async ValueTask DisposeAsync()
+    {
+        HttpClient.Dispose();
+        await Process.DisposeAsync();
+    }
+}

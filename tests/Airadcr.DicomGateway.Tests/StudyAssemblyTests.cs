@@ -1,0 +1,45 @@
+using Airadcr.DicomGateway.Assembly;
+using Airadcr.DicomGateway.Index;
+using Airadcr.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Airadcr.DicomGateway.Tests;
+
+public sealed class StudyAssemblyTests
+{
+    /// <summary>A gateway whose own assembler never fires: the test drives time itself.</summary>
+    private sealed class ManualAssemblyGateway : GatewayHost
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+            [.. base.Settings().Where(s => s.Key != "Gateway:StableSeconds"), new("Gateway:StableSeconds", "3600")];
+    }
+
+    [Fact]
+    public async Task A_study_is_complete_and_queued_once_stable_and_not_before()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = new ManualAssemblyGateway();
+        await gateway.InitializeAsync();
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+        var database = gateway.Services.GetRequiredService<GatewayDatabase>();
+        var options = gateway.Services.GetRequiredService<IOptions<Configuration.GatewayOptions>>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var assembler = new StudyAssembler(database, options, clock, NullLogger<StudyAssembler>.Instance);
+
+        clock.Advance(TimeSpan.FromSeconds(3000));
+        Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
+
+        clock.Advance(TimeSpan.FromSeconds(700));
+        var job = Assert.Single(await assembler.CompleteStableStudiesAsync(ct));
+        Assert.Equal("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", job.StudyInstanceUid);
+        Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
+
+        var queue = gateway.Services.GetRequiredService<AnalysisJobQueue>();
+        Assert.Equal(1, (await queue.CountByStateAsync(ct)).Where(s => s.Key is "queued" or "running" or "failed").Sum(s => s.Value));
+        var study = await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(job.StudyInstanceUid, ct);
+        Assert.Equal("complete", study!.State);
+    }
+}

@@ -1,0 +1,34 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Testing;
+
+namespace Airadcr.DicomGateway.Tests;
+
+/// <summary>Distinct instances made from a real corpus file: new study, series and instance UIDs.</summary>
+internal static class SyntheticInstances
+{
+    /// <summary>Writes <paramref name="count"/> instances of one new study into <paramref name="directory"/>; returns their paths.</summary>
+    public static IReadOnlyList<string> WriteStudy(string directory, int count, string template = "CT_small.dcm")
+    {
+        Directory.CreateDirectory(directory);
+        var study = DicomUidGenerator.New();
+        var series = DicomUidGenerator.New();
+        var paths = new List<string>();
+        for (var i = 0; i < count; i++)
+        {
+            using var file = DicomFile.Open(PydicomCorpus.File(template));
+            var sop = DicomUidGenerator.New();
+            file.Dataset.Add(DicomTag.StudyInstanceUID, study);
+            file.Dataset.Add(DicomTag.SeriesInstanceUID, series);
+            file.Dataset.Add(DicomTag.SOPInstanceUID, sop);
+            file.Dataset.Add(DicomTag.InstanceNumber, DicomVR.IS, i + 1);
+            var path = Path.Combine(directory, $"{i:D4}_{sop}.dcm");
+            file.Save(path);
+            paths.Add(path);
+        }
+        return paths;
+    }
+
+    /// <summary>The SOP Instance UID a file was named after.</summary>
+    public static string SopOf(string path) => Path.GetFileNameWithoutExtension(path).Split('_')[1];
+}
