@@ -1,0 +1,1 @@
+[assembly: AssemblyFixture(typeof(Airadcr.Inference.Tests.Engine.ShippedEngine))]
