@@ -23,6 +23,7 @@ public static class InferenceEngineExtensions
         services.AddSingleton<InferenceMetrics>();
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<StudyAnalyzer>();
+        services.AddSingleton<StudyReader>();
         return services;
     }
 }

@@ -5,7 +5,7 @@ public sealed class InferenceOptions
 {
     public const string SectionName = "Inference";
 
-    /// <summary>Folder scanned for <c>*.json</c> manifests and their ONNX files; relative to the content root.</summary>
+    /// <summary>Folder scanned for <c>*.json</c> manifests and their ONNX files; relative to the application's base directory (where the shipped models are copied).</summary>
     public string ModelsPath { get; set; } = "models";
 
     /// <summary><c>auto</c> (CUDA when the native library offers it, else CPU), <c>cpu</c> or <c>cuda</c>.</summary>

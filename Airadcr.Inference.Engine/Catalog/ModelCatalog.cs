@@ -1,5 +1,4 @@
 using Airadcr.Inference.Engine.Runtime;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -17,10 +16,10 @@ public sealed partial class ModelCatalog : IAsyncDisposable
     private readonly List<CatalogProblem> _problems = [];
 
     public ModelCatalog(
-        IOptions<InferenceOptions> options, IHostEnvironment environment, ExecutionProvider provider,
+        IOptions<InferenceOptions> options, ExecutionProvider provider,
         InferenceMetrics metrics, TimeProvider time, ILogger<ModelCatalog> logger)
     {
-        var folder = Path.GetFullPath(options.Value.ModelsPath, environment.ContentRootPath);
+        var folder = Path.GetFullPath(options.Value.ModelsPath, AppContext.BaseDirectory);
         Folder = folder;
         if (!Directory.Exists(folder))
         {
