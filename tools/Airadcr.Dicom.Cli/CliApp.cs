@@ -1,0 +1,57 @@
+namespace Airadcr.Dicom.Cli;
+
+/// <summary>Dispatches `airadcr-dicom COMMAND ...`. Exit codes: 0 ok, 1 invalid input, 2 usage.</summary>
+public static class CliApp
+{
+    public const int Ok = 0;
+    public const int InvalidInput = 1;
+    public const int Usage = 2;
+
+    private const string UsageText = """
+        usage: airadcr-dicom COMMAND ...
+          dump FILE                          dcmdump-like listing
+          json FILE [--bulk-uri PREFIX]      DICOM JSON (PS3.18 F) on stdout; binary values inline unless --bulk-uri
+          transcode IN OUT --ts implicit|explicit|big|deflate
+          validate FILE                      structure, VR/VM against the dictionary, odd lengths
+          pixels FILE --png OUT [--frame N]  render a frame (default window) to PNG
+        """;
+
+    public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        if (args.Length < 2)
+        {
+            stderr.WriteLine(UsageText);
+            return Usage;
+        }
+
+        try
+        {
+            return args[0] switch
+            {
+                "dump" => DumpCommand.Run(args[1..], stdout),
+                "json" => JsonCommand.Run(args[1..], stdout, stderr),
+                "transcode" => TranscodeCommand.Run(args[1..], stderr),
+                "validate" => ValidateCommand.Run(args[1..], stdout),
+                "pixels" => PixelsCommand.Run(args[1..], stderr),
+                _ => UsageError(stderr, $"unknown command '{args[0]}'"),
+            };
+        }
+        catch (CliUsageException ex)
+        {
+            return UsageError(stderr, ex.Message);
+        }
+        catch (Exception ex) when (ex is DicomFormatException or DicomValueException or IOException
+                                       or UnauthorizedAccessException or NotSupportedException or InvalidOperationException)
+        {
+            stderr.WriteLine($"airadcr-dicom: {ex.Message}");
+            return InvalidInput;
+        }
+    }
+
+    private static int UsageError(TextWriter stderr, string message)
+    {
+        stderr.WriteLine($"airadcr-dicom: {message}");
+        stderr.WriteLine(UsageText);
+        return Usage;
+    }
+}

@@ -1,0 +1,3 @@
+using Airadcr.Dicom.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
