@@ -1,5 +1,7 @@
 using Airadcr.Inference.Engine.Analysis;
 using Airadcr.Inference.Engine.Catalog;
+using Airadcr.Inference.Engine.Dicom;
+using Airadcr.Inference.Engine.Imaging;
 using Airadcr.Inference.Engine.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +26,7 @@ public static class InferenceEngineExtensions
         services.AddSingleton<ModelCatalog>();
         services.AddSingleton<StudyAnalyzer>();
         services.AddSingleton<StudyReader>();
+        services.TryAddSingleton<IImageDecoder, DicomImageDecoder>();
         return services;
     }
 }

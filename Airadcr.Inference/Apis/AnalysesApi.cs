@@ -15,8 +15,7 @@ public static class AnalysesApi
             .MapPost("", Analyze)
             .WithName("Analyze")
             .WithSummary("Run the models over a study: uploaded DICOM instances (multipart/form-data, field 'models' optional) or a study reference (JSON)")
-            .Accepts<AnalysisRequest>("application/json")
-            .Accepts<IFormFileCollection>("multipart/form-data")
+            .AddOpenApiOperationTransformer(AnalysisRequestDocumentation.Describe)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .DisableAntiforgery();
         return app;

@@ -19,9 +19,11 @@ public static class BrainMrPhantom
     /// <summary>The brain's true volume, 4/3 pi a b c, in mL.</summary>
     public static double BrainVolumeMl => 4.0 / 3 * Math.PI * SemiAxes.X * SemiAxes.Y * SemiAxes.Z / 1000;
 
-    public static ImageVolume Build(int seed = 11) =>
-        SyntheticVolume.Axial("MR", Size, Depth, PixelMm, SliceMm, Intensity, noise: 10, seed,
-            series: "1.2.826.0.1.3680043.10.1136.1.2");
+    private static readonly Lazy<ImageVolume> Shared = new(() =>
+        SyntheticVolume.Axial("MR", Size, Depth, PixelMm, SliceMm, Intensity, noise: 10, seed: 11, series: "1.2.826.0.1.3680043.10.1136.1.2"));
+
+    /// <summary>The phantom (built once per test run; treat as read-only).</summary>
+    public static ImageVolume Build() => Shared.Value;
 
     public static float Intensity(Vector3 p)
     {

@@ -26,10 +26,10 @@ public static class ChestCtPhantom
         new(new Vector3(42, 32, 24), 16),
     ];
 
-    public static ImageVolume Build(int seed = 7, string? series = null) =>
-        series is null
-            ? SyntheticVolume.Axial("CT", Size, Depth, PixelMm, SliceMm, Hu, noise: 15, seed)
-            : SyntheticVolume.Axial("CT", Size, Depth, PixelMm, SliceMm, Hu, noise: 15, seed, series: series);
+    private static readonly Lazy<ImageVolume> Shared = new(() => SyntheticVolume.Axial("CT", Size, Depth, PixelMm, SliceMm, Hu, noise: 15, seed: 7));
+
+    /// <summary>The phantom (built once per test run; treat as read-only).</summary>
+    public static ImageVolume Build() => Shared.Value;
 
     public static float Hu(Vector3 p)
     {
