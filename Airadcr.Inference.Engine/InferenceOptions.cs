@@ -25,4 +25,7 @@ public sealed class InferenceOptions
 
     /// <summary>ONNX Runtime intra-op threads per session; 0 = ONNX Runtime's default.</summary>
     public int IntraOpThreads { get; set; }
+
+    /// <summary>Let ONNX Runtime's intra-op threads spin between runs (off: several sessions share the cores).</summary>
+    public bool AllowSpinning { get; set; }
 }

@@ -6,18 +6,20 @@ namespace Airadcr.Inference.Engine.Runtime;
 /// Runs the planes of concurrent requests through one <see cref="ModelSession"/> in dynamic batches: a batch takes
 /// every queued plane of the same size up to <see cref="InferenceOptions.MaxBatch"/>, and waits up to
 /// <see cref="InferenceOptions.MaxWait"/> for more only while other requests are in flight. The queue is bounded in
-/// planes; a request that does not fit is refused with <see cref="InferenceQueueFullException"/>.
+/// planes; a request that does not fit is refused with <see cref="InferenceQueueFullException"/>. A request that finds
+/// the runner idle and fits in one batch runs on the caller's thread (no hand-off to the batching worker).
 /// </summary>
 public sealed class BatchingModelRunner : IAsyncDisposable
 {
     private readonly string _modelId;
-    private readonly ModelSession _session;
+    private readonly ModelSession _model;
     private readonly InferenceOptions _options;
     private readonly InferenceMetrics _metrics;
     private readonly TimeProvider _time;
     private readonly Channel<PlaneWork> _queue = Channel.CreateUnbounded<PlaneWork>(new() { SingleReader = true });
     private readonly Queue<PlaneWork> _carried = new();
     private readonly CancellationTokenSource _stop = new();
+    private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly Task _worker;
     private int _queuedPlanes;
     private int _requestsInFlight;
@@ -25,7 +27,7 @@ public sealed class BatchingModelRunner : IAsyncDisposable
     public BatchingModelRunner(string modelId, ModelSession session, InferenceOptions options, InferenceMetrics metrics, TimeProvider time)
     {
         _modelId = modelId;
-        _session = session;
+        _model = session;
         _options = options;
         _metrics = metrics;
         _time = time;
@@ -44,7 +46,20 @@ public sealed class BatchingModelRunner : IAsyncDisposable
             return [];
         }
 
-        Admit(planes.Count);
+        var idle = Admit(planes.Count);
+        if (idle && planes.Count <= _options.MaxBatch && _gate.Wait(0))
+        {
+            try
+            {
+                return Execute(planes, height, width);
+            }
+            finally
+            {
+                _gate.Release();
+                Interlocked.Add(ref _queuedPlanes, -planes.Count);
+            }
+        }
+
         var request = new object();
         Interlocked.Increment(ref _requestsInFlight);
         try
@@ -63,7 +78,8 @@ public sealed class BatchingModelRunner : IAsyncDisposable
         }
     }
 
-    private void Admit(int planes)
+    /// <returns>True when nothing else was queued or running.</returns>
+    private bool Admit(int planes)
     {
         var after = Interlocked.Add(ref _queuedPlanes, planes);
         // A request larger than the whole queue still runs when the queue is otherwise empty.
@@ -72,6 +88,8 @@ public sealed class BatchingModelRunner : IAsyncDisposable
             Interlocked.Add(ref _queuedPlanes, -planes);
             throw new InferenceQueueFullException(_modelId, TimeSpan.FromSeconds(_options.RetryAfterSeconds));
         }
+
+        return after == planes;
     }
 
     private async Task RunBatchesAsync()
@@ -81,7 +99,16 @@ public sealed class BatchingModelRunner : IAsyncDisposable
         {
             while (await NextBatchAsync(batch))
             {
-                RunBatch(batch);
+                await _gate.WaitAsync(_stop.Token);
+                try
+                {
+                    RunBatch(batch);
+                }
+                finally
+                {
+                    _gate.Release();
+                }
+
                 Interlocked.Add(ref _queuedPlanes, -batch.Count);
                 batch.Clear();
             }
@@ -162,23 +189,12 @@ public sealed class BatchingModelRunner : IAsyncDisposable
             return;
         }
 
-        var (height, width) = (live[0].Height, live[0].Width);
-        var planeSize = height * width;
-        var input = new float[live.Count * planeSize];
-        for (var i = 0; i < live.Count; i++)
-        {
-            live[i].Plane.CopyTo(input, i * planeSize);
-        }
-
         try
         {
-            var started = _time.GetTimestamp();
-            var outputs = _session.Run(input, live.Count, height, width);
-            _metrics.RecordRun(_modelId, live.Count, _time.GetElapsedTime(started));
+            var outputs = Execute(live.Select(w => w.Plane).ToList(), live[0].Height, live[0].Width);
             for (var i = 0; i < live.Count; i++)
             {
-                var index = i;
-                live[i].Done.TrySetResult(outputs.ToDictionary(o => o.Key, o => o.Value[index]));
+                live[i].Done.TrySetResult(outputs[i]);
             }
         }
         catch (Exception e)
@@ -188,6 +204,24 @@ public sealed class BatchingModelRunner : IAsyncDisposable
                 work.Done.TrySetException(e);
             }
         }
+    }
+
+    /// <summary>One InferenceSession.Run over planes of one size; the caller holds the session gate.</summary>
+    private IReadOnlyDictionary<string, float[]>[] Execute(IReadOnlyList<float[]> planes, int height, int width)
+    {
+        var planeSize = height * width;
+        var input = planes.Count == 1 ? planes[0] : new float[planes.Count * planeSize];
+        for (var i = 0; planes.Count > 1 && i < planes.Count; i++)
+        {
+            planes[i].CopyTo(input, i * planeSize);
+        }
+
+        var started = _time.GetTimestamp();
+        var outputs = _model.Run(input, planes.Count, height, width);
+        _metrics.RecordRun(_modelId, planes.Count, _time.GetElapsedTime(started));
+        return Enumerable.Range(0, planes.Count)
+            .Select(i => (IReadOnlyDictionary<string, float[]>)outputs.ToDictionary(o => o.Key, o => o.Value[i]))
+            .ToArray();
     }
 
     public async ValueTask DisposeAsync()
@@ -201,7 +235,8 @@ public sealed class BatchingModelRunner : IAsyncDisposable
         }
 
         _stop.Dispose();
-        _session.Dispose();
+        _model.Dispose();
+        _gate.Dispose();
     }
 
     private sealed record PlaneWork(float[] Plane, int Height, int Width, object Request, CancellationToken Cancellation)

@@ -14,10 +14,12 @@ public sealed partial class ExecutionProvider
     public const string Cuda = "CUDA";
 
     private readonly int _intraOpThreads;
+    private readonly bool _allowSpinning;
 
     public ExecutionProvider(IOptions<InferenceOptions> options, ILogger<ExecutionProvider> logger)
     {
         _intraOpThreads = options.Value.IntraOpThreads;
+        _allowSpinning = options.Value.AllowSpinning;
         var requested = options.Value.ExecutionProvider.Trim().ToLowerInvariant();
         var available = OrtEnv.Instance().GetAvailableProviders();
         (Name, Reason) = requested switch
@@ -41,6 +43,9 @@ public sealed partial class ExecutionProvider
         {
             options.IntraOpNumThreads = _intraOpThreads;
         }
+
+        // Every model has its own intra-op thread pool; spinning pools of idle models steal cores from the busy one.
+        options.AddSessionConfigEntry("session.intra_op.allow_spinning", _allowSpinning ? "1" : "0");
 
         if (Name == Cuda)
         {
