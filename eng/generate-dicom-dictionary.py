@@ -103,3 +103,29 @@ for uid, (name, kind, info, retired, keyword) in sorted(UID_dictionary.items()):
     + '    internal const string Registry = """\n' + "\n".join(uid_rows) + '\n""";\n}\n',
     encoding="utf-8")
 print(f"{len(exact)} tags, {len(ranges)} ranges, {len(uid_rows)} UIDs")
+
+# JIS X 0212 (ISO 2022 IR 159), which .NET's code pages lack: 94x94 table from Python's euc_jp codec,
+# row-major from 0x2121, U+FFFD where unassigned.
+chars = []
+for row in range(0x21, 0x7F):
+    for col in range(0x21, 0x7F):
+        try:
+            c = bytes([0x8F, row | 0x80, col | 0x80]).decode("euc_jp")
+            chars.append(c if len(c) == 1 else "\ufffd")
+        except UnicodeDecodeError:
+            chars.append("\ufffd")
+table = "".join(chars)
+parts, line = [], ""
+for c in table:
+    piece = f"\\u{ord(c):04X}" if ord(c) > 0x7E or c in '"\\' else c
+    if len(line) + len(piece) > 120:
+        parts.append(line)
+        line = ""
+    line += piece
+parts.append(line)
+(OUT / "Charsets" / "JisX0212Table.g.cs").write_text(
+    HEADER + "namespace Airadcr.Dicom.Charsets;\n\ninternal static class JisX0212Table\n{\n"
+    + "    /// <summary>94x94 characters for row/column 0x21-0x7E, row-major.</summary>\n"
+    + "    internal const string Characters =\n" + "\n".join(f'        "{p}" +' for p in parts)[:-2] + ";\n}\n",
+    encoding="utf-8")
+print(f"JIS X 0212: {sum(1 for c in table if c != chr(0xFFFD))} characters")

@@ -48,7 +48,7 @@ internal sealed record DicomCodeElement(string Term, byte[] Escape, DicomCodeKin
         new("ISO 2022 IR 13", Esc(")I"), DicomCodeKind.SingleByte, Cp(932), true),
         new("ISO 2022 IR 13", Esc("(J"), DicomCodeKind.SingleByte, Cp(932), false),
         new("ISO 2022 IR 87", Esc("$B"), DicomCodeKind.JisX0208, Cp(20932), false),
-        new("ISO 2022 IR 159", Esc("$(D"), DicomCodeKind.JisX0212, Cp(20932), false),
+        new("ISO 2022 IR 159", Esc("$(D"), DicomCodeKind.JisX0212, Encoding.Unicode, false),
         new("ISO 2022 IR 149", Esc("$)C"), DicomCodeKind.MultiByteG1, Cp(949), true),
         new("ISO 2022 IR 58", Esc("$)A"), DicomCodeKind.MultiByteG1, Cp(936), true),
     ];

@@ -94,22 +94,23 @@ internal ref struct Iso2022Decoder(DicomCodeElement? initialG0, DicomCodeElement
             case null or DicomCodeKind.Ascii:
                 return Encoding.Latin1.GetString(run);
             case DicomCodeKind.JisX0208:
-            case DicomCodeKind.JisX0212:
-                var prefix = element.Kind == DicomCodeKind.JisX0212;
-                var euc = new byte[run.Length * (prefix ? 3 : 2) / 2 + 1];
-                var n = 0;
-                for (var k = 0; k + 1 < run.Length; k += 2)
+                var euc = new byte[run.Length & ~1];
+                for (var k = 0; k < euc.Length; k++)
                 {
-                    if (prefix)
-                    {
-                        euc[n++] = 0x8F;
-                    }
-
-                    euc[n++] = (byte)(run[k] | 0x80);
-                    euc[n++] = (byte)(run[k + 1] | 0x80);
+                    euc[k] = (byte)(run[k] | 0x80);
                 }
 
-                return element.Encoding.GetString(euc, 0, n);
+                return element.Encoding.GetString(euc);
+            case DicomCodeKind.JisX0212:
+                // .NET's EUC-JP lacks JIS X 0212: a generated 94x94 table.
+                var chars = new char[run.Length / 2];
+                for (var k = 0; k < chars.Length; k++)
+                {
+                    int row = run[2 * k] - 0x21, col = run[2 * k + 1] - 0x21;
+                    chars[k] = row is >= 0 and < 94 && col is >= 0 and < 94 ? JisX0212Table.Characters[row * 94 + col] : '\uFFFD';
+                }
+
+                return new string(chars);
             default:
                 return element.Encoding.GetString(run);
         }

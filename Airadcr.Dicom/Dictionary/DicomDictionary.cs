@@ -25,6 +25,9 @@ public static class DicomDictionary
             .GroupBy(e => e.Keyword, StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.First(), StringComparer.Ordinal));
 
+    /// <summary>The exact (non-repeating) entries in tag order.</summary>
+    public static IReadOnlyList<DicomDictionaryEntry> Entries => ExactTable.Value.Entries;
+
     /// <summary>Number of exact (non-repeating) entries.</summary>
     public static int Count => ExactTable.Value.Tags.Length;
 

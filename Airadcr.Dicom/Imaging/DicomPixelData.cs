@@ -1,0 +1,196 @@
+using System.Buffers.Binary;
+
+namespace Airadcr.Dicom.Imaging;
+
+/// <summary>Frames of a dataset's pixel data: native (little or big endian) or RLE Lossless; other encapsulated
+/// syntaxes are reported as not decodable. Frames come out little-endian with samples interleaved.</summary>
+public sealed class DicomPixelData
+{
+    private readonly DicomItem _pixels;
+    private readonly DicomTransferSyntax _syntax;
+
+    public DicomPixelData(DicomDataset dataset, DicomTransferSyntax syntax)
+    {
+        Info = DicomImageInfo.FromDataset(dataset);
+        _pixels = dataset[DicomTag.PixelData] ?? throw new DicomValueException(DicomTag.PixelData, "is absent");
+        _syntax = syntax;
+        if (_pixels is DicomFragmentSequence && syntax.Uid != DicomUids.RLELossless)
+        {
+            throw new NotSupportedException($"pixel data in {syntax.Name} [{syntax.Uid}] is not decodable here (native and RLE Lossless only)");
+        }
+    }
+
+    public DicomImageInfo Info { get; }
+
+    public int FrameCount => Info.NumberOfFrames;
+
+    /// <summary>One frame as little-endian, interleaved sample bytes (a view of the source for native LE data).</summary>
+    public ReadOnlyMemory<byte> GetFrameBytes(int frame)
+    {
+        if (frame < 0 || frame >= FrameCount)
+        {
+            throw new ArgumentOutOfRangeException(nameof(frame), $"frame {frame} of {FrameCount}");
+        }
+
+        if (_pixels is DicomFragmentSequence fragments)
+        {
+            return RleDecoder.DecodeFrame(EncapsulatedFrame(fragments, frame).Span, Info);
+        }
+
+        var element = (DicomElement)_pixels;
+        if (Info.BitsAllocated == 1)
+        {
+            return UnpackBits(element.Data.Span, (long)frame * Info.SamplesPerFrame, Info.SamplesPerFrame);
+        }
+
+        var length = Info.FrameLength;
+        if ((long)(frame + 1) * length > element.Length)
+        {
+            throw new DicomFormatException($"pixel data of {element.Length} bytes is too short for frame {frame} of {length} bytes", 0);
+        }
+
+        var bytes = element.Data.Slice(frame * length, length);
+        if (element.IsBigEndian && element.VR != DicomVR.OB && Info.BytesPerSample > 1)
+        {
+            bytes = DicomByteOrder.ToLittleEndian(bytes.Span, Info.BytesPerSample);
+        }
+
+        return Info.PlanarConfiguration == 1 && Info.SamplesPerPixel > 1 ? Interleave(bytes.Span) : bytes;
+    }
+
+    /// <summary>Sample values as stored in their container (signed when Pixel Representation is 1), like pydicom's
+    /// pixel_array, interleaved.</summary>
+    public long[] GetContainerValues(int frame)
+    {
+        var bytes = GetFrameBytes(frame).Span;
+        var n = Info.SamplesPerFrame;
+        var values = new long[n];
+        for (var i = 0; i < n; i++)
+        {
+            values[i] = (Info.BitsAllocated, Info.IsSigned) switch
+            {
+                (1 or 8, false) => bytes[i],
+                (8, true) => (sbyte)bytes[i],
+                (16, false) => BinaryPrimitives.ReadUInt16LittleEndian(bytes[(i * 2)..]),
+                (16, true) => BinaryPrimitives.ReadInt16LittleEndian(bytes[(i * 2)..]),
+                (_, false) => BinaryPrimitives.ReadUInt32LittleEndian(bytes[(i * 4)..]),
+                _ => BinaryPrimitives.ReadInt32LittleEndian(bytes[(i * 4)..]),
+            };
+        }
+
+        return values;
+    }
+
+    /// <summary>Stored values (bits stored/high bit applied, sign-extended), through the modality LUT
+    /// (rescale slope/intercept) when <paramref name="applyModalityLut"/>: a float buffer for inference.</summary>
+    public float[] GetFrameAsFloat(int frame, bool applyModalityLut = true)
+    {
+        var raw = GetContainerValues(frame);
+        var shift = Info.HighBit + 1 - Info.BitsStored;
+        var bits = Info.BitsStored;
+        var mask = bits == 64 ? -1L : (1L << bits) - 1;
+        var signBit = 1L << (bits - 1);
+        var slope = applyModalityLut ? Info.RescaleSlope : 1.0;
+        var intercept = applyModalityLut ? Info.RescaleIntercept : 0.0;
+        var result = new float[raw.Length];
+        for (var i = 0; i < raw.Length; i++)
+        {
+            var v = (raw[i] >> Math.Max(0, shift)) & mask;
+            if (Info.IsSigned && (v & signBit) != 0)
+            {
+                v -= 1L << bits;
+            }
+
+            result[i] = (float)(v * slope + intercept);
+        }
+
+        return result;
+    }
+
+    /// <summary>1-bit data, least significant bit first, frames not necessarily byte-aligned.</summary>
+    private static byte[] UnpackBits(ReadOnlySpan<byte> data, long firstBit, int count)
+    {
+        if ((firstBit + count + 7) / 8 > data.Length)
+        {
+            throw new DicomFormatException($"1-bit pixel data of {data.Length} bytes is too short", 0);
+        }
+
+        var result = new byte[count];
+        for (var i = 0; i < count; i++)
+        {
+            var bit = firstBit + i;
+            result[i] = (byte)((data[(int)(bit >> 3)] >> (int)(bit & 7)) & 1);
+        }
+
+        return result;
+    }
+
+    private byte[] Interleave(ReadOnlySpan<byte> planar)
+    {
+        var bps = Info.BytesPerSample;
+        var pixels = Info.Rows * Info.Columns;
+        var output = new byte[planar.Length];
+        for (var s = 0; s < Info.SamplesPerPixel; s++)
+        {
+            for (var p = 0; p < pixels; p++)
+            {
+                planar.Slice((s * pixels + p) * bps, bps).CopyTo(output.AsSpan((p * Info.SamplesPerPixel + s) * bps));
+            }
+        }
+
+        return output;
+    }
+
+    private ReadOnlyMemory<byte> EncapsulatedFrame(DicomFragmentSequence f, int frame)
+    {
+        var offsets = f.Offsets;
+        if (f.Fragments.Count == FrameCount)
+        {
+            return f.Fragments[frame];
+        }
+
+        if (FrameCount == 1)
+        {
+            return Concatenate(f.Fragments);
+        }
+
+        if (offsets.Length != FrameCount)
+        {
+            throw new DicomFormatException($"{f.Fragments.Count} fragments for {FrameCount} frames and no usable offset table", 0);
+        }
+
+        // Fragments whose item offsets (from the first fragment item) fall in [offsets[frame], offsets[frame + 1]).
+        var parts = new List<ReadOnlyMemory<byte>>();
+        long position = 0;
+        var end = frame + 1 < offsets.Length ? offsets[frame + 1] : long.MaxValue;
+        foreach (var fragment in f.Fragments)
+        {
+            if (position >= offsets[frame] && position < end)
+            {
+                parts.Add(fragment);
+            }
+
+            position += 8 + fragment.Length;
+        }
+
+        return Concatenate(parts);
+    }
+
+    private static ReadOnlyMemory<byte> Concatenate(IReadOnlyList<ReadOnlyMemory<byte>> parts)
+    {
+        if (parts.Count == 1)
+        {
+            return parts[0];
+        }
+
+        var result = new byte[parts.Sum(p => p.Length)];
+        var at = 0;
+        foreach (var part in parts)
+        {
+            part.Span.CopyTo(result.AsSpan(at));
+            at += part.Length;
+        }
+
+        return result;
+    }
+}

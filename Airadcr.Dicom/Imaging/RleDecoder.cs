@@ -1,0 +1,75 @@
+using System.Buffers.Binary;
+
+namespace Airadcr.Dicom.Imaging;
+
+/// <summary>RLE Lossless (PS3.5 annex G): one frame to little-endian, interleaved samples.</summary>
+public static class RleDecoder
+{
+    public static byte[] DecodeFrame(ReadOnlySpan<byte> frame, DicomImageInfo info)
+    {
+        if (frame.Length < 64)
+        {
+            throw new DicomFormatException($"RLE frame of {frame.Length} bytes has no 64-byte header", 0);
+        }
+
+        var segments = BinaryPrimitives.ReadUInt32LittleEndian(frame);
+        var bytesPerSample = info.BytesPerSample;
+        var expected = info.SamplesPerPixel * bytesPerSample;
+        if (segments != expected)
+        {
+            throw new DicomFormatException($"RLE frame has {segments} segments, expected {expected}", 0);
+        }
+
+        var pixels = info.Rows * info.Columns;
+        var output = new byte[pixels * expected];
+        var segment = new byte[pixels];
+        for (var s = 0; s < expected; s++)
+        {
+            var start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + s * 4)..]);
+            var end = s + 1 < expected ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + s * 4)..]) : (uint)frame.Length;
+            if (start < 64 || start > end || end > frame.Length)
+            {
+                throw new DicomFormatException($"RLE segment {s} offsets {start}..{end} are outside the frame of {frame.Length} bytes", 4 + s * 4);
+            }
+
+            DecodeSegment(frame[(int)start..(int)end], segment, s);
+
+            // Segment order: sample by sample, most significant byte first.
+            var sample = s / bytesPerSample;
+            var byteInSample = bytesPerSample - 1 - s % bytesPerSample;
+            for (int p = 0, o = sample * bytesPerSample + byteInSample; p < pixels; p++, o += expected)
+            {
+                output[o] = segment[p];
+            }
+        }
+
+        return output;
+    }
+
+    private static void DecodeSegment(ReadOnlySpan<byte> input, Span<byte> output, int index)
+    {
+        int i = 0, o = 0;
+        while (i < input.Length && o < output.Length)
+        {
+            var n = (sbyte)input[i++];
+            if (n >= 0)
+            {
+                var count = Math.Min(n + 1, Math.Min(input.Length - i, output.Length - o));
+                input.Slice(i, count).CopyTo(output[o..]);
+                i += n + 1;
+                o += count;
+            }
+            else if (n != -128 && i < input.Length)
+            {
+                var count = Math.Min(1 - n, output.Length - o);
+                output.Slice(o, count).Fill(input[i++]);
+                o += count;
+            }
+        }
+
+        if (o < output.Length)
+        {
+            throw new DicomFormatException($"RLE segment {index} decodes to {o} bytes, expected {output.Length}", 0);
+        }
+    }
+}
