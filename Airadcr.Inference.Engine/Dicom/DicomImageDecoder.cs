@@ -28,7 +28,7 @@ public sealed class DicomImageDecoder : IImageDecoder
                 return [];
             }
 
-            var frames = NativePixelFrames.Read(dataset, file.TransferSyntax);
+            var frames = MonochromeFrames.Read(dataset, file.TransferSyntax);
             var geometry = FrameGeometry.Of(dataset, frames.Count);
             var (study, series, sop) = (Uid(dataset, DicomTag.StudyInstanceUID), Uid(dataset, DicomTag.SeriesInstanceUID), Uid(dataset, DicomTag.SOPInstanceUID));
             var modality = dataset.GetStringOrDefault(DicomTag.Modality, "OT")!;
@@ -38,7 +38,8 @@ public sealed class DicomImageDecoder : IImageDecoder
                 geometry.RowSpacing, geometry.ColumnSpacing, geometry.RowDirection, geometry.ColumnDirection,
                 geometry.Positions[f], pixels)).ToList();
         }
-        catch (Exception e) when (e is DicomFormatException or DicomValueException or EndOfStreamException or InvalidDataException or ArgumentException)
+        catch (Exception e) when (e is DicomFormatException or DicomValueException or EndOfStreamException or InvalidDataException
+            or ArgumentException or NotSupportedException or IndexOutOfRangeException)
         {
             throw new ImageDecodeException(e.Message, e);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Airadcr.Inference.Engine.Analysis;
+using Airadcr.Inference.Tests.Engine;
 using Airadcr.Inference.Tests.Http;
 using Airadcr.Inference.Tests.Phantoms;
 
@@ -97,6 +98,20 @@ public sealed class DicomAnalysisTests(ShippedApi api)
         var response = await api.Factory.CreateClient().PostAsync("/v1/analyses", form, TestContext.Current.CancellationToken);
 
         await AnalysisRequestTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "unknown-model", "'no-such-model'");
+    }
+
+    [Fact]
+    public async Task A_model_whose_manifest_failed_to_load_is_422_model_unavailable_with_the_catalog_reason()
+    {
+        using var folder = new ModelsFolder("mr-brain-volumetry");
+        folder.Write("mr-next.json", File.ReadAllText(Path.Combine(folder.Path, "mr-brain-volumetry.json"))
+            .Replace("\"id\": \"mr-brain-volumetry\"", "\"id\": \"mr-next\"").Replace("\"file\": \"mr-brain-volumetry.onnx\"", "\"file\": \"mr-next.onnx\""));
+        await using var factory = new InferenceApiFactory(folder.Path);
+        using var form = StudyUploads.Form(StudyUploads.BrainMr, "mr-next");
+
+        var response = await factory.CreateClient().PostAsync("/v1/analyses", form, TestContext.Current.CancellationToken);
+
+        await AnalysisRequestTests.AssertProblem(response, HttpStatusCode.UnprocessableEntity, "model-unavailable", "model file 'mr-next.onnx' not found");
     }
 
     [Theory]
