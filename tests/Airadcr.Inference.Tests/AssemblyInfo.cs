@@ -1,0 +1,2 @@
+[assembly: AssemblyFixture(typeof(Airadcr.Inference.Tests.Engine.ShippedEngine))]
+[assembly: AssemblyFixture(typeof(Airadcr.Inference.Tests.Http.ShippedApi))]
