@@ -1,0 +1,80 @@
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading.Channels;
+using Airadcr.ReportApi.Diagnostics;
+using Airadcr.ReportApi.Logging;
+
+namespace Airadcr.ReportApi.Navigation;
+
+/// <summary>
+/// Records open-report navigations and fans them out to live subscribers (the SSE endpoint). A slow subscriber
+/// loses its oldest pending events rather than slowing the publisher.
+/// </summary>
+public sealed class NavigationBroadcaster(ReportApiMetrics metrics, ILogger<NavigationBroadcaster> logger)
+{
+    private const int SubscriberBuffer = 64;
+    private const int RecentCapacity = 50;
+    private readonly ConcurrentDictionary<Guid, Channel<NavigationEvent>> subscribers = new();
+    private readonly Lock recentLock = new();
+    private readonly Queue<NavigationEvent> recent = new();
+
+    public int SubscriberCount => subscribers.Count;
+
+    /// <summary>The latest navigations, oldest first.</summary>
+    public IReadOnlyList<NavigationEvent> Recent
+    {
+        get
+        {
+            lock (recentLock)
+            {
+                return [.. recent];
+            }
+        }
+    }
+
+    public void Publish(NavigationEvent navigation)
+    {
+        lock (recentLock)
+        {
+            recent.Enqueue(navigation);
+            if (recent.Count > RecentCapacity)
+            {
+                recent.Dequeue();
+            }
+        }
+
+        foreach (var channel in subscribers.Values)
+        {
+            channel.Writer.TryWrite(navigation);
+        }
+
+        metrics.Navigated();
+        logger.NavigationPublished(subscribers.Count);
+    }
+
+    /// <summary>Every navigation published from now until the token is cancelled.</summary>
+    public async IAsyncEnumerable<NavigationEvent> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var id = Guid.NewGuid();
+        var channel = Channel.CreateBounded<NavigationEvent>(new BoundedChannelOptions(SubscriberBuffer)
+        {
+            FullMode = BoundedChannelFullMode.DropOldest,
+            SingleReader = true,
+        });
+        subscribers[id] = channel;
+        try
+        {
+            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                while (channel.Reader.TryRead(out var navigation))
+                {
+                    yield return navigation;
+                }
+            }
+        }
+        finally
+        {
+            subscribers.TryRemove(id, out _);
+        }
+    }
+}
