@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Runs every test of the solution on a fresh machine: installs what is missing, builds, runs all test assemblies
+# and closes with one line "N passed, N failed" summed over them. Exits non-zero on any failure or if no test ran.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1 TCP_NODELAY=1
+
+./eng/install-deps.sh || { echo "0 passed, 1 failed"; exit 1; }
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet build Airadcr.sln -warnaserror -nologo -clp:NoSummary 2>&1 | tee "$log" | grep -E "error|warn" || true
+build_status=${PIPESTATUS[0]}
+if [ "$build_status" -ne 0 ]; then
+  tail -40 "$log"
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+dotnet test Airadcr.sln --no-build -nologo --blame-hang-timeout 10m "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# Per assembly, dotnet test prints: "Passed!  - Failed:     0, Passed:    16, Skipped:     0, Total: ..."
+read -r passed failed assemblies < <(grep -E '^(Passed|Failed)!  - Failed:' "$log" | awk -F'[:,]' '
+  { gsub(/ /, "", $2); gsub(/ /, "", $4); failed += $2; passed += $4; n++ }
+  END { printf "%d %d %d\n", passed, failed, n }')
+if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
+  echo "dotnet test exited with $status outside any test case (crash, hang or fixture clean-up failure): counted as 1 failure"
+  failed=1
+fi
+echo "test assemblies: $assemblies"
+echo "$passed passed, $failed failed"
+if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then
+  exit 1
+fi
+exit 0

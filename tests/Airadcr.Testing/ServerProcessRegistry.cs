@@ -1,0 +1,18 @@
+using System.Collections.Concurrent;
+
+namespace Airadcr.Testing;
+
+/// <summary>
+/// Every process the fixtures started in this test host. <see cref="NoServerProcessLeft"/> checks at the end of a
+/// run that none of them outlived it.
+/// </summary>
+public static class ServerProcessRegistry
+{
+    private static readonly ConcurrentDictionary<int, byte> Started = new();
+
+    public static void Add(int pid) => Started.TryAdd(pid, 0);
+
+    public static IReadOnlyCollection<int> StartedPids => Started.Keys.ToArray();
+
+    public static IReadOnlyCollection<int> LivePids() => Started.Keys.Where(ProcessTable.IsAlive).ToArray();
+}
