@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Airadcr.ReportApi.Diagnostics;
 using Airadcr.ReportApi.Logging;
@@ -52,8 +51,8 @@ public sealed class NavigationBroadcaster(ReportApiMetrics metrics, ILogger<Navi
         logger.NavigationPublished(subscribers.Count);
     }
 
-    /// <summary>Every navigation published from now until the token is cancelled.</summary>
-    public async IAsyncEnumerable<NavigationEvent> SubscribeAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+    /// <summary>Starts receiving every navigation published from now on, until the subscription is disposed.</summary>
+    public NavigationSubscription Subscribe()
     {
         var id = Guid.NewGuid();
         var channel = Channel.CreateBounded<NavigationEvent>(new BoundedChannelOptions(SubscriberBuffer)
@@ -62,19 +61,14 @@ public sealed class NavigationBroadcaster(ReportApiMetrics metrics, ILogger<Navi
             SingleReader = true,
         });
         subscribers[id] = channel;
-        try
-        {
-            while (await channel.Reader.WaitToReadAsync(cancellationToken).ConfigureAwait(false))
-            {
-                while (channel.Reader.TryRead(out var navigation))
-                {
-                    yield return navigation;
-                }
-            }
-        }
-        finally
-        {
-            subscribers.TryRemove(id, out _);
-        }
+        return new NavigationSubscription(channel.Reader, () => subscribers.TryRemove(id, out _));
     }
+}
+
+/// <summary>One subscriber's navigations; disposing it unsubscribes.</summary>
+public sealed class NavigationSubscription(ChannelReader<NavigationEvent> reader, Action unsubscribe) : IDisposable
+{
+    public IAsyncEnumerable<NavigationEvent> ReadAllAsync(CancellationToken cancellationToken) => reader.ReadAllAsync(cancellationToken);
+
+    public void Dispose() => unsubscribe();
 }
