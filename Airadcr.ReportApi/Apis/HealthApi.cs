@@ -7,8 +7,8 @@ public static class HealthApi
 
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
+        // Not rate limited: clients are told to call it before every POST (spec 9), it must not halve their budget.
         app.MapGet("health", GetHealth)
-            .RequireRateLimiting(RateLimiting.PolicyName)
             .WithTags("Health")
             .WithName("Health")
             .WithSummary("Is the AIRADCR desktop running?");
