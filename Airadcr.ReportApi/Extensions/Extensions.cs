@@ -44,7 +44,8 @@ public static class Extensions
         services.AddHostedService<StoreInitializer>();
         builder.AddReportStorage(environment);
         services.AddHostedService<ReadinessSignal>();
-        services.AddHostedService<ExpiredReportPurger>();
+        services.AddSingleton<ExpiredReportPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredReportPurger>());
         services.AddClientRateLimiting();
         services.AddOpenApi();
         return builder;

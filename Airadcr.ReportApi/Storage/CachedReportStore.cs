@@ -52,9 +52,16 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
     public Task<SealedReport?> FindLatestAsync(SealedCriteria criteria, long nowMs, CancellationToken cancellationToken) =>
         inner.FindLatestAsync(criteria, nowMs, cancellationToken);
 
-    public Task<int> PurgeExpiredAsync(long nowMs, CancellationToken cancellationToken) =>
-        // Cached rows of purged reports are expired, so readers already hide them; an insert over them invalidates.
-        inner.PurgeExpiredAsync(nowMs, cancellationToken);
+    public async Task<int> PurgeExpiredAsync(long nowMs, CancellationToken cancellationToken)
+    {
+        var purged = await inner.PurgeExpiredAsync(nowMs, cancellationToken);
+        if (purged > 0)
+        {
+            await cache.RemoveByTagAsync(Tags, cancellationToken);
+        }
+
+        return purged;
+    }
 
     private ValueTask InvalidateAsync(string tidIndex, CancellationToken cancellationToken) =>
         cache.RemoveAsync(KeyOf(tidIndex), cancellationToken);

@@ -24,3 +24,7 @@ public sealed class PostgresOpenReportTests(PostgreSqlServer postgres, RedisServ
 [Collection(PostgresRedisCollection.Name)]
 public sealed class PostgresApiKeyTests(PostgreSqlServer postgres, RedisServer redis)
     : ApiKeyContract(new PostgresRedisBackend(postgres, redis));
+
+[Collection(PostgresRedisCollection.Name)]
+public sealed class PostgresLifecycleTests(PostgreSqlServer postgres, RedisServer redis)
+    : LifecycleContract(new PostgresRedisBackend(postgres, redis));

@@ -9,3 +9,5 @@ public sealed class SqliteReadReportTests() : ReadReportContract(new SqliteBacke
 public sealed class SqliteOpenReportTests() : OpenReportContract(new SqliteBackend());
 
 public sealed class SqliteApiKeyTests() : ApiKeyContract(new SqliteBackend());
+
+public sealed class SqliteLifecycleTests() : LifecycleContract(new SqliteBackend());
