@@ -8,6 +8,7 @@ using Airadcr.ReportApi.Navigation;
 using Airadcr.ReportApi.Reports;
 using Airadcr.ReportApi.Security;
 using Airadcr.ReportApi.Storage;
+using Airadcr.ReportApi.TeoHub;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,6 +40,7 @@ public static class Extensions
         services.AddSingleton<PendingReportService>();
         services.AddSingleton<NavigationBroadcaster>();
         services.AddSingleton<AppReadiness>();
+        services.AddSingleton<TeoHubClient>();
 
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<StoreInitializer>();
