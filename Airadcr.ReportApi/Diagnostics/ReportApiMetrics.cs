@@ -1,0 +1,39 @@
+using System.Diagnostics.Metrics;
+
+namespace Airadcr.ReportApi.Diagnostics;
+
+/// <summary>The service's counters (Meter "Airadcr.ReportApi"). Tags never carry an identifier.</summary>
+public sealed class ReportApiMetrics
+{
+    public const string MeterName = "Airadcr.ReportApi";
+
+    private readonly Counter<long> stored;
+    private readonly Counter<long> read;
+    private readonly Counter<long> expired;
+    private readonly Counter<long> authFailures;
+    private readonly Counter<long> rateLimited;
+    private readonly Counter<long> navigations;
+
+    public ReportApiMetrics(IMeterFactory meterFactory)
+    {
+        var meter = meterFactory.Create(MeterName);
+        stored = meter.CreateCounter<long>("airadcr.reports.stored", "{report}", "Reports stored (outcome: created, identical, conflict).");
+        read = meter.CreateCounter<long>("airadcr.reports.read", "{report}", "Reports read by technical id or search.");
+        expired = meter.CreateCounter<long>("airadcr.reports.expired", "{report}", "Expired reports purged.");
+        authFailures = meter.CreateCounter<long>("airadcr.auth.failures", "{request}", "Requests refused for a missing or invalid key.");
+        rateLimited = meter.CreateCounter<long>("airadcr.ratelimit.rejected", "{request}", "Requests refused by the per-IP rate limit.");
+        navigations = meter.CreateCounter<long>("airadcr.navigations", "{navigation}", "open-report navigations published.");
+    }
+
+    public void Stored(string outcome) => stored.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
+
+    public void Read(string how) => read.Add(1, new KeyValuePair<string, object?>("via", how));
+
+    public void Expired(int count) => expired.Add(count);
+
+    public void AuthFailure(string keyType) => authFailures.Add(1, new KeyValuePair<string, object?>("key_type", keyType));
+
+    public void RateLimited() => rateLimited.Add(1);
+
+    public void Navigated() => navigations.Add(1);
+}

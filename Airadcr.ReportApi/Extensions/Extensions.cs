@@ -1,0 +1,106 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Airadcr.ReportApi.Configuration;
+using Airadcr.ReportApi.Diagnostics;
+using Airadcr.ReportApi.Lifecycle;
+using Airadcr.ReportApi.Navigation;
+using Airadcr.ReportApi.Reports;
+using Airadcr.ReportApi.Security;
+using Airadcr.ReportApi.Storage;
+using Airadcr.ReportApi.TeoHub;
+using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace Airadcr.ReportApi;
+
+public static class Extensions
+{
+    public const string ReportsDbConnectionName = "reportsdb";
+    public const string CacheConnectionName = "cache";
+
+    public static WebApplicationBuilder AddReportApiServices(this WebApplicationBuilder builder, DesktopEnvironment environment)
+    {
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            json.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull;
+            json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        });
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddSingleton<ReportApiMetrics>();
+        services.AddSingleton(DataKeySource.Load(environment.DataKey, environment.DataDirectory));
+        services.AddSingleton<ReportSealer>();
+        services.AddSingleton<AdminKeyCheck>();
+        services.AddSingleton<ApiKeyService>();
+        services.AddSingleton<PendingReportService>();
+        services.AddSingleton<NavigationBroadcaster>();
+        services.AddSingleton<AppReadiness>();
+        services.AddSingleton<TeoHubClient>();
+
+        services.AddSingleton<SchemaMigrator>();
+        services.AddHostedService<StoreInitializer>();
+        builder.AddReportStorage(environment);
+        services.AddHostedService<ReadinessSignal>();
+        services.AddSingleton<ExpiredReportPurger>();
+        services.AddHostedService(sp => sp.GetRequiredService<ExpiredReportPurger>());
+        services.AddClientRateLimiting();
+        services.AddOpenApi();
+        return builder;
+    }
+
+    /// <summary>PostgreSQL when ConnectionStrings:reportsdb is set, else SQLite in the data directory; HybridCache in front.</summary>
+    private static void AddReportStorage(this WebApplicationBuilder builder, DesktopEnvironment environment)
+    {
+        var services = builder.Services;
+        if (builder.Configuration.GetConnectionString(ReportsDbConnectionName) is { Length: > 0 } reportsDb)
+        {
+            services.AddSingleton(NpgsqlDataSource.Create(reportsDb));
+            services.AddSingleton<ReportDatabase, PostgresReportDatabase>();
+        }
+        else
+        {
+            var sqlite = new SqliteReportDatabase(Path.Combine(environment.DataDirectory, SqliteReportDatabase.FileName));
+            services.AddSingleton(sqlite);
+            services.AddSingleton<ReportDatabase>(sqlite);
+            services.AddSingleton<DatabaseBackup>();
+            services.AddHostedService<DatabaseBackupWhenEnabled>();
+        }
+
+        var redis = builder.Configuration.GetConnectionString(CacheConnectionName);
+        if (!string.IsNullOrEmpty(redis))
+        {
+            services.AddStackExchangeRedisCache(cache =>
+            {
+                cache.Configuration = redis;
+                cache.InstanceName = "airadcr-reportapi:";
+            });
+        }
+
+        services.AddHybridCache();
+        var entryOptions = new HybridCacheEntryOptions
+        {
+            Expiration = TimeSpan.FromMinutes(5),
+            LocalCacheExpiration = TimeSpan.FromMinutes(5),
+            // With several instances sharing Redis, a local copy could outlive another instance's delete.
+            Flags = string.IsNullOrEmpty(redis) ? HybridCacheEntryFlags.None : HybridCacheEntryFlags.DisableLocalCache,
+        };
+        services.AddSingleton<IApiKeyStore>(sp => new SqlApiKeyStore(sp.GetRequiredService<ReportDatabase>()));
+        services.AddSingleton<IReportStore>(sp => new CachedReportStore(
+            new SqlReportStore(sp.GetRequiredService<ReportDatabase>()), sp.GetRequiredService<HybridCache>(), entryOptions));
+    }
+}
+
+/// <summary>Runs the daily SQLite backup only when backup_enabled is on.</summary>
+public sealed class DatabaseBackupWhenEnabled(DatabaseBackup backup, IOptions<DesktopOptions> options) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken) =>
+        options.Value.BackupEnabled ? backup.StartAsync(cancellationToken) : Task.CompletedTask;
+
+    public Task StopAsync(CancellationToken cancellationToken) =>
+        options.Value.BackupEnabled ? backup.StopAsync(cancellationToken) : Task.CompletedTask;
+}

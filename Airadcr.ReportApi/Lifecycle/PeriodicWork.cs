@@ -1,0 +1,45 @@
+using Airadcr.ReportApi.Logging;
+
+namespace Airadcr.ReportApi.Lifecycle;
+
+/// <summary>A background task run now and then every period of the injected TimeProvider; a failed run is logged, not fatal.</summary>
+public abstract class PeriodicWork(TimeProvider timeProvider, ILogger logger) : BackgroundService
+{
+    protected TimeProvider Clock => timeProvider;
+
+    protected abstract string Name { get; }
+
+    protected abstract TimeSpan Period { get; }
+
+    /// <summary>One run of the work.</summary>
+    public abstract Task RunOnceAsync(CancellationToken cancellationToken);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(Period, timeProvider);
+        do
+        {
+            try
+            {
+                await RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.BackgroundTaskFailed(Name, e);
+            }
+        }
+        while (await WaitAsync(timer, stoppingToken));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
+    {
+        try
+        {
+            return await timer.WaitForNextTickAsync(stoppingToken);
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+}

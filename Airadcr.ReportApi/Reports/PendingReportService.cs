@@ -1,0 +1,105 @@
+using Airadcr.ReportApi.Diagnostics;
+using Airadcr.ReportApi.Domain;
+using Airadcr.ReportApi.Logging;
+using Airadcr.ReportApi.Security;
+using Airadcr.ReportApi.Storage;
+
+namespace Airadcr.ReportApi.Reports;
+
+/// <summary>
+/// The report lifecycle: seal and store (idempotent for identical retries, refused for different content),
+/// read (expired reports are invisible; the first read marks the report retrieved), search, delete, purge.
+/// </summary>
+public sealed class PendingReportService(
+    IReportStore store,
+    ReportSealer sealer,
+    TimeProvider timeProvider,
+    ReportApiMetrics metrics,
+    ILogger<PendingReportService> logger)
+{
+    public async Task<StoreOutcome> StoreAsync(ReportContent content, CancellationToken cancellationToken)
+    {
+        var now = timeProvider.GetUtcNow();
+        var sealedReport = sealer.Seal(content, now, now.AddHours(content.ExpiresInHours));
+        var outcome = await store.InsertAsync(sealedReport, now.ToUnixTimeMilliseconds(), cancellationToken) == InsertResult.Inserted
+            ? new StoreOutcome(StoreOutcomeKind.Created, DateTimeOffset.FromUnixTimeMilliseconds(sealedReport.ExpiresAt))
+            : await CompareWithExistingAsync(sealedReport, cancellationToken);
+        var outcomeName = outcome.Kind.ToString().ToLowerInvariant();
+        metrics.Stored(outcomeName);
+        logger.ReportStored(outcomeName);
+        return outcome;
+    }
+
+    /// <summary>The visible report with this technical id, marked retrieved by this read.</summary>
+    public async Task<PendingReport?> RetrieveAsync(string technicalId, CancellationToken cancellationToken)
+    {
+        var tidIndex = sealer.TechnicalIdIndex(technicalId);
+        var report = await GetVisibleAsync(tidIndex, cancellationToken);
+        if (report is null)
+        {
+            return null;
+        }
+
+        metrics.Read("technical_id");
+        if (report.Status == ReportStatus.Pending)
+        {
+            await store.MarkRetrievedAsync(tidIndex, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+            report = report with { Status = ReportStatus.Retrieved };
+        }
+
+        return report;
+    }
+
+    public async Task<bool> ExistsAsync(string technicalId, CancellationToken cancellationToken) =>
+        await GetVisibleAsync(sealer.TechnicalIdIndex(technicalId), cancellationToken) is not null;
+
+    public async Task<PendingReport?> FindLatestAsync(ReportIdentifiers identifiers, CancellationToken cancellationToken)
+    {
+        var criteria = new SealedCriteria(
+            sealer.OptionalIndexOf(IndexedField.PatientId, identifiers.PatientId),
+            sealer.OptionalIndexOf(IndexedField.AccessionNumber, identifiers.AccessionNumber),
+            sealer.OptionalIndexOf(IndexedField.ExamUid, identifiers.ExamUid));
+        var found = await store.FindLatestAsync(criteria, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        if (found is null)
+        {
+            return null;
+        }
+
+        metrics.Read("search");
+        return sealer.Open(found);
+    }
+
+    public Task<bool> DeleteAsync(string technicalId, CancellationToken cancellationToken) =>
+        store.DeleteAsync(sealer.TechnicalIdIndex(technicalId), cancellationToken);
+
+    public async Task<int> PurgeExpiredAsync(CancellationToken cancellationToken)
+    {
+        var purged = await store.PurgeExpiredAsync(timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        if (purged > 0)
+        {
+            metrics.Expired(purged);
+            logger.ReportsPurged(purged);
+        }
+
+        return purged;
+    }
+
+    private async Task<PendingReport?> GetVisibleAsync(string tidIndex, CancellationToken cancellationToken)
+    {
+        var row = await store.GetAsync(tidIndex, cancellationToken);
+        return row is null || row.ExpiresAt <= timeProvider.GetUtcNow().ToUnixTimeMilliseconds() ? null : sealer.Open(row);
+    }
+
+    private async Task<StoreOutcome> CompareWithExistingAsync(SealedReport attempted, CancellationToken cancellationToken)
+    {
+        var existing = await store.GetAsync(attempted.TidIndex, cancellationToken);
+        if (existing is null)
+        {
+            // Deleted between our insert and this read: report it as a conflict and let the sender retry.
+            return new StoreOutcome(StoreOutcomeKind.Conflict, DateTimeOffset.FromUnixTimeMilliseconds(attempted.ExpiresAt));
+        }
+
+        var kind = ApiKeyFormat.HashesMatch(existing.ContentMac, attempted.ContentMac) ? StoreOutcomeKind.Identical : StoreOutcomeKind.Conflict;
+        return new StoreOutcome(kind, DateTimeOffset.FromUnixTimeMilliseconds(existing.ExpiresAt));
+    }
+}

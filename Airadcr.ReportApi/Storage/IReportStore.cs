@@ -1,0 +1,22 @@
+namespace Airadcr.ReportApi.Storage;
+
+/// <summary>Persistence of sealed reports. Implemented once in SQL for SQLite and PostgreSQL, cached by HybridCache.</summary>
+public interface IReportStore
+{
+    /// <summary>Inserts the report, replacing a row with the same technical id only when that row has expired.</summary>
+    Task<InsertResult> InsertAsync(SealedReport report, long nowMs, CancellationToken cancellationToken);
+
+    /// <summary>The row for a technical id, expired or not (callers hide expired rows).</summary>
+    Task<SealedReport?> GetAsync(string tidIndex, CancellationToken cancellationToken);
+
+    /// <summary>Moves a pending report to retrieved; false when it was not pending.</summary>
+    Task<bool> MarkRetrievedAsync(string tidIndex, long nowMs, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken);
+
+    /// <summary>The most recent non-expired report matching every given index.</summary>
+    Task<SealedReport?> FindLatestAsync(SealedCriteria criteria, long nowMs, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every expired report; returns how many.</summary>
+    Task<int> PurgeExpiredAsync(long nowMs, CancellationToken cancellationToken);
+}
