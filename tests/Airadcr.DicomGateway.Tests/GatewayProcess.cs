@@ -19,21 +19,26 @@ internal sealed class GatewayProcess : IAsyncDisposable
 
     public HttpClient HttpClient { get; }
 
-    public static async Task<GatewayProcess> StartAsync(string storagePath, int dicomPort, string logPath, CancellationToken ct)
+    public static async Task<GatewayProcess> StartAsync(string storagePath, int dicomPort, string logPath, CancellationToken ct,
+        int? httpPort = null, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var httpPort = FreePort.Next();
+        var port = httpPort ?? FreePort.Next();
         var dll = Path.Combine(AppContext.BaseDirectory, "Airadcr.DicomGateway.dll");
-        var process = ServerProcess.Start("gateway", ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath,
-            new Dictionary<string, string>
+        var environment = new Dictionary<string, string>
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
                 ["ASPNETCORE_ENVIRONMENT"] = "Production",
                 ["Gateway__Port"] = dicomPort.ToString(CultureInfo.InvariantCulture),
                 ["Gateway__StoragePath"] = storagePath,
                 ["Gateway__StableSeconds"] = "1",
-            });
+            };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+        var process = ServerProcess.Start("gateway", ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
         await Readiness.WaitAsync(process, async token => (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, dicomPort, token)).Succeeded, ct);
-        return new GatewayProcess(process, dicomPort, httpPort);
+        return new GatewayProcess(process, dicomPort, port);
     }
 
     /// <summary>SIGKILL to the whole process group: no shutdown code runs.</summary>

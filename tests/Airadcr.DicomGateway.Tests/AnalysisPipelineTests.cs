@@ -1,0 +1,82 @@
+using System.Globalization;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Testing;
+
+namespace Airadcr.DicomGateway.Tests;
+
+/// <summary>
+/// A stored study goes to the real inference service, and the AI SR and Encapsulated PDF it produces arrive in the
+/// PACS (a real Orthanc) in the same study.
+/// </summary>
+public sealed class AnalysisPipelineTests : IDisposable
+{
+    private readonly FixtureDirectory _directory = new("pipeline");
+
+    [Fact]
+    public async Task Stable_study_is_analysed_and_its_sr_and_pdf_reach_the_pacs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var orthanc = new OrthancServer();
+        await orthanc.InitializeAsync();
+        var gatewayHttp = FreePort.Next();
+        var inferenceHttp = FreePort.Next();
+        await using var inference = await InferenceProcess.StartAsync(inferenceHttp,
+            $"http://127.0.0.1:{gatewayHttp.ToString(CultureInfo.InvariantCulture)}", _directory.Combine("inference.log"), ct);
+        await using var gateway = await GatewayProcess.StartAsync(_directory.Combine("storage"), FreePort.Next(),
+            _directory.Combine("gateway.log"), ct, gatewayHttp, new Dictionary<string, string>
+            {
+                ["Gateway__InferenceUrl"] = $"http://127.0.0.1:{inferenceHttp.ToString(CultureInfo.InvariantCulture)}",
+                ["Gateway__Pacs__Host"] = "127.0.0.1",
+                ["Gateway__Pacs__Port"] = orthanc.DicomPort.ToString(CultureInfo.InvariantCulture),
+                ["Gateway__Pacs__AeTitle"] = orthanc.AeTitle,
+            });
+
+        var files = CtVolume(_directory.Combine("study"), slices: 12);
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
+        var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID);
+
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        var modalities = new List<string?>();
+        while (!(modalities.Contains("SR") && modalities.Contains("DOC")) && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(500, ct);
+            var response = await orthanc.Client.GetAsync($"dicom-web/studies/{study}/series", ct);
+            if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength != 0)
+            {
+                using var series = JsonDocument.Parse(await response.Content.ReadAsStringAsync(ct));
+                modalities = [.. series.RootElement.EnumerateArray().Select(s => s.GetProperty("00080060").GetProperty("Value")[0].GetString())];
+            }
+        }
+        var jobs = await gateway.HttpClient.GetStringAsync("/admin/jobs", ct);
+        Assert.True(modalities.Contains("SR") && modalities.Contains("DOC"),
+            $"PACS series: {string.Join(",", modalities)}; jobs: {jobs}\n{gateway.Process.LogTail(40)}");
+    }
+
+    /// <summary>A CT volume: CT_small's slice at successive positions, one new study and series.</summary>
+    private static List<string> CtVolume(string directory, int slices)
+    {
+        Directory.CreateDirectory(directory);
+        var study = DicomUidGenerator.New();
+        var series = DicomUidGenerator.New();
+        var files = new List<string>();
+        for (var i = 0; i < slices; i++)
+        {
+            using var file = DicomFile.Open(PydicomCorpus.File("CT_small.dcm"));
+            var dataset = file.Dataset;
+            dataset.Add(DicomTag.StudyInstanceUID, study);
+            dataset.Add(DicomTag.SeriesInstanceUID, series);
+            dataset.Add(DicomTag.SOPInstanceUID, DicomUidGenerator.New());
+            dataset.Add(DicomTag.InstanceNumber, DicomVR.IS, i + 1);
+            dataset.Add(DicomTag.ImagePositionPatient, DicomVR.DS, -158.135803, -179.035797, -75.699997 + i * 5.0);
+            var path = Path.Combine(directory, $"slice{i:D3}.dcm");
+            file.Save(path);
+            files.Add(path);
+        }
+        return files;
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
