@@ -8,8 +8,8 @@ using Airadcr.Testing;
 namespace Airadcr.DicomGateway.Tests;
 
 /// <summary>
-/// A stored study goes to the real inference service, and the AI SR and Encapsulated PDF it produces arrive in the
-/// PACS (a real Orthanc) in the same study.
+/// A stored study goes to the real inference service; the AI SR and Encapsulated PDF it produces arrive in the PACS
+/// (a real Orthanc) in the same study, and the pre-filled report is in the real ReportApi.
 /// </summary>
 public sealed class AnalysisPipelineTests : IDisposable
 {
@@ -25,6 +25,9 @@ public sealed class AnalysisPipelineTests : IDisposable
         var inferenceHttp = FreePort.Next();
         await using var inference = await InferenceProcess.StartAsync(inferenceHttp,
             $"http://127.0.0.1:{gatewayHttp.ToString(CultureInfo.InvariantCulture)}", _directory.Combine("inference.log"), ct);
+        var apiKey = "airadcr_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
+        var reportApiHttp = FreePort.Next();
+        await using var reportApi = await StartReportApiAsync(reportApiHttp, apiKey, ct);
         await using var gateway = await GatewayProcess.StartAsync(_directory.Combine("storage"), FreePort.Next(),
             _directory.Combine("gateway.log"), ct, gatewayHttp, new Dictionary<string, string>
             {
@@ -32,6 +35,8 @@ public sealed class AnalysisPipelineTests : IDisposable
                 ["Gateway__Pacs__Host"] = "127.0.0.1",
                 ["Gateway__Pacs__Port"] = orthanc.DicomPort.ToString(CultureInfo.InvariantCulture),
                 ["Gateway__Pacs__AeTitle"] = orthanc.AeTitle,
+                ["Gateway__ReportApiUrl"] = $"http://127.0.0.1:{reportApiHttp.ToString(CultureInfo.InvariantCulture)}",
+                ["Gateway__ReportApiKey"] = apiKey,
             });
 
         var files = CtVolume(_directory.Combine("study"), slices: 12);
@@ -53,6 +58,29 @@ public sealed class AnalysisPipelineTests : IDisposable
         var jobs = await gateway.HttpClient.GetStringAsync("/admin/jobs", ct);
         Assert.True(modalities.Contains("SR") && modalities.Contains("DOC"),
             $"PACS series: {string.Join(",", modalities)}; jobs: {jobs}\n{gateway.Process.LogTail(40)}");
+
+        using var reports = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{reportApiHttp.ToString(CultureInfo.InvariantCulture)}") };
+        using var found = JsonDocument.Parse(await reports.GetStringAsync("/find-report?patient_id=1CT1", ct));
+        var data = found.RootElement.GetProperty("data");
+        Assert.Equal(study, data.GetProperty("study_instance_uid").GetString());
+        Assert.Equal("airadcr_gateway", data.GetProperty("source_type").GetString());
+        Assert.StartsWith("Analyse automatisée", data.GetProperty("structured").GetProperty("results").GetString());
+        Assert.Contains("ct-nodule-candidates", data.GetProperty("ai_modules").EnumerateArray().Select(m => m.GetString()));
+    }
+
+    private async Task<ServerProcess> StartReportApiAsync(int httpPort, string apiKey, CancellationToken ct)
+    {
+        var process = ServerProcess.Start("reportapi", ToolLocator.Find("dotnet", "dotnet-sdk-10.0"),
+            [BuiltService.Find("Airadcr.ReportApi")], _directory.Combine("reportapi.log"),
+            new Dictionary<string, string>
+            {
+                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
+                ["AIRADCR_DATA_DIR"] = _directory.Combine("reportapi-data"),
+                ["AIRADCR_PROD_API_KEY"] = apiKey,
+            });
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}") };
+        await Readiness.WaitAsync(process, async token => (await client.GetAsync("/health", token)).IsSuccessStatusCode, ct);
+        return process;
     }
 
     /// <summary>A CT volume: CT_small's slice at successive positions, one new study and series.</summary>
