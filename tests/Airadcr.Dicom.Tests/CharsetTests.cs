@@ -57,3 +57,23 @@ public sealed class CharsetTests
         Assert.Equal("Müller^Jürgen", back.GetString(DicomTag.PatientName));
     }
 }
+
+/// <summary>Converting read datasets to UTF-8 before writing (we always write ISO_IR 192).</summary>
+public sealed class Utf8ConversionTests
+{
+    [Theory]
+    [InlineData("chrH31.dcm")]
+    [InlineData("chrI2.dcm")]
+    [InlineData("chrSQEncoding.dcm")]
+    [InlineData("chrRuss.dcm")]
+    public void Text_keeps_its_meaning_as_iso_ir_192(string name)
+    {
+        using var file = DicomFile.Open(Corpus.PathOf($"charset_files/{name}"));
+        var before = System.Text.Json.Nodes.JsonNode.Parse(Json.DicomJsonWriter.ToJson(file.Dataset));
+        DicomUtf8Converter.ConvertToUtf8(file.Dataset);
+        Assert.Equal("ISO_IR 192", file.Dataset.GetString(DicomTag.SpecificCharacterSet));
+        using var back = DicomFile.Read(DicomFileWriter.ToArray(file));
+        var after = System.Text.Json.Nodes.JsonNode.Parse(Json.DicomJsonWriter.ToJson(back.Dataset));
+        Assert.Null(DicomJsonComparer.FirstDifference(after, before));
+    }
+}
