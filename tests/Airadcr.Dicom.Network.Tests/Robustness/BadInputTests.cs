@@ -224,4 +224,18 @@ public sealed class BadInputTests : IAsyncLifetime
 
         await AssertStillServingAsync();
     }
+
+    [Fact]
+    public async Task A_store_without_a_data_set_gets_c000()
+    {
+        await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
+        await peer.AssociateAsync(Ct);
+        var command = DimseCommand.Request(DimseCommandField.CStoreRequest, 4, DicomUids.CTImageStorage, false);
+        command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, "1.2.3.4.8");
+        await peer.SendAsync(RawPeer.Pdv(3, true, true, command.Encode()), Ct);
+
+        var response = DimseCommand.Decode(Assert.IsType<DataTransferPdu>(await peer.ReadPduAsync(Ct)).Values[0].Data);
+
+        Assert.Equal(DicomStatus.CannotUnderstand, response.Status);
+    }
 }
