@@ -25,6 +25,7 @@ using var storescp = Tool.Start("storescp", ["--aetitle", "STORESCP", "--output-
     storescpPort.ToString(CultureInfo.InvariantCulture)]);
 var ourFolder = Path.Combine(work.FullName, "airadcr");
 await using var server = DicomServer.Start(new DicomServerOptions { AeTitle = "AIRADCR", Port = 0 }, new FolderStorageHandler(ourFolder));
+await using var discarding = DicomServer.Start(new DicomServerOptions { AeTitle = "AIRADCR", Port = 0 }, new DiscardingHandler());
 await Tool.RunAsync("echoscu", ["-aec", "STORESCP", "127.0.0.1", storescpPort.ToString(CultureInfo.InvariantCulture)], retries: 50);
 
 var results = new Dictionary<string, List<double>>();
@@ -73,6 +74,7 @@ for (var round = 0; round <= rounds; round++)
     Clear();
     var ourScp = await Storescu("AIRADCR", server.Port);
     var theirScp = await Storescu("STORESCP", storescpPort);
+    var ourScpNoDisk = await Storescu("AIRADCR", discarding.Port);
     Clear();
     var ourScp4 = await Storescu4("AIRADCR", server.Port);
     var theirScp4 = await Storescu4("STORESCP", storescpPort);
@@ -87,6 +89,7 @@ for (var round = 0; round <= rounds; round++)
 
     Record("storescu -> AIRADCR SCP (temp+fsync+rename)", ourScp);
     Record("storescu -> dcmtk storescp", theirScp);
+    Record("storescu -> AIRADCR SCP, data discarded (network only)", ourScpNoDisk);
     Record("4 x storescu -> AIRADCR SCP (temp+fsync+rename)", ourScp4);
     Record("4 x storescu -> dcmtk storescp", theirScp4);
     Record("AIRADCR SCU -> dcmtk storescp", ourScu);

@@ -163,7 +163,9 @@ internal sealed class ServerAssociation(
                 await target.DisposeAsync().ConfigureAwait(false);
             }
 
-            return StoreStatusMapping.FromException(message.DataSetError ?? new NotSupportedException());
+            return message.DataSetError is null
+                ? new StoreOutcome(DicomStatus.CannotUnderstand, "C-STORE without a data set")
+                : StoreStatusMapping.FromException(message.DataSetError);
         }
 
         try

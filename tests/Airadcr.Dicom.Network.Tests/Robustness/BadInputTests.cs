@@ -173,17 +173,14 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
         await peer.AssociateAsync(Ct);
-        var command = DimseCommand.Request(DimseCommandField.CStoreRequest, 7, DicomUids.MRImageStorage, true);
-        command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, "1.2.3.4.6");
-        await peer.SendAsync(RawPeer.Pdv(3, true, true, command.Encode()), Ct);
-        await peer.SendAsync(RawPeer.Pdv(3, false, true, new byte[100]), Ct);
+        await peer.SendStoreAsync(7, DicomUids.MRImageStorage, "1.2.3.4.6", new byte[100], Ct);
 
-        var response = DimseCommand.Decode(Assert.IsType<DataTransferPdu>(await peer.ReadPduAsync(Ct)).Values[0].Data);
+        var response = await peer.ReadCommandAsync(Ct);
         Assert.Equal(DicomStatus.SopClassNotSupported, response.Status);
         Assert.Equal(7, response.MessageIdBeingRespondedTo);
 
         await peer.SendAsync(RawPeer.EchoRequest(8), Ct);
-        var echo = DimseCommand.Decode(Assert.IsType<DataTransferPdu>(await peer.ReadPduAsync(Ct)).Values[0].Data);
+        var echo = await peer.ReadCommandAsync(Ct);
         Assert.Equal(DicomStatus.Success, echo.Status);
     }
 
@@ -192,14 +189,11 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
         await peer.AssociateAsync(Ct);
-        var command = DimseCommand.Request(DimseCommandField.CStoreRequest, 9, DicomUids.CTImageStorage, true);
-        command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, "1.2.3.4.7");
         var dataSet = IO.DicomDatasetWriter.ToArray(new DicomDataset()
             .Add(DicomTag.SOPClassUID, DicomUids.CTImageStorage).Add(DicomTag.SOPInstanceUID, "9.9.9"), DicomTransferSyntax.ExplicitVRLittleEndian);
-        await peer.SendAsync(RawPeer.Pdv(3, true, true, command.Encode()), Ct);
-        await peer.SendAsync(RawPeer.Pdv(3, false, true, dataSet), Ct);
+        await peer.SendStoreAsync(9, DicomUids.CTImageStorage, "1.2.3.4.7", dataSet, Ct);
 
-        var response = DimseCommand.Decode(Assert.IsType<DataTransferPdu>(await peer.ReadPduAsync(Ct)).Values[0].Data);
+        var response = await peer.ReadCommandAsync(Ct);
         Assert.Equal(DicomStatus.DataSetDoesNotMatchSopClass, response.Status);
         Assert.Empty(_scp.StoredFiles());
         Assert.Empty(_scp.PartialFiles());
@@ -223,5 +217,17 @@ public sealed class BadInputTests : IAsyncLifetime
         }
 
         await AssertStillServingAsync();
+    }
+
+    [Fact]
+    public async Task A_store_without_a_data_set_gets_c000()
+    {
+        await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
+        await peer.AssociateAsync(Ct);
+        await peer.SendStoreAsync(4, DicomUids.CTImageStorage, "1.2.3.4.8", null, Ct);
+
+        var response = await peer.ReadCommandAsync(Ct);
+
+        Assert.Equal(DicomStatus.CannotUnderstand, response.Status);
     }
 }

@@ -50,6 +50,23 @@ public sealed class RawPeer : IAsyncDisposable
 
     public async Task<Pdu?> ReadPduAsync(CancellationToken cancellationToken) => await _reader.ReadAsync(cancellationToken);
 
+    /// <summary>Sends a C-STORE-RQ command on context 3 (CT Image Storage), then the data set when one is given.</summary>
+    public async Task SendStoreAsync(ushort messageId, string sopClassUid, string sopInstanceUid, byte[]? dataSet,
+        CancellationToken cancellationToken)
+    {
+        var command = DimseCommand.Request(DimseCommandField.CStoreRequest, messageId, sopClassUid, dataSet is not null);
+        command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, sopInstanceUid);
+        await SendAsync(Pdv(3, true, true, command.Encode()), cancellationToken);
+        if (dataSet is not null)
+        {
+            await SendAsync(Pdv(3, false, true, dataSet), cancellationToken);
+        }
+    }
+
+    /// <summary>The next message's command, which must fit in one P-DATA-TF.</summary>
+    public async Task<DimseCommand> ReadCommandAsync(CancellationToken cancellationToken) =>
+        DimseCommand.Decode(Assert.IsType<DataTransferPdu>(await ReadPduAsync(cancellationToken)).Values[0].Data);
+
     /// <summary>Reads until the server closes; returns the PDUs seen (an A-ABORT, typically). Transport resets count
     /// as closed.</summary>
     public async Task<IReadOnlyList<Pdu>> ReadUntilClosedAsync(CancellationToken cancellationToken)
