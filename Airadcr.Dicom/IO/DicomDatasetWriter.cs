@@ -35,6 +35,14 @@ public static class DicomDatasetWriter
         writer.Flush();
     }
 
+    /// <summary>Encodes, then writes to <paramref name="stream"/> asynchronously.</summary>
+    public static async Task WriteAsync(Stream stream, DicomDataset dataset, DicomTransferSyntax syntax, CancellationToken cancellationToken = default)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        Write(buffer, dataset, syntax);
+        await stream.WriteAsync(buffer.WrittenMemory, cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Encodes to a new array.</summary>
     public static byte[] ToArray(DicomDataset dataset, DicomTransferSyntax syntax)
     {

@@ -7,11 +7,9 @@ namespace Airadcr.Dicom.IO;
 /// file rather than managed copies. The mapping lives as long as any value references it, or until disposed.</summary>
 internal sealed unsafe class MappedFileMemory : MemoryManager<byte>
 {
-    private readonly MemoryMappedFile _file;
-    private readonly MemoryMappedViewAccessor _view;
+    private readonly IDisposable _mapping;
     private readonly byte* _pointer;
     private readonly int _length;
-    private int _disposed;
 
     public MappedFileMemory(string path, long length)
     {
@@ -20,16 +18,26 @@ internal sealed unsafe class MappedFileMemory : MemoryManager<byte>
             throw new DicomFormatException($"file of {length} bytes is larger than the 2 GiB supported", 0);
         }
 
-        _file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
-        _view = _file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
+        _length = (int)length;
+        if (!OperatingSystem.IsWindows())
+        {
+            using var handle = File.OpenHandle(path);
+            var unix = UnixMapping.Map(handle, length);
+            _mapping = unix;
+            _pointer = unix.Pointer;
+            return;
+        }
+
+        var file = MemoryMappedFile.CreateFromFile(path, FileMode.Open, null, 0, MemoryMappedFileAccess.Read);
+        var view = file.CreateViewAccessor(0, length, MemoryMappedFileAccess.Read);
         byte* p = null;
-        _view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
-        _pointer = p + _view.PointerOffset;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref p);
+        _pointer = p + view.PointerOffset;
 
         // The view stays mapped while this object (referenced by every value) is reachable; unmapped by Dispose or,
         // failing that, by the view handle's own finalizer.
-        _view.SafeMemoryMappedViewHandle.ReleasePointer();
-        _length = (int)length;
+        view.SafeMemoryMappedViewHandle.ReleasePointer();
+        _mapping = new MappedView(file, view);
     }
 
     public override Span<byte> GetSpan() => new(_pointer, _length);
@@ -42,15 +50,18 @@ internal sealed unsafe class MappedFileMemory : MemoryManager<byte>
 
     protected override void Dispose(bool disposing)
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
-        {
-            return;
-        }
-
         if (disposing)
         {
-            _view.Dispose();
-            _file.Dispose();
+            _mapping.Dispose();
+        }
+    }
+
+    private sealed class MappedView(MemoryMappedFile file, MemoryMappedViewAccessor view) : IDisposable
+    {
+        public void Dispose()
+        {
+            view.Dispose();
+            file.Dispose();
         }
     }
 }

@@ -89,6 +89,8 @@ public static class DicomJsonReader
             return DicomElementFactory.Create(tag, vr, array.Select(v => TextOf(vr, v)).ToArray());
         }
 
+        // Binary VRs cannot hold an empty value inside a list: nulls are dropped.
+        array = array.Where(v => v.ValueKind != JsonValueKind.Null).ToArray();
         return vr switch
         {
             DicomVR.AT => DicomElementFactory.Create(tag, vr, array.SelectMany(v => AttributeTag(v.GetString()!)).ToArray()),
@@ -132,8 +134,8 @@ public static class DicomJsonReader
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(withDelimiter.AsSpan(items.Length), 0xE0DDFFFE);
         var header = new byte[12];
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header, tag.Value << 16 | tag.Value >> 16);
-        header[4] = (byte)'O';
-        header[5] = (byte)'B';
+        header[4] = (byte)((ushort)vr >> 8);
+        header[5] = (byte)vr;
         System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(header.AsSpan(8), uint.MaxValue);
         var parsed = IO.DicomDatasetReader.Read((byte[])[.. header, .. withDelimiter], DicomTransferSyntax.ExplicitVRLittleEndian);
         return parsed[tag] as DicomFragmentSequence ?? throw new FormatException("invalid encapsulated pixel data items");
