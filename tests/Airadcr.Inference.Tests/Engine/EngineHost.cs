@@ -32,6 +32,8 @@ public sealed class EngineHost : IAsyncDisposable
 
     public static string ShippedModels => Path.Combine(AppContext.BaseDirectory, "models");
 
+    public IServiceProvider Services => _host.Services;
+
     public StudyAnalyzer Analyzer => _host.Services.GetRequiredService<StudyAnalyzer>();
 
     public ModelCatalog Catalog => _host.Services.GetRequiredService<ModelCatalog>();
