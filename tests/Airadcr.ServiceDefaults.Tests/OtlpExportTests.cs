@@ -1,3 +1,4 @@
+using OpenTelemetry;
 using OpenTelemetry.Trace;
 
 namespace Airadcr.ServiceDefaults.Tests;
@@ -18,7 +19,8 @@ public sealed class OtlpExportTests
             ["OTEL_SERVICE_NAME"] = "otlp-test-service",
         }, ct);
 
-        Assert.Contains("/v1/traces", exports);
+        Assert.Contains("/v1/traces", exports.Paths);
+        Assert.Equal("otlp-test-service", exports.ServiceName);
     }
 
     [Fact]
@@ -36,10 +38,12 @@ public sealed class OtlpExportTests
             ["OTEL_EXPORTER_OTLP_PROTOCOL"] = "http/protobuf",
         }, ct);
 
-        Assert.Empty(exports);
+        Assert.Empty(exports.Paths);
     }
 
-    private static async Task<IReadOnlyCollection<string>> RunServiceAsync(
+    private sealed record ExportResult(IReadOnlyCollection<string> Paths, string? ServiceName);
+
+    private static async Task<ExportResult> RunServiceAsync(
         OtlpReceiver receiver, Dictionary<string, string?> settings, CancellationToken ct)
     {
         await using var service = await LoopbackApp.StartAsync(builder =>
@@ -51,7 +55,10 @@ public sealed class OtlpExportTests
         {
             await client.GetStringAsync("/hello", ct);
         }
-        service.App.Services.GetRequiredService<TracerProvider>().ForceFlush();
-        return receiver.Paths;
+        var tracerProvider = service.App.Services.GetRequiredService<TracerProvider>();
+        tracerProvider.ForceFlush();
+        var serviceName = tracerProvider.GetResource().Attributes
+            .FirstOrDefault(attribute => attribute.Key == "service.name").Value as string;
+        return new ExportResult(receiver.Paths, serviceName);
     }
 }

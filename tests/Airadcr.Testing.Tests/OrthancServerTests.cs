@@ -42,4 +42,20 @@ public sealed class OrthancServerTests(OrthancServer orthanc)
             .Select(study => study.GetProperty("0020000D").GetProperty("Value")[0].GetString());
         Assert.Contains("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", studyUids);
     }
+
+    [Fact]
+    public async Task Answers_c_find_from_findscu_and_dcm2json_reads_what_it_stores()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var file = PydicomCorpus.File("CT_small.dcm");
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [file], ct)).EnsureSuccess();
+
+        var find = (await DcmtkTools.FindAsync(orthanc.AeTitle, orthanc.DicomPort,
+            ["QueryRetrieveLevel=STUDY", "StudyInstanceUID=1.3.6.1.4.1.5962.1.2.1.20040119072730.12322"], ct)).EnsureSuccess();
+        Assert.Contains("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", find.StandardError + find.StandardOutput);
+
+        var json = (await DcmtkTools.Dcm2JsonAsync(file, ct)).EnsureSuccess();
+        using var dataset = JsonDocument.Parse(json.StandardOutput);
+        Assert.Equal("CT", dataset.RootElement.GetProperty("00080060").GetProperty("Value")[0].GetString());
+    }
 }
