@@ -48,6 +48,7 @@ public static class Extensions
         services.AddHostedService<ReadinessSignal>();
         services.AddSingleton<ExpiredReportPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredReportPurger>());
+        services.AddHealthChecks().AddCheck<ReportStoreHealthCheck>(ReportsDbConnectionName);
         services.AddClientRateLimiting();
         services.AddOpenApi();
         return builder;
