@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using Airadcr.ReportApi.Tests.Infrastructure;
 using Airadcr.Testing;
 
@@ -9,7 +8,7 @@ namespace Airadcr.ReportApi.Tests.Process;
 /// The spec's C# client (section 6), compiled from SpecClients/AiradcrClient.cs, which must stay byte-identical to
 /// the spec's block, against the real server.
 /// </summary>
-public sealed partial class SpecCSharpClientTests : IAsyncLifetime
+public sealed class SpecCSharpClientTests : IAsyncLifetime
 {
     private readonly string dataDirectory = Directory.CreateTempSubdirectory("airadcr-csharp-").FullName;
     private ReportApiProcess? api;
@@ -19,8 +18,7 @@ public sealed partial class SpecCSharpClientTests : IAsyncLifetime
     [Fact]
     public void The_compiled_client_is_the_spec_block_unmodified()
     {
-        var spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Spec", "airadcr-desktop-api-v2.md"));
-        var block = CSharpBlock().Matches(spec).Select(m => m.Groups[1].Value).Single(b => b.Contains("class AiradcrClient", StringComparison.Ordinal));
+        var block = SpecDocument.CodeBlock("csharp", "class AiradcrClient");
 
         Assert.Equal(block, File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "SpecClients", "AiradcrClient.cs")));
     }
@@ -45,9 +43,6 @@ public sealed partial class SpecCSharpClientTests : IAsyncLifetime
         Assert.Equal(JsonValueKind.True, opened!.Value.GetProperty("success").ValueKind);
         Assert.Equal("CSHARP_001", opened.Value.GetProperty("technical_id").GetString());
     }
-
-    [GeneratedRegex("```csharp\\n(.*?)```", RegexOptions.Singleline)]
-    private static partial Regex CSharpBlock();
 
     public async ValueTask DisposeAsync()
     {
