@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Airadcr.ReportApi.Apis;
 using Airadcr.ReportApi.Configuration;
 using Airadcr.ReportApi.Diagnostics;
 using Airadcr.ReportApi.Lifecycle;
@@ -48,8 +49,9 @@ public static class Extensions
         services.AddHostedService<ReadinessSignal>();
         services.AddSingleton<ExpiredReportPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredReportPurger>());
+        services.AddHealthChecks().AddCheck<ReportStoreHealthCheck>(ReportsDbConnectionName);
         services.AddClientRateLimiting();
-        services.AddOpenApi();
+        services.AddOpenApi(openApi => openApi.AddSpecExamples());
         return builder;
     }
 

@@ -16,6 +16,9 @@ public abstract class ReportDatabase
 
     public abstract ValueTask<DbConnection> OpenConnectionAsync(CancellationToken cancellationToken);
 
+    /// <summary>A connection for one write statement; engines with a single writer serialize here.</summary>
+    public virtual ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => OpenConnectionAsync(cancellationToken);
+
     /// <summary>Statement run inside the migration transaction to keep concurrent migrators apart.</summary>
     public virtual string? MigrationLockStatement => null;
 }

@@ -10,7 +10,7 @@ public sealed class SqlApiKeyStore(ReportDatabase database) : IApiKeyStore
 
     public async Task AddAsync(ApiKey key, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand($"""
             INSERT INTO api_keys ({Columns}, revoked_at)
             VALUES (@id, @name, @prefix, @hash, @active, @created, NULL, NULL)
@@ -50,7 +50,7 @@ public sealed class SqlApiKeyStore(ReportDatabase database) : IApiKeyStore
 
     public async Task<bool> RevokeAsync(string id, long nowMs, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             "UPDATE api_keys SET is_active = 0, revoked_at = @now WHERE id = @id AND is_active = 1")
             .With("@now", nowMs)
@@ -60,7 +60,7 @@ public sealed class SqlApiKeyStore(ReportDatabase database) : IApiKeyStore
 
     public async Task TouchAsync(string id, long nowMs, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand("UPDATE api_keys SET last_used_at = @now WHERE id = @id")
             .With("@now", nowMs)
             .With("@id", id);

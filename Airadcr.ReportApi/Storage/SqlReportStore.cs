@@ -11,7 +11,7 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
 
     public async Task<InsertResult> InsertAsync(SealedReport report, long nowMs, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand($"""
             INSERT INTO pending_reports ({Columns}, retrieved_at)
             VALUES (@tid, @patient, @accession, @exam, @payload, @mac, @status, @created, @expires, NULL)
@@ -47,7 +47,7 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
 
     public async Task<bool> MarkRetrievedAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand(
             "UPDATE pending_reports SET status = 'retrieved', retrieved_at = @now WHERE tid_index = @tid AND status = 'pending'")
             .With("@now", nowMs)
@@ -57,7 +57,7 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
 
     public async Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand("DELETE FROM pending_reports WHERE tid_index = @tid")
             .With("@tid", tidIndex);
         return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
@@ -78,7 +78,7 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
 
     public async Task<int> PurgeExpiredAsync(long nowMs, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand("DELETE FROM pending_reports WHERE expires_at <= @now")
             .With("@now", nowMs);
         return await command.ExecuteNonQueryAsync(cancellationToken);

@@ -3,11 +3,17 @@ using Microsoft.Data.Sqlite;
 
 namespace Airadcr.ReportApi.Storage;
 
-/// <summary>The embedded (desktop) database: one SQLite file in WAL mode in the data directory.</summary>
-public sealed class SqliteReportDatabase : ReportDatabase
+/// <summary>
+/// The embedded (desktop) database: one SQLite file in WAL mode in the data directory. Writers are serialized in
+/// process (SQLite has one writer at a time; contending connections would otherwise back off on SQLITE_BUSY),
+/// readers run concurrently.
+/// </summary>
+public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
 {
     public const string FileName = "pending_reports.db";
     private readonly string connectionString;
+    private readonly SemaphoreSlim writer = new(1, 1);
+    private int walEnabled;
 
     public SqliteReportDatabase(string databasePath)
     {
@@ -31,22 +37,37 @@ public sealed class SqliteReportDatabase : ReportDatabase
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+        var pragmas = Interlocked.Exchange(ref walEnabled, 1) == 0
+            ? "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;"
+            : "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON;";
+        await using var pragma = connection.CreateCommand(pragmas);
         await pragma.ExecuteNonQueryAsync(cancellationToken);
         return connection;
+    }
+
+    public override async ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        await writer.WaitAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenConnectionAsync(cancellationToken);
+            connection.Disposed += (_, _) => writer.Release();
+            return connection;
+        }
+        catch
+        {
+            writer.Release();
+            throw;
+        }
     }
 
     /// <summary>A consistent online copy of the live database (VACUUM INTO), safe while writers run.</summary>
     public async Task BackupToAsync(string destinationPath, CancellationToken cancellationToken)
     {
         await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "VACUUM INTO @destination";
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@destination";
-        parameter.Value = destinationPath;
-        command.Parameters.Add(parameter);
+        await using var command = connection.CreateCommand("VACUUM INTO @destination").With("@destination", destinationPath);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
+
+    public void Dispose() => writer.Dispose();
 }

@@ -76,6 +76,19 @@ public abstract class LifecycleContract(IStoreBackend backend) : ContractTestBas
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync("/pending-report?tid=RESTARTED", Token)).StatusCode);
     }
 
+    [Theory]
+    [InlineData("/alive")]
+    [InlineData("/ready")]
+    public async Task Liveness_and_readiness_including_the_store_answer_healthy(string path)
+    {
+        await using var api = await StartAsync();
+
+        using var response = await api.CreateClient().GetAsync(path, Token);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Token));
+    }
+
     private static Task<SealedReport?> StoredRowAsync(ReportApiFactory api, string technicalId) =>
         new SqlReportStore(api.Service<ReportDatabase>()).GetAsync(api.Service<ReportSealer>().TechnicalIdIndex(technicalId), Token);
 }

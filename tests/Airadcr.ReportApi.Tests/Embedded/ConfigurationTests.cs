@@ -15,9 +15,7 @@ public sealed class ConfigurationTests : IDisposable
     [Fact]
     public async Task The_spec_config_toml_is_read_with_every_key()
     {
-        var spec = await File.ReadAllTextAsync(Path.Combine(AppContext.BaseDirectory, "Spec", "airadcr-desktop-api-v2.md"), Token);
-        var start = spec.IndexOf("```toml\n", StringComparison.Ordinal) + "```toml\n".Length;
-        var toml = spec[start..spec.IndexOf("```", start, StringComparison.Ordinal)]
+        var toml = SpecDocument.CodeBlock("toml", "[teo_hub]")
             .Replace("# require_auth_for_reads = true", "require_auth_for_reads = true", StringComparison.Ordinal)
             .Replace("iframe_url = \"https://airadcr.com/app?tori=true\"", "iframe_url = \"https://reports.example/app?tori=true\"", StringComparison.Ordinal)
             .Replace("report_retention_hours = 24", "report_retention_hours = 12", StringComparison.Ordinal);

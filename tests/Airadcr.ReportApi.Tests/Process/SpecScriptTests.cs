@@ -22,7 +22,7 @@ public sealed partial class SpecScriptTests : IAsyncLifetime
     [Fact]
     public async Task The_spec_python_client_stores_then_opens_a_report()
     {
-        var script = SpecCodeBlock("python", "class AiradcrDesktopClient")
+        var script = SpecDocument.CodeBlock("python", "class AiradcrDesktopClient")
             .Replace("VOTRE_CLE_API", TestKeys.Api, StringComparison.Ordinal)
             .Replace("http://127.0.0.1:8741", Api.BaseUrl(), StringComparison.Ordinal);
 
@@ -36,7 +36,7 @@ public sealed partial class SpecScriptTests : IAsyncLifetime
     [Fact]
     public async Task The_spec_bash_script_runs_every_step_successfully()
     {
-        var script = SpecCodeBlock("bash", "=== 1. Health Check ===")
+        var script = SpecDocument.CodeBlock("bash", "=== 1. Health Check ===")
             .Replace("VOTRE_CLE_API", TestKeys.Api, StringComparison.Ordinal)
             .Replace("http://127.0.0.1:8741", Api.BaseUrl(), StringComparison.Ordinal);
         RequirePython();
@@ -52,14 +52,6 @@ public sealed partial class SpecScriptTests : IAsyncLifetime
         Assert.Contains("\"status\": \"retrieved\"", steps["5. Get Report"], StringComparison.Ordinal);
         Assert.Contains("\"deleted\": true", steps["6. Delete Report"], StringComparison.Ordinal);
         Assert.DoesNotContain("Expecting value", output, StringComparison.Ordinal);
-    }
-
-    /// <summary>The fenced block of the given language in the spec that contains the marker.</summary>
-    private static string SpecCodeBlock(string language, string marker)
-    {
-        var spec = File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Spec", "airadcr-desktop-api-v2.md"));
-        var blocks = Regex.Matches(spec, $"```{language}\\n(.*?)```", RegexOptions.Singleline);
-        return blocks.Select(m => m.Groups[1].Value).Single(code => code.Contains(marker, StringComparison.Ordinal));
     }
 
     private static Dictionary<string, string> StepOutputs(string output) =>

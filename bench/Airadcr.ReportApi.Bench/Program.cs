@@ -1,0 +1,105 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using Airadcr.ReportApi.Bench;
+using Airadcr.Testing;
+
+// Usage: dotnet run -c Release --project bench/Airadcr.ReportApi.Bench -- [--postgres] [--seconds 5] [--concurrency 8] [--rate 500]
+var options = BenchOptions.Parse(args);
+await using var bare = await BareKestrel.StartAsync();
+var targets = new List<(string Name, string BaseUrl)> { ("bare Kestrel", bare.BaseUrl) };
+await using var sqlite = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>());
+targets.Add(("ReportApi SQLite", sqlite.BaseUrl));
+
+PostgreSqlServer? postgres = null;
+RedisServer? redis = null;
+ReportApiUnderTest? serverMode = null;
+if (options.Postgres)
+{
+    postgres = new PostgreSqlServer();
+    redis = new RedisServer();
+    await postgres.InitializeAsync();
+    await redis.InitializeAsync();
+    serverMode = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>
+    {
+        ["ConnectionStrings__reportsdb"] = await postgres.CreateDatabaseAsync("bench", CancellationToken.None),
+        ["ConnectionStrings__cache"] = redis.ConnectionString,
+    });
+    targets.Add(("ReportApi PostgreSQL+Redis", serverMode.BaseUrl));
+}
+
+var results = new List<LoadResult>();
+foreach (var (name, baseUrl) in targets)
+{
+    var load = new LoadGenerator(baseUrl);
+    // Warm-up: let tiered JIT reach its optimized code for both paths before measuring.
+    await load.RunClosedAsync("warm-up", LoadGenerator.Post, options.Concurrency, TimeSpan.FromSeconds(3));
+    await load.RunClosedAsync("warm-up", LoadGenerator.Get, options.Concurrency, TimeSpan.FromSeconds(3));
+    results.Add(await load.RunClosedAsync(name, LoadGenerator.Post, options.Concurrency, options.Duration));
+    results.Add(await load.RunClosedAsync(name, LoadGenerator.Get, options.Concurrency, options.Duration));
+    results.Add(await load.RunOpenAsync(name, LoadGenerator.Post, options.Rate, options.Duration));
+    results.Add(await load.RunOpenAsync(name, LoadGenerator.Get, options.Rate, options.Duration));
+}
+
+var report = new StringBuilder();
+report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | errors |");
+report.AppendLine("|---|---|---|---|---|---|---|---|");
+foreach (var result in results)
+{
+    var reference = results.First(r => r.Target == "bare Kestrel" && r.Load == result.Load && r.Operation == result.Operation);
+    report.AppendLine(CultureInfo.InvariantCulture,
+        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.Errors} |");
+}
+
+Console.WriteLine($"load average before/after: {options.LoadAverageAtStart} / {BenchOptions.LoadAverage()}");
+Console.WriteLine(report);
+if (serverMode is not null)
+{
+    await serverMode.DisposeAsync();
+}
+
+if (redis is not null)
+{
+    await redis.DisposeAsync();
+}
+
+if (postgres is not null)
+{
+    await postgres.DisposeAsync();
+}
+
+namespace Airadcr.ReportApi.Bench
+{
+    internal sealed record BenchOptions(bool Postgres, TimeSpan Duration, int Concurrency, int Rate)
+    {
+        public string LoadAverageAtStart { get; } = LoadAverage();
+
+        /// <summary>The 1-minute load average: these machines are shared, so every result says how busy it was.</summary>
+        public static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Split(' ')[0] : "n/a";
+
+        public static BenchOptions Parse(string[] args)
+        {
+            string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
+            return new BenchOptions(
+                args.Contains("--postgres"),
+                TimeSpan.FromSeconds(int.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture)),
+                int.Parse(Value("--concurrency") ?? "8", CultureInfo.InvariantCulture),
+                int.Parse(Value("--rate") ?? "500", CultureInfo.InvariantCulture));
+        }
+    }
+
+    internal sealed record LoadResult(string Target, string Load, string Operation, double Throughput, double P50, double P99, int Errors)
+    {
+        public static LoadResult From(string target, string load, string operation, List<double> latencies, int errors, TimeSpan elapsed)
+        {
+            latencies.Sort();
+            double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
+            return new LoadResult(target, load, operation, latencies.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), errors);
+        }
+    }
+
+    internal static class Stopwatches
+    {
+        public static double Milliseconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
+    }
+}
