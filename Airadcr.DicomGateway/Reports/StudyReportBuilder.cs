@@ -31,7 +31,7 @@ public sealed class StudyReportBuilder(InstanceIndex index, IOptions<GatewayOpti
                 var path = await index.GetInstancePathAsync(studyUid, sop, cancellationToken)
                     ?? throw new InvalidOperationException("a finding references an instance the gateway does not hold");
                 using var file = DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true });
-                entry = (Detach(file.Dataset), path);
+                entry = (file.Dataset.DetachedElements(), path);
                 headers[sop] = entry;
             }
             return entry;
@@ -77,8 +77,4 @@ public sealed class StudyReportBuilder(InstanceIndex index, IOptions<GatewayOpti
         }
         return images;
     }
-
-    /// <summary>Copies the header's values out of the (possibly memory-mapped) file.</summary>
-    private static DicomDataset Detach(DicomDataset header) =>
-        new(header.OfType<DicomElement>().Select(e => new DicomElement(e.Tag, e.VR, e.Data.ToArray(), e.IsBigEndian)));
 }

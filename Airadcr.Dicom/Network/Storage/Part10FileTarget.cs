@@ -73,15 +73,11 @@ public sealed class Part10FileTarget : IStoreTarget
                 return new StoreOutcome(DicomStatus.DataSetDoesNotMatchSopClass, "SOP class or instance differs from the request");
             }
 
-            header = Detach(header);
+            header = header.DetachedElements();
         }
 
         return await _commit(new ReceivedInstance(_request, _path, header), cancellationToken).ConfigureAwait(false);
     }
-
-    /// <summary>Copies element values out of the (memory-mapped) file so the header outlives it.</summary>
-    private static DicomDataset Detach(DicomDataset header) =>
-        new(header.OfType<DicomElement>().Select(e => new DicomElement(e.Tag, e.VR, e.Data.ToArray(), e.IsBigEndian)));
 
     /// <summary>Renames the temporary file to <paramref name="finalPath"/> atomically; false (and the temporary file
     /// left for disposal) when a file is already there: the first copy of an instance wins.</summary>

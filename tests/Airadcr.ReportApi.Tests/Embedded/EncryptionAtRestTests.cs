@@ -37,7 +37,18 @@ public sealed class EncryptionAtRestTests : IAsyncDisposable
         await client.PostAsync("/open-report?tid=UNKNOWN_TID", null, Token);
         await api.Service<DatabaseBackup>().RunOnceAsync(Token);
 
-        AssertNoPlaintext(expectWal: true);
+        // SQLite deletes the WAL when its last connection closes (the pool may close idle ones at any time):
+        // one more connection held open keeps the WAL, with whatever it holds, on disk for the check.
+        await using (var holder = new SqliteConnection($"Data Source={Path.Combine(api.DataDirectory, "pending_reports.db")};Pooling=False"))
+        {
+            await holder.OpenAsync(Token);
+            await using (var touch = holder.CreateCommand())
+            {
+                touch.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+                await touch.ExecuteScalarAsync(Token);
+            }
+            AssertNoPlaintext(expectWal: true);
+        }
         await api.DisposeAsync();
         AssertNoPlaintext(expectWal: false);
     }
