@@ -1,5 +1,12 @@
 using Airadcr.DicomGateway.Apis;
 
+if (args is ["report", .. var reportArgs])
+{
+    var configuration = new ConfigurationBuilder()
+        .SetBasePath(AppContext.BaseDirectory).AddJsonFile("appsettings.json", optional: true).AddEnvironmentVariables().Build();
+    return await Airadcr.DicomGateway.Offline.ReportCommand.RunAsync(reportArgs, configuration, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
@@ -11,6 +18,7 @@ app.MapDefaultEndpoints();
 app.MapStudiesApi();
 app.MapAdminApi();
 
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
 using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.ReportApi;
@@ -17,6 +18,7 @@ namespace Airadcr.DicomGateway.Analysis;
 /// </summary>
 public sealed class AnalysisWorker(
     AnalysisJobStore jobs,
+    InstanceIndex index,
     InferenceClient inference,
     StudyReportBuilder reports,
     PacsSendQueue pacs,
@@ -70,7 +72,7 @@ public sealed class AnalysisWorker(
     private async Task RunAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
         var findings = await inference.AnalyzeAsync(job.StudyInstanceUid, cancellationToken);
-        var document = await reports.BuildAsync(job.StudyInstanceUid, findings, cancellationToken);
+        var document = await reports.BuildAsync(await index.ListInstanceFilesAsync(job.StudyInstanceUid, cancellationToken), findings, cancellationToken);
         var artefacts = ReportArtefacts.Create(document);
         var folder = Path.Combine(paths.StorageRoot, job.StudyInstanceUid, "results", job.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await artefacts.SaveAsync(folder, signed: false, cancellationToken);

@@ -83,6 +83,24 @@ public sealed class InstanceIndex(GatewayDatabase database)
         return result;
     }
 
+    /// <summary>Every instance file of a study.</summary>
+    public async Task<IReadOnlyList<Reports.StudyFile>> ListInstanceFilesAsync(string studyUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Command(connection, """
+            SELECT i.series_uid, i.sop_class_uid, i.sop_instance_uid, i.path
+            FROM instances i JOIN series se ON se.series_uid = i.series_uid
+            WHERE se.study_uid = $study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
+            """, ("$study", studyUid));
+        var files = new List<Reports.StudyFile>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            files.Add(new Reports.StudyFile(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3)));
+        }
+        return files;
+    }
+
     /// <summary>The file of an instance of a study, or null.</summary>
     public async Task<string?> GetInstancePathAsync(string studyUid, string sopInstanceUid, CancellationToken cancellationToken)
     {

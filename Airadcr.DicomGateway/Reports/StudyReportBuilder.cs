@@ -4,37 +4,39 @@ using Airadcr.Dicom.Imaging;
 using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Configuration;
-using Airadcr.DicomGateway.Index;
 using Airadcr.Reporting.Model;
 using Microsoft.Extensions.Options;
 using ReportFinding = Airadcr.Reporting.Model.Finding;
 
 namespace Airadcr.DicomGateway.Reports;
 
-/// <summary>Turns a study's stored instances and the inference findings into the report document the artefacts are made from.</summary>
-public sealed class StudyReportBuilder(InstanceIndex index, IOptions<GatewayOptions> options, TimeProvider time)
+/// <summary>An instance file of the study being reported.</summary>
+public sealed record StudyFile(string SeriesInstanceUid, string SopClassUid, string SopInstanceUid, string Path);
+
+/// <summary>Turns a study's instance files and the inference findings into the report document the artefacts are made from.</summary>
+public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimeProvider time)
 {
     private const int MaxKeyImages = 4;
 
-    public async Task<ReportDocument> BuildAsync(string studyUid, StudyFindings findings, CancellationToken cancellationToken)
+    public async Task<ReportDocument> BuildAsync(IReadOnlyList<StudyFile> instances, StudyFindings findings, CancellationToken cancellationToken)
     {
-        var instances = await index.ListInstancesAsync(studyUid, cancellationToken);
         if (instances.Count == 0)
         {
             throw new InvalidOperationException("the study has no stored instance");
         }
+        var paths = instances.ToDictionary(i => i.SopInstanceUid, i => i.Path, StringComparer.Ordinal);
         var headers = new Dictionary<string, (DicomDataset Header, string Path)>(StringComparer.Ordinal);
-        async Task<(DicomDataset Header, string Path)> HeaderOf(string sop)
+        Task<(DicomDataset Header, string Path)> HeaderOf(string sop)
         {
             if (!headers.TryGetValue(sop, out var entry))
             {
-                var path = await index.GetInstancePathAsync(studyUid, sop, cancellationToken)
-                    ?? throw new InvalidOperationException("a finding references an instance the gateway does not hold");
+                var path = paths.GetValueOrDefault(sop)
+                    ?? throw new InvalidOperationException("a finding references an instance that is not in the study");
                 using var file = DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true });
                 entry = (file.Dataset.DetachedElements(), path);
                 headers[sop] = entry;
             }
-            return entry;
+            return Task.FromResult(entry);
         }
 
         var first = await HeaderOf(instances[0].SopInstanceUid);

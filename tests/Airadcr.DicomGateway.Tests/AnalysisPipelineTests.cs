@@ -39,7 +39,7 @@ public sealed class AnalysisPipelineTests : IDisposable
                 ["Gateway__ReportApiKey"] = apiKey,
             });
 
-        var files = CtVolume(_directory.Combine("study"), slices: 12);
+        var files = SyntheticInstances.CtVolume(_directory.Combine("study"), slices: 12);
         (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
         var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID);
 
@@ -81,29 +81,6 @@ public sealed class AnalysisPipelineTests : IDisposable
         using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}") };
         await Readiness.WaitAsync(process, async token => (await client.GetAsync("/health", token)).IsSuccessStatusCode, ct);
         return process;
-    }
-
-    /// <summary>A CT volume: CT_small's slice at successive positions, one new study and series.</summary>
-    private static List<string> CtVolume(string directory, int slices)
-    {
-        Directory.CreateDirectory(directory);
-        var study = DicomUidGenerator.New();
-        var series = DicomUidGenerator.New();
-        var files = new List<string>();
-        for (var i = 0; i < slices; i++)
-        {
-            using var file = DicomFile.Open(PydicomCorpus.File("CT_small.dcm"));
-            var dataset = file.Dataset;
-            dataset.Add(DicomTag.StudyInstanceUID, study);
-            dataset.Add(DicomTag.SeriesInstanceUID, series);
-            dataset.Add(DicomTag.SOPInstanceUID, DicomUidGenerator.New());
-            dataset.Add(DicomTag.InstanceNumber, DicomVR.IS, i + 1);
-            dataset.Add(DicomTag.ImagePositionPatient, DicomVR.DS, -158.135803, -179.035797, -75.699997 + i * 5.0);
-            var path = Path.Combine(directory, $"slice{i:D3}.dcm");
-            file.Save(path);
-            files.Add(path);
-        }
-        return files;
     }
 
     public void Dispose() => _directory.Dispose();

@@ -31,4 +31,27 @@ internal static class SyntheticInstances
 
     /// <summary>The SOP Instance UID a file was named after.</summary>
     public static string SopOf(string path) => Path.GetFileNameWithoutExtension(path).Split('_')[1];
+
+    /// <summary>A CT volume: CT_small's slice at successive positions, one new study and series.</summary>
+    public static List<string> CtVolume(string directory, int slices)
+    {
+        Directory.CreateDirectory(directory);
+        var study = DicomUidGenerator.New();
+        var series = DicomUidGenerator.New();
+        var files = new List<string>();
+        for (var i = 0; i < slices; i++)
+        {
+            using var file = DicomFile.Open(PydicomCorpus.File("CT_small.dcm"));
+            var dataset = file.Dataset;
+            dataset.Add(DicomTag.StudyInstanceUID, study);
+            dataset.Add(DicomTag.SeriesInstanceUID, series);
+            dataset.Add(DicomTag.SOPInstanceUID, DicomUidGenerator.New());
+            dataset.Add(DicomTag.InstanceNumber, DicomVR.IS, i + 1);
+            dataset.Add(DicomTag.ImagePositionPatient, DicomVR.DS, -158.135803, -179.035797, -75.699997 + i * 5.0);
+            var path = Path.Combine(directory, $"slice{i:D3}.dcm");
+            file.Save(path);
+            files.Add(path);
+        }
+        return files;
+    }
 }
