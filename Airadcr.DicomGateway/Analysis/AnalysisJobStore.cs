@@ -12,7 +12,7 @@ public sealed class AnalysisJobStore(GatewayDatabase database, TimeProvider time
         var now = Stamp(time.GetUtcNow());
         return await database.InWriteTransactionAsync(async connection =>
         {
-            await using var command = InstanceIndex.Command(connection, """
+            await using var command = GatewayDatabase.Command(connection, """
                 UPDATE analysis_jobs SET state = 'running', attempts = attempts + 1, updated_at = $now
                 WHERE job_id = (SELECT job_id FROM analysis_jobs WHERE state = 'queued' AND (not_before IS NULL OR not_before <= $now)
                                 ORDER BY job_id LIMIT 1)
@@ -39,12 +39,12 @@ public sealed class AnalysisJobStore(GatewayDatabase database, TimeProvider time
 
     /// <summary>Jobs a crash left 'running' are queued again.</summary>
     public Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(connection => InstanceIndex.ExecuteAsync(connection,
+        database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection,
             "UPDATE analysis_jobs SET state = 'queued', updated_at = $now WHERE state = 'running'", cancellationToken,
             ("$now", Stamp(time.GetUtcNow()))), cancellationToken);
 
     private Task SetAsync(AnalysisJob job, string state, DateTimeOffset? notBefore, string? error, CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(connection => InstanceIndex.ExecuteAsync(connection, """
+        database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection, """
             UPDATE analysis_jobs SET state = $state, not_before = $notBefore, error = $error, updated_at = $now WHERE job_id = $id
             """, cancellationToken, ("$state", state), ("$notBefore", notBefore is { } at ? Stamp(at) : null),
             ("$error", error is { Length: > 500 } ? error[..500] : error), ("$now", Stamp(time.GetUtcNow())), ("$id", job.JobId)),

@@ -72,7 +72,7 @@ public sealed class AnalysisWorker(
     private async Task RunAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
         var findings = await inference.AnalyzeAsync(job.StudyInstanceUid, cancellationToken);
-        var document = await reports.BuildAsync(await index.ListInstanceFilesAsync(job.StudyInstanceUid, cancellationToken), findings, cancellationToken);
+        var document = reports.Build(await index.ListInstanceFilesAsync(job.StudyInstanceUid, cancellationToken), findings);
         var artefacts = ReportArtefacts.Create(document);
         var folder = Path.Combine(paths.StorageRoot, job.StudyInstanceUid, "results", job.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await artefacts.SaveAsync(folder, signed: false, cancellationToken);

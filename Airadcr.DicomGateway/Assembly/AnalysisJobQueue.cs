@@ -9,7 +9,7 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
     public async Task<IReadOnlyList<AnalysisJob>> ListAsync(string? state, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = InstanceIndex.Command(connection, """
+        await using var command = GatewayDatabase.Command(connection, """
             SELECT job_id, study_uid, state, attempts, created_at FROM analysis_jobs
             WHERE $state IS NULL OR state = $state ORDER BY job_id
             """, ("$state", state));
@@ -27,7 +27,7 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
     public async Task<IReadOnlyDictionary<string, int>> CountByStateAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = InstanceIndex.Command(connection, "SELECT state, COUNT(*) FROM analysis_jobs GROUP BY state");
+        await using var command = GatewayDatabase.Command(connection, "SELECT state, COUNT(*) FROM analysis_jobs GROUP BY state");
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))

@@ -43,7 +43,7 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
         var jobs = await database.InWriteTransactionAsync(async connection =>
         {
             var stable = new List<string>();
-            await using (var query = InstanceIndex.Command(connection,
+            await using (var query = GatewayDatabase.Command(connection,
                              "SELECT study_uid FROM studies WHERE state = 'receiving' AND last_received_at <= $threshold",
                              ("$threshold", threshold)))
             await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
@@ -56,10 +56,10 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
             var queued = new List<AnalysisJob>();
             foreach (var study in stable)
             {
-                await InstanceIndex.ExecuteAsync(connection,
+                await GatewayDatabase.ExecuteAsync(connection,
                     "UPDATE studies SET state = 'complete', completed_at = $now WHERE study_uid = $study", cancellationToken,
                     ("$now", stamp), ("$study", study));
-                await using var insert = InstanceIndex.Command(connection, """
+                await using var insert = GatewayDatabase.Command(connection, """
                     INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES ($study, 'queued', $now, $now)
                     RETURNING job_id
                     """, ("$study", study), ("$now", stamp));

@@ -19,7 +19,7 @@ public sealed class InstanceIndex(GatewayDatabase database)
     {
         var patientKey = instance.PatientId is { Length: > 0 } ? await UpsertPatientAsync(connection, instance, cancellationToken) : null;
         var received = instance.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
-        await ExecuteAsync(connection, """
+        await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO studies (study_uid, patient_key, accession_number, study_date, description, state, first_received_at, last_received_at)
             VALUES ($study, $patient, $accession, $date, $description, 'receiving', $received, $received)
             ON CONFLICT (study_uid) DO UPDATE SET state = 'receiving', completed_at = NULL,
@@ -27,13 +27,13 @@ public sealed class InstanceIndex(GatewayDatabase database)
             """, cancellationToken,
             ("$study", instance.StudyInstanceUid), ("$patient", patientKey), ("$accession", instance.AccessionNumber),
             ("$date", instance.StudyDate), ("$description", instance.StudyDescription), ("$received", received));
-        await ExecuteAsync(connection, """
+        await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO series (series_uid, study_uid, modality, series_number, description)
             VALUES ($series, $study, $modality, $number, $description) ON CONFLICT (series_uid) DO NOTHING
             """, cancellationToken,
             ("$series", instance.SeriesInstanceUid), ("$study", instance.StudyInstanceUid), ("$modality", instance.Modality),
             ("$number", instance.SeriesNumber), ("$description", instance.SeriesDescription));
-        var added = await ExecuteAsync(connection, """
+        var added = await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO instances (sop_instance_uid, series_uid, sop_class_uid, transfer_syntax_uid, instance_number, path, size_bytes, calling_ae, received_at)
             VALUES ($sop, $series, $class, $syntax, $number, $path, $size, $ae, $received) ON CONFLICT (sop_instance_uid) DO NOTHING
             """, cancellationToken,
@@ -46,14 +46,14 @@ public sealed class InstanceIndex(GatewayDatabase database)
     public async Task<bool> ContainsAsync(string sopInstanceUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, "SELECT 1 FROM instances WHERE sop_instance_uid = $sop", ("$sop", sopInstanceUid));
+        await using var command = GatewayDatabase.Command(connection, "SELECT 1 FROM instances WHERE sop_instance_uid = $sop", ("$sop", sopInstanceUid));
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async Task<IReadOnlyList<StudySummary>> ListStudiesAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, StudySelect + " GROUP BY s.study_uid ORDER BY s.last_received_at DESC LIMIT $limit",
+        await using var command = GatewayDatabase.Command(connection, StudySelect + " GROUP BY s.study_uid ORDER BY s.last_received_at DESC LIMIT $limit",
             ("$limit", limit));
         return await ReadStudiesAsync(command, cancellationToken);
     }
@@ -61,14 +61,14 @@ public sealed class InstanceIndex(GatewayDatabase database)
     public async Task<StudySummary?> GetStudyAsync(string studyUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, StudySelect + " WHERE s.study_uid = $study GROUP BY s.study_uid", ("$study", studyUid));
+        await using var command = GatewayDatabase.Command(connection, StudySelect + " WHERE s.study_uid = $study GROUP BY s.study_uid", ("$study", studyUid));
         return (await ReadStudiesAsync(command, cancellationToken)).SingleOrDefault();
     }
 
     public async Task<IReadOnlyList<InstanceSummary>> ListInstancesAsync(string studyUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, """
+        await using var command = GatewayDatabase.Command(connection, """
             SELECT i.series_uid, i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, i.instance_number, i.size_bytes
             FROM instances i JOIN series se ON se.series_uid = i.series_uid
             WHERE se.study_uid = $study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
@@ -87,7 +87,7 @@ public sealed class InstanceIndex(GatewayDatabase database)
     public async Task<IReadOnlyList<Reports.StudyFile>> ListInstanceFilesAsync(string studyUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, """
+        await using var command = GatewayDatabase.Command(connection, """
             SELECT i.series_uid, i.sop_class_uid, i.sop_instance_uid, i.path
             FROM instances i JOIN series se ON se.series_uid = i.series_uid
             WHERE se.study_uid = $study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
@@ -105,7 +105,7 @@ public sealed class InstanceIndex(GatewayDatabase database)
     public async Task<string?> GetInstancePathAsync(string studyUid, string sopInstanceUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = Command(connection, """
+        await using var command = GatewayDatabase.Command(connection, """
             SELECT i.path FROM instances i JOIN series se ON se.series_uid = i.series_uid
             WHERE se.study_uid = $study AND i.sop_instance_uid = $sop
             """, ("$study", studyUid), ("$sop", sopInstanceUid));
@@ -136,29 +136,11 @@ public sealed class InstanceIndex(GatewayDatabase database)
 
     private static async Task<long?> UpsertPatientAsync(SqliteConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
     {
-        await using var command = Command(connection, """
+        await using var command = GatewayDatabase.Command(connection, """
             INSERT INTO patients (patient_id, patient_name, birth_date, sex) VALUES ($id, $name, $birth, $sex)
             ON CONFLICT (patient_id) DO UPDATE SET patient_name = COALESCE(excluded.patient_name, patient_name)
             RETURNING patient_key
             """, ("$id", instance.PatientId), ("$name", instance.PatientName), ("$birth", instance.PatientBirthDate), ("$sex", instance.PatientSex));
         return (long?)await command.ExecuteScalarAsync(cancellationToken);
-    }
-
-    internal static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
-        }
-        return command;
-    }
-
-    internal static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken,
-        params (string Name, object? Value)[] parameters)
-    {
-        await using var command = Command(connection, sql, parameters);
-        return await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -37,7 +37,7 @@ public static class ReportCommand
                 : await AnalyzeInProcessAsync(files, configuration);
             var options = new GatewayOptions();
             configuration.GetSection(GatewayOptions.SectionName).Bind(options);
-            var report = await new StudyReportBuilder(Options.Create(options), TimeProvider.System).BuildAsync(files, findings, CancellationToken.None);
+            var report = new StudyReportBuilder(Options.Create(options), TimeProvider.System).Build(files, findings);
             await ReportArtefacts.Create(report).SaveAsync(output, signed: false, CancellationToken.None);
             return 0;
         }

@@ -14,7 +14,7 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
             var now = AnalysisJobStore.Stamp(time.GetUtcNow());
             foreach (var path in paths)
             {
-                await InstanceIndex.ExecuteAsync(connection, """
+                await GatewayDatabase.ExecuteAsync(connection, """
                     INSERT INTO pacs_sends (study_uid, path, state, created_at, updated_at) VALUES ($study, $path, 'pending', $now, $now)
                     """, cancellationToken, ("$study", studyUid), ("$path", path), ("$now", now));
             }
@@ -24,7 +24,7 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
     public async Task<IReadOnlyList<PendingSend>> DueAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = InstanceIndex.Command(connection, """
+        await using var command = GatewayDatabase.Command(connection, """
             SELECT send_id, study_uid, path, attempts FROM pacs_sends
             WHERE state = 'pending' AND (not_before IS NULL OR not_before <= $now) ORDER BY send_id LIMIT $limit
             """, ("$now", AnalysisJobStore.Stamp(time.GetUtcNow())), ("$limit", limit));
@@ -45,7 +45,7 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
         SetAsync(send, "pending", time.GetUtcNow().AddSeconds(Math.Min(600, Math.Pow(2, send.Attempts + 1))), error, cancellationToken);
 
     private Task SetAsync(PendingSend send, string state, DateTimeOffset? notBefore, string? error, CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(connection => InstanceIndex.ExecuteAsync(connection, """
+        database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection, """
             UPDATE pacs_sends SET state = $state, attempts = attempts + $failed, not_before = $notBefore, error = $error, updated_at = $now
             WHERE send_id = $id
             """, cancellationToken, ("$state", state), ("$failed", error is null ? 0 : 1),
@@ -55,7 +55,7 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
     public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = InstanceIndex.Command(connection, "SELECT COUNT(*) FROM pacs_sends WHERE state = 'pending'");
+        await using var command = GatewayDatabase.Command(connection, "SELECT COUNT(*) FROM pacs_sends WHERE state = 'pending'");
         return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture);
     }
 }

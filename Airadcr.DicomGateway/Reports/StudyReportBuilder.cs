@@ -18,7 +18,7 @@ public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimePro
 {
     private const int MaxKeyImages = 4;
 
-    public async Task<ReportDocument> BuildAsync(IReadOnlyList<StudyFile> instances, StudyFindings findings, CancellationToken cancellationToken)
+    public ReportDocument Build(IReadOnlyList<StudyFile> instances, StudyFindings findings)
     {
         if (instances.Count == 0)
         {
@@ -26,7 +26,7 @@ public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimePro
         }
         var paths = instances.ToDictionary(i => i.SopInstanceUid, i => i.Path, StringComparer.Ordinal);
         var headers = new Dictionary<string, (DicomDataset Header, string Path)>(StringComparer.Ordinal);
-        Task<(DicomDataset Header, string Path)> HeaderOf(string sop)
+        (DicomDataset Header, string Path) HeaderOf(string sop)
         {
             if (!headers.TryGetValue(sop, out var entry))
             {
@@ -36,15 +36,15 @@ public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimePro
                 entry = (file.Dataset.DetachedElements(), path);
                 headers[sop] = entry;
             }
-            return Task.FromResult(entry);
+            return entry;
         }
 
-        var first = await HeaderOf(instances[0].SopInstanceUid);
+        var first = HeaderOf(instances[0].SopInstanceUid);
         var classes = instances.ToDictionary(i => i.SopInstanceUid, i => i.SopClassUid, StringComparer.Ordinal);
         var reportFindings = new List<ReportFinding>();
         foreach (var (finding, number) in findings.Findings.Select((f, i) => (f, i + 1)))
         {
-            var header = (await HeaderOf(finding.Location.SopInstanceUid)).Header;
+            var header = (HeaderOf(finding.Location.SopInstanceUid)).Header;
             reportFindings.Add(FindingMapper.Map(finding, number, classes[finding.Location.SopInstanceUid],
                 header.GetStringOrDefault(DicomTag.FrameOfReferenceUID)));
         }
@@ -56,20 +56,20 @@ public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimePro
             Study = study,
             Text = FindingNarrative.Text(study, reportFindings, language),
             Findings = reportFindings,
-            KeyImages = [.. await KeyImagesAsync(reportFindings, HeaderOf)],
+            KeyImages = [.. KeyImages(reportFindings, HeaderOf)],
             SourceImages = [.. instances.Select(i => new SourceImage(i.SeriesInstanceUid, i.SopClassUid, i.SopInstanceUid))],
             Language = language,
             CreatedAt = time.GetUtcNow(),
         };
     }
 
-    private static async Task<List<KeyImage>> KeyImagesAsync(IReadOnlyList<ReportFinding> findings,
-        Func<string, Task<(DicomDataset Header, string Path)>> headerOf)
+    private static List<KeyImage> KeyImages(IReadOnlyList<ReportFinding> findings,
+        Func<string, (DicomDataset Header, string Path)> headerOf)
     {
         var images = new List<KeyImage>();
         foreach (var region in findings.Select(f => f.Region).DistinctBy(r => (r.SopInstanceUid, r.Frame)).Take(MaxKeyImages))
         {
-            using var file = DicomFile.Open((await headerOf(region.SopInstanceUid)).Path);
+            using var file = DicomFile.Open(headerOf(region.SopInstanceUid).Path);
             var pixels = new DicomPixelData(file.Dataset, file.TransferSyntax);
             var rendering = DicomRenderer.Render(pixels, (region.Frame ?? 1) - 1);
             if (rendering.Channels == 1)

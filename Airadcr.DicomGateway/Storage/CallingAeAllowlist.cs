@@ -20,7 +20,7 @@ public sealed class CallingAeAllowlist
         _database = database;
         _configured = options.Value.AllowedCallingAeTitles.Select(Normalize).ToHashSet(StringComparer.Ordinal);
         using var connection = database.OpenAsync(CancellationToken.None).GetAwaiter().GetResult();
-        using var command = InstanceIndex.Command(connection, "SELECT ae_title FROM calling_aes");
+        using var command = GatewayDatabase.Command(connection, "SELECT ae_title FROM calling_aes");
         using var reader = command.ExecuteReader();
         while (reader.Read())
         {
@@ -37,7 +37,7 @@ public sealed class CallingAeAllowlist
     {
         var title = Normalize(aeTitle);
         await _database.InWriteTransactionAsync(connection =>
-            InstanceIndex.ExecuteAsync(connection, "INSERT INTO calling_aes (ae_title) VALUES ($ae) ON CONFLICT DO NOTHING",
+            GatewayDatabase.ExecuteAsync(connection, "INSERT INTO calling_aes (ae_title) VALUES ($ae) ON CONFLICT DO NOTHING",
                 cancellationToken, ("$ae", title)), cancellationToken);
         _added.TryAdd(title, 0);
     }
@@ -46,7 +46,7 @@ public sealed class CallingAeAllowlist
     {
         var title = Normalize(aeTitle);
         var removed = await _database.InWriteTransactionAsync(connection =>
-            InstanceIndex.ExecuteAsync(connection, "DELETE FROM calling_aes WHERE ae_title = $ae", cancellationToken, ("$ae", title)),
+            GatewayDatabase.ExecuteAsync(connection, "DELETE FROM calling_aes WHERE ae_title = $ae", cancellationToken, ("$ae", title)),
             cancellationToken);
         _added.TryRemove(title, out _);
         return removed > 0;

@@ -70,16 +70,13 @@ public sealed class AnalysisPipelineTests : IDisposable
 
     private async Task<ServerProcess> StartReportApiAsync(int httpPort, string apiKey, CancellationToken ct)
     {
-        var process = ServerProcess.Start("reportapi", ToolLocator.Find("dotnet", "dotnet-sdk-10.0"),
-            [BuiltService.Find("Airadcr.ReportApi")], _directory.Combine("reportapi.log"),
+        var process = BuiltService.Start("reportapi", BuiltService.Find("Airadcr.ReportApi"), httpPort, _directory.Combine("reportapi.log"),
             new Dictionary<string, string>
             {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
                 ["AIRADCR_DATA_DIR"] = _directory.Combine("reportapi-data"),
                 ["AIRADCR_PROD_API_KEY"] = apiKey,
             });
-        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}") };
-        await Readiness.WaitAsync(process, async token => (await client.GetAsync("/health", token)).IsSuccessStatusCode, ct);
+        await BuiltService.WaitForHttpAsync(process, httpPort, "/health", ct);
         return process;
     }
 

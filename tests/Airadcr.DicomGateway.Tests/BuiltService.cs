@@ -1,3 +1,6 @@
+using System.Globalization;
+using Airadcr.Testing;
+
 namespace Airadcr.DicomGateway.Tests;
 
 /// <summary>Where the solution build put another service's dll (services share no project reference).</summary>
@@ -16,5 +19,23 @@ internal static class BuiltService
                 ? Directory.EnumerateFiles(bin, project + ".dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
                 : null)
             ?? throw new InvalidOperationException($"{project}.dll is not built: run `dotnet build Airadcr.sln` (eng/test.sh does)");
+    }
+
+    /// <summary>Starts a built service (<c>dotnet X.dll</c>) in Production on a loopback HTTP port.</summary>
+    public static ServerProcess Start(string name, string dll, int httpPort, string logPath, IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string>(settings)
+        {
+            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
+            ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        };
+        return ServerProcess.Start(name, ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
+    }
+
+    /// <summary>Waits until the service answers <paramref name="path"/> with a success status.</summary>
+    public static async Task WaitForHttpAsync(ServerProcess process, int httpPort, string path, CancellationToken ct)
+    {
+        using var client = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}") };
+        await Readiness.WaitAsync(process, async token => (await client.GetAsync(path, token)).IsSuccessStatusCode, ct);
     }
 }

@@ -23,20 +23,17 @@ internal sealed class GatewayProcess : IAsyncDisposable
         int? httpPort = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = httpPort ?? FreePort.Next();
-        var dll = Path.Combine(AppContext.BaseDirectory, "Airadcr.DicomGateway.dll");
         var environment = new Dictionary<string, string>
-            {
-                ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
-                ["ASPNETCORE_ENVIRONMENT"] = "Production",
-                ["Gateway__Port"] = dicomPort.ToString(CultureInfo.InvariantCulture),
-                ["Gateway__StoragePath"] = storagePath,
-                ["Gateway__StableSeconds"] = "1",
-            };
+        {
+            ["Gateway__Port"] = dicomPort.ToString(CultureInfo.InvariantCulture),
+            ["Gateway__StoragePath"] = storagePath,
+            ["Gateway__StableSeconds"] = "1",
+        };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
             environment[key] = value;
         }
-        var process = ServerProcess.Start("gateway", ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
+        var process = BuiltService.Start("gateway", Path.Combine(AppContext.BaseDirectory, "Airadcr.DicomGateway.dll"), port, logPath, environment);
         await Readiness.WaitAsync(process, async token => (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, dicomPort, token)).Succeeded, ct);
         return new GatewayProcess(process, dicomPort, port);
     }
