@@ -12,7 +12,7 @@ public class GatewayHost : IAsyncLifetime
     private readonly FixtureDirectory _storage = new("gateway");
     private WebApplicationFactory<Program>? _factory;
 
-    public const string AeTitle = "IA_SERVER";
+    public const string AeTitle = GatewayProcess.AeTitle;
 
     public int DicomPort { get; } = FreePort.Next();
 

@@ -50,37 +50,6 @@ public sealed class DicomAnalysisTests(ShippedApi api)
     }
 
     [Fact]
-    public async Task A_study_reference_is_fetched_from_the_gateway_and_analysed()
-    {
-        await using var gateway = await LoopbackGatewayFake.StartAsync(TestContext.Current.CancellationToken);
-        var mr = BrainMrPhantom.Build();
-        gateway.Add(mr.StudyInstanceUid, StudyUploads.BrainMr.Select((f, z) => (mr.Slices[z].SopInstanceUid, f.Bytes)));
-        await using var factory = new InferenceApiFactory(settings: new Dictionary<string, string> { ["Gateway:BaseAddress"] = gateway.BaseAddress });
-
-        var response = await factory.CreateClient().PostAsJsonAsync("/v1/analyses", new { studyInstanceUid = mr.StudyInstanceUid }, TestContext.Current.CancellationToken);
-
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var result = await response.Content.ReadFromJsonAsync<AnalysisResult>(Json, TestContext.Current.CancellationToken);
-        var finding = Assert.Single(result!.Findings);
-        Assert.InRange(finding.Size.VolumeMl!.Value, BrainMrPhantom.BrainVolumeMl * 0.95, BrainMrPhantom.BrainVolumeMl * 1.05);
-    }
-
-    [Fact]
-    public async Task An_unknown_study_reference_is_404_and_an_empty_one_422()
-    {
-        await using var gateway = await LoopbackGatewayFake.StartAsync(TestContext.Current.CancellationToken);
-        gateway.Add("1.2.3.empty", []);
-        await using var factory = new InferenceApiFactory(settings: new Dictionary<string, string> { ["Gateway:BaseAddress"] = gateway.BaseAddress });
-        var client = factory.CreateClient();
-
-        var unknown = await client.PostAsJsonAsync("/v1/analyses", new { studyInstanceUid = "1.2.3.unknown" }, TestContext.Current.CancellationToken);
-        var empty = await client.PostAsJsonAsync("/v1/analyses", new { studyInstanceUid = "1.2.3.empty" }, TestContext.Current.CancellationToken);
-
-        await AnalysisRequestTests.AssertProblem(unknown, HttpStatusCode.NotFound, "study-not-found");
-        await AnalysisRequestTests.AssertProblem(empty, HttpStatusCode.UnprocessableEntity, "empty-study");
-    }
-
-    [Fact]
     public async Task An_MR_series_sent_to_the_CT_model_is_422_wrong_modality()
     {
         using var form = StudyUploads.Form(StudyUploads.BrainMr, "ct-nodule-candidates");

@@ -1,10 +1,9 @@
 using System.Globalization;
-using Airadcr.Testing;
 
-namespace Airadcr.DicomGateway.Tests;
+namespace Airadcr.Testing;
 
 /// <summary>The gateway as a separate process (the built <c>Airadcr.DicomGateway.dll</c>), so that it can be killed.</summary>
-internal sealed class GatewayProcess : IAsyncDisposable
+public sealed class GatewayProcess : IAsyncDisposable
 {
     private GatewayProcess(ServerProcess process, int dicomPort, int httpPort)
     {
@@ -12,6 +11,9 @@ internal sealed class GatewayProcess : IAsyncDisposable
         DicomPort = dicomPort;
         HttpClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}") };
     }
+
+    /// <summary>The gateway's default AE title (<c>Gateway:AeTitle</c>).</summary>
+    public const string AeTitle = "IA_SERVER";
 
     public ServerProcess Process { get; }
 
@@ -33,8 +35,8 @@ internal sealed class GatewayProcess : IAsyncDisposable
         {
             environment[key] = value;
         }
-        var process = BuiltService.Start("gateway", Path.Combine(AppContext.BaseDirectory, "Airadcr.DicomGateway.dll"), port, logPath, environment);
-        await Readiness.WaitAsync(process, async token => (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, dicomPort, token)).Succeeded, ct);
+        var process = BuiltService.Start("gateway", BuiltService.Find("Airadcr.DicomGateway"), port, logPath, environment);
+        await Readiness.WaitAsync(process, async token => (await DcmtkTools.EchoAsync(AeTitle, dicomPort, token)).Succeeded, ct);
         return new GatewayProcess(process, dicomPort, port);
     }
 

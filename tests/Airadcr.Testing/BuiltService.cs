@@ -1,10 +1,9 @@
 using System.Globalization;
-using Airadcr.Testing;
 
-namespace Airadcr.DicomGateway.Tests;
+namespace Airadcr.Testing;
 
 /// <summary>Where the solution build put another service's dll (services share no project reference).</summary>
-internal static class BuiltService
+public static class BuiltService
 {
     /// <summary>A service's built dll, found from the repository root (the folder holding Airadcr.sln).</summary>
     public static string Find(string project)
