@@ -71,6 +71,8 @@ public static class Extensions
             services.AddSingleton<ReportDatabase>(sqlite);
             services.AddSingleton<DatabaseBackup>();
             services.AddHostedService<DatabaseBackupWhenEnabled>();
+            services.AddSingleton<WalCheckpointer>();
+            services.AddHostedService(sp => sp.GetRequiredService<WalCheckpointer>());
         }
 
         var redis = builder.Configuration.GetConnectionString(CacheConnectionName);

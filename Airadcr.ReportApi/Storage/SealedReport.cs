@@ -1,9 +1,13 @@
+using System.ComponentModel;
+
 namespace Airadcr.ReportApi.Storage;
 
 /// <summary>
 /// A report row as stored: indexes are HMACs, the payload is AES-GCM ciphertext, times are Unix milliseconds.
-/// Nothing in it reveals an identifier or report text.
+/// Nothing in it reveals an identifier or report text. Immutable (nothing writes into a loaded payload), so
+/// HybridCache's in-memory tier hands out the same instance instead of deserializing a copy on every hit.
 /// </summary>
+[ImmutableObject(true)]
 public sealed record SealedReport(
     string TidIndex,
     string? PatientIndex,

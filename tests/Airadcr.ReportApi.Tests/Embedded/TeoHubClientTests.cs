@@ -128,7 +128,7 @@ public sealed class TeoHubClientTests : IAsyncLifetime
     {
         var options = new DesktopOptions
         {
-            TeoHub = new TeoHubOptions { Enabled = enabled, Host = "127.0.0.1", Port = port ?? this.port, RetryCount = retries, RetryDelayMs = 1, TimeoutSecs = 5 },
+            TeoHub = new TeoHubOptions { Enabled = enabled, Host = "127.0.0.1", Port = port ?? this.port, RetryCount = retries, RetryDelayMs = 1, TimeoutSecs = 30 },
         };
         var environment = new DesktopEnvironment("/nonexistent", "/nonexistent/config.toml", null, null, false, null, Token);
         return new TeoHubClient(Options.Create(options), environment, TimeProvider.System, NullLogger<TeoHubClient>.Instance);

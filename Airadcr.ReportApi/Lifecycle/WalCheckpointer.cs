@@ -1,0 +1,23 @@
+using Airadcr.ReportApi.Storage;
+
+namespace Airadcr.ReportApi.Lifecycle;
+
+/// <summary>
+/// Checkpoints the SQLite WAL every second off the request path (commits run with wal_autocheckpoint=0), and empties
+/// it at shutdown so that a stopped service leaves one self-contained database file.
+/// </summary>
+public sealed class WalCheckpointer(SqliteReportDatabase database, TimeProvider timeProvider, ILogger<WalCheckpointer> logger)
+    : PeriodicWork(timeProvider, logger)
+{
+    protected override string Name => "WAL checkpoint";
+
+    protected override TimeSpan Period => TimeSpan.FromSeconds(1);
+
+    public override Task RunOnceAsync(CancellationToken cancellationToken) => database.CheckpointAsync(cancellationToken);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await base.StopAsync(cancellationToken);
+        await database.TruncateWalAsync(cancellationToken);
+    }
+}

@@ -1,0 +1,58 @@
+using Airadcr.ReportApi.Lifecycle;
+using Airadcr.ReportApi.Storage;
+using Airadcr.ReportApi.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+
+namespace Airadcr.ReportApi.Tests.Embedded;
+
+/// <summary>Commits never checkpoint (no request pays for it); the background checkpointer moves the WAL into the database.</summary>
+public sealed class WalCheckpointTests : IAsyncDisposable
+{
+    private const int SqlitePageSize = 4096;
+    private const int DefaultAutoCheckpointPages = 1000;
+    private const int Stored = 700;
+    private readonly ReportApiFactory api = new(new Dictionary<string, string?>());
+
+    private static CancellationToken Token => TestContext.Current.CancellationToken;
+
+    private string DatabasePath => Path.Combine(api.DataDirectory, SqliteReportDatabase.FileName);
+
+    [Fact]
+    public async Task Stored_reports_stay_in_the_wal_until_the_checkpointer_runs()
+    {
+        var client = api.CreateClient().WithApiKey();
+        for (var i = 0; i < Stored; i++)
+        {
+            await client.PostReportAsync(SampleReports.Minimal($"WAL_{i}"));
+        }
+
+        // SQLite's default would have checkpointed inside a commit at 1000 frames and restarted the WAL from its start.
+        Assert.True(WalFrames() > 2 * DefaultAutoCheckpointPages, $"{WalFrames()} WAL frames after {Stored} reports");
+        Assert.Equal(0, await CountInDatabaseFileAloneAsync());
+
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+
+        Assert.Equal(Stored, await CountInDatabaseFileAloneAsync());
+    }
+
+    /// <summary>Frames in the WAL file (32-byte header, then a 24-byte header and one page per frame).</summary>
+    private long WalFrames() => (new FileInfo(DatabasePath + "-wal").Length - 32) / (SqlitePageSize + 24);
+
+    /// <summary>Rows readable from a copy of the main database file without its WAL.</summary>
+    private async Task<long> CountInDatabaseFileAloneAsync()
+    {
+        var copy = Path.Combine(api.DataDirectory, "copy-" + Guid.NewGuid().ToString("N") + ".db");
+        File.Copy(DatabasePath, copy);
+        await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
+        await connection.OpenAsync(Token);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM pending_reports";
+        return (long)(await command.ExecuteScalarAsync(Token))!;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await api.DisposeAsync();
+        Directory.Delete(api.DataDirectory, recursive: true);
+    }
+}
