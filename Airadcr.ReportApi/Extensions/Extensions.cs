@@ -61,7 +61,7 @@ public static class Extensions
         var services = builder.Services;
         if (builder.Configuration.GetConnectionString(ReportsDbConnectionName) is { Length: > 0 } reportsDb)
         {
-            services.AddSingleton(NpgsqlDataSource.Create(reportsDb));
+            services.AddSingleton(_ => NpgsqlDataSource.Create(reportsDb)); // created by the container, so disposed (pool closed) with it
             services.AddSingleton<ReportDatabase, PostgresReportDatabase>();
         }
         else

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Airadcr.ReportApi.Storage;
@@ -12,8 +13,10 @@ namespace Airadcr.ReportApi.Storage;
 public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
 {
     public const string FileName = "pending_reports.db";
+    private static readonly object Configured = new();
     private readonly string connectionString;
     private readonly SemaphoreSlim writer = new(1, 1);
+    private readonly ConditionalWeakTable<object, object> configuredHandles = [];
     private int walEnabled;
 
     public SqliteReportDatabase(string databasePath)
@@ -38,11 +41,17 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     {
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        var pragmas = Interlocked.Exchange(ref walEnabled, 1) == 0
-            ? "PRAGMA journal_mode=WAL; " + ConnectionPragmas
-            : ConnectionPragmas;
-        await using var pragma = connection.CreateCommand(pragmas);
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
+        // A pooled connection reopens the same native handle: its settings are made once, on first use.
+        if (!configuredHandles.TryGetValue(connection.Handle!, out _))
+        {
+            var pragmas = Interlocked.Exchange(ref walEnabled, 1) == 0
+                ? "PRAGMA journal_mode=WAL; " + ConnectionPragmas
+                : ConnectionPragmas;
+            await using var pragma = connection.CreateCommand(pragmas);
+            await pragma.ExecuteNonQueryAsync(cancellationToken);
+            configuredHandles.AddOrUpdate(connection.Handle!, Configured);
+        }
+
         return connection;
     }
 

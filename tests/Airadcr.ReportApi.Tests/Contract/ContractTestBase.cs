@@ -42,13 +42,7 @@ public abstract class ContractTestBase(IStoreBackend backend) : IAsyncDisposable
         foreach (var factory in factories)
         {
             await factory.DisposeAsync();
-            try
-            {
-                Directory.Delete(factory.DataDirectory, recursive: true);
-            }
-            catch (DirectoryNotFoundException)
-            {
-            }
+            await factory.DeleteDataDirectoryAsync();
         }
 
         GC.SuppressFinalize(this);

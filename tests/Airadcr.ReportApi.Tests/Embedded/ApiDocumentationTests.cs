@@ -39,6 +39,6 @@ public sealed class ApiDocumentationTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await api.DisposeAsync();
-        Directory.Delete(api.DataDirectory, recursive: true);
+        await api.DeleteDataDirectoryAsync();
     }
 }

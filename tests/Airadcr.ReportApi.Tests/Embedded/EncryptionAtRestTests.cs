@@ -131,6 +131,6 @@ public sealed class EncryptionAtRestTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await api.DisposeAsync();
-        Directory.Delete(api.DataDirectory, recursive: true);
+        await api.DeleteDataDirectoryAsync();
     }
 }

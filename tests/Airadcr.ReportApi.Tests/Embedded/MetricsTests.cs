@@ -48,6 +48,6 @@ public sealed class MetricsTests : IAsyncDisposable
     {
         listener.Dispose();
         await api.DisposeAsync();
-        Directory.Delete(api.DataDirectory, recursive: true);
+        await api.DeleteDataDirectoryAsync();
     }
 }

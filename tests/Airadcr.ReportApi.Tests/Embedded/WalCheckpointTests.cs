@@ -21,6 +21,11 @@ public sealed class WalCheckpointTests : IAsyncDisposable
     public async Task Stored_reports_stay_in_the_wal_until_the_checkpointer_runs()
     {
         var client = api.CreateClient().WithApiKey();
+        await client.GetAsync("/health", Token);
+        // SQLite checkpoints and deletes the WAL when the last connection to a database closes, and other tests
+        // clear every connection pool when they finish: a connection held open keeps this database's WAL alive.
+        await using var holder = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await holder.OpenAsync(Token);
         for (var i = 0; i < Stored; i++)
         {
             await client.PostReportAsync(SampleReports.Minimal($"WAL_{i}"));
@@ -53,6 +58,6 @@ public sealed class WalCheckpointTests : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await api.DisposeAsync();
-        Directory.Delete(api.DataDirectory, recursive: true);
+        await api.DeleteDataDirectoryAsync();
     }
 }

@@ -67,4 +67,33 @@ public sealed class ReportApiFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
     }
+
+    /// <summary>
+    /// Deletes the data directory after disposal. Closing the last connection of a database (possibly from another
+    /// test clearing the shared pools) removes its -wal/-shm files concurrently: a few retries, then the remains.
+    /// </summary>
+    public async Task DeleteDataDirectoryAsync()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                Directory.Delete(DataDirectory, recursive: true);
+                return;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return;
+            }
+            catch (IOException) when (attempt < 5)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt));
+            }
+            catch (IOException e)
+            {
+                var remains = string.Join(", ", Directory.EnumerateFileSystemEntries(DataDirectory, "*", SearchOption.AllDirectories));
+                throw new IOException($"{e.Message}; still there: {remains}", e);
+            }
+        }
+    }
 }
