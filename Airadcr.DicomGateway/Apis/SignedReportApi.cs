@@ -1,0 +1,127 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Dicom.Network.Storage;
+using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Airadcr.DicomGateway.Apis;
+
+/// <summary>
+/// <c>POST /studies/{study}/signed-report</c>: the Web's signed report (multipart parts <c>sr</c>, the signed SR, and
+/// <c>pdf</c>, its Encapsulated PDF, both Part 10) made durable in the study's folder and queued for C-STORE to the
+/// PACS with the same retry queue as the AI results. 202 once the files are fsynced and queued.
+/// </summary>
+public static class SignedReportApi
+{
+    /// <summary>Largest accepted part (a report PDF with key images stays far below).</summary>
+    public const long MaxPartBytes = 64L * 1024 * 1024;
+
+    private static readonly Dictionary<string, string[]> AcceptedSopClasses = new()
+    {
+        ["sr"] = ["1.2.840.10008.5.1.4.1.1.88.22", "1.2.840.10008.5.1.4.1.1.88.33", "1.2.840.10008.5.1.4.1.1.88.34", "1.2.840.10008.5.1.4.1.1.88.11"],
+        ["pdf"] = ["1.2.840.10008.5.1.4.1.1.104.1"],
+    };
+
+    public static IEndpointRouteBuilder MapSignedReportApi(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/studies/{studyUid}/signed-report", PublishAsync)
+            .WithTags("Studies")
+            .WithName("PublishSignedReport")
+            .DisableAntiforgery();
+        return routes;
+    }
+
+    public sealed record Queued(string StudyInstanceUid, IReadOnlyList<string> SopInstanceUids);
+
+    private static async Task<Results<Accepted<Queued>, BadRequest<ApiError>>> PublishAsync(
+        string studyUid, HttpRequest request, GatewayPaths paths, PacsSendQueue pacs, CancellationToken cancellationToken)
+    {
+        if (!DicomUid.IsValid(studyUid))
+        {
+            return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
+        }
+        if (!request.HasFormContentType)
+        {
+            return TypedResults.BadRequest(new ApiError("expected multipart/form-data with parts 'sr' and 'pdf'"));
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var parts = new List<(string SopInstanceUid, byte[] Bytes)>();
+        foreach (var name in AcceptedSopClasses.Keys)
+        {
+            var (part, error) = await ReadPartAsync(form.Files.GetFile(name), name, studyUid, cancellationToken);
+            if (error is not null)
+            {
+                return TypedResults.BadRequest(error);
+            }
+            parts.Add(part);
+        }
+
+        var folder = Path.Combine(paths.StorageRoot, studyUid, "signed");
+        var files = parts.Select(p => WriteDurably(folder, p.SopInstanceUid, p.Bytes)).ToList();
+        await pacs.EnqueueAsync(studyUid, files, cancellationToken);
+        return TypedResults.Accepted($"/studies/{studyUid}", new Queued(studyUid, [.. parts.Select(p => p.SopInstanceUid)]));
+    }
+
+    private static async Task<((string SopInstanceUid, byte[] Bytes) Part, ApiError? Error)> ReadPartAsync(
+        IFormFile? file, string name, string studyUid, CancellationToken cancellationToken)
+    {
+        if (file is null || file.Length == 0)
+        {
+            return (default, new ApiError($"part '{name}' is missing", name));
+        }
+        if (file.Length > MaxPartBytes)
+        {
+            return (default, new ApiError($"part '{name}' is larger than {MaxPartBytes} bytes", name));
+        }
+
+        var bytes = new byte[file.Length];
+        await using (var stream = file.OpenReadStream())
+        {
+            await stream.ReadExactlyAsync(bytes, cancellationToken);
+        }
+
+        DicomDataset dataset;
+        try
+        {
+            dataset = DicomFile.Read(bytes).Dataset;
+        }
+        catch (Exception e) when (e is DicomFormatException or DicomValueException or EndOfStreamException or InvalidDataException)
+        {
+            return (default, new ApiError($"part '{name}' is not a DICOM Part 10 file: {e.Message}", name));
+        }
+
+        var sopInstanceUid = dataset.GetStringOrDefault(DicomTag.SOPInstanceUID);
+        if (!AcceptedSopClasses[name].Contains(dataset.GetStringOrDefault(DicomTag.SOPClassUID) ?? ""))
+        {
+            return (default, new ApiError($"part '{name}' has an unexpected SOP class", name));
+        }
+        if (dataset.GetStringOrDefault(DicomTag.StudyInstanceUID) != studyUid)
+        {
+            return (default, new ApiError($"part '{name}' belongs to another study", name));
+        }
+        if (!DicomUid.IsValid(sopInstanceUid))
+        {
+            return (default, new ApiError($"part '{name}' has no valid SOP Instance UID", name));
+        }
+        return ((sopInstanceUid!, bytes), null);
+    }
+
+    /// <summary>temp file, fsync, rename, directory fsync: the queued path survives a crash.</summary>
+    private static string WriteDurably(string folder, string sopInstanceUid, byte[] bytes)
+    {
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, sopInstanceUid + ".dcm");
+        var temporary = path + ".tmp";
+        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            stream.Write(bytes);
+            stream.Flush(flushToDisk: true);
+        }
+        File.Move(temporary, path, overwrite: true);
+        DirectorySync.Flush(folder);
+        return path;
+    }
+}
