@@ -56,6 +56,7 @@ public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimePro
             Study = study,
             Text = FindingNarrative.Text(study, reportFindings, language),
             Findings = reportFindings,
+            Algorithms = [.. findings.Runs.Select(r => new AlgorithmIdentity(r.ModelId, r.ModelVersion)).Distinct()],
             KeyImages = [.. KeyImages(reportFindings, HeaderOf)],
             SourceImages = [.. instances.Select(i => new SourceImage(i.SeriesInstanceUid, i.SopClassUid, i.SopInstanceUid))],
             Language = language,

@@ -6,6 +6,8 @@ public sealed record ReportDocument
     public required StudyContext Study { get; init; }
     public required ReportText Text { get; init; }
     public IReadOnlyList<Finding> Findings { get; init; } = [];
+    /// <summary>Every model that analysed the study, with or without findings (the SR's device observer).</summary>
+    public IReadOnlyList<AlgorithmIdentity> Algorithms { get; init; } = [];
     public IReadOnlyList<KeyImage> KeyImages { get; init; } = [];
     /// <summary>The analysed instances of the source study (SR evidence and image library).</summary>
     public IReadOnlyList<SourceImage> SourceImages { get; init; } = [];

@@ -66,7 +66,7 @@ public static class MeasurementReportWriter
     /// <summary>TID 1001/1004: the analysis model as device observer.</summary>
     private static IEnumerable<DicomDataset> DeviceObserver(ReportDocument report)
     {
-        var algorithms = report.Findings.Select(f => f.Algorithm).Distinct().ToList();
+        var algorithms = report.Algorithms.Concat(report.Findings.Select(f => f.Algorithm)).Distinct().ToList();
         var name = algorithms.Count == 0 ? ReportInstanceHeader.ModelName : string.Join(", ", algorithms.Select(a => $"{a.Name} {a.Version}"));
         yield return SrContent.CodeItem(SrContent.HasObsContext, SrConcepts.ObserverType, SrConcepts.Device);
         yield return SrContent.UidRef(SrContent.HasObsContext, SrConcepts.DeviceObserverUid, DicomUidGenerator.FromName("device-observer:" + name));

@@ -105,6 +105,22 @@ public sealed class MeasurementReportWriterTests : IDisposable
     }
 
     [Fact]
+    public void A_report_without_findings_names_the_models_that_ran_as_device_observer()
+    {
+        var report = SampleReports.Report() with
+        {
+            Findings = [],
+            KeyImages = [],
+            Algorithms = [new AlgorithmIdentity("ct-nodule-candidates", "1.0.0"), new AlgorithmIdentity("cr-chest-opacity", "1.0.0")],
+        };
+
+        var root = MeasurementReportWriter.Write(report).Dataset.GetSequence(DicomTag.ContentSequence).Items;
+
+        var observer = root.Single(item => ConceptCode(item) == "121013");
+        Assert.Equal("ct-nodule-candidates 1.0.0, cr-chest-opacity 1.0.0", observer.GetString(DicomTag.TextValue));
+    }
+
+    [Fact]
     public void Refuses_findings_on_images_missing_from_the_evidence()
     {
         var report = SampleReports.Report() with { SourceImages = [] };
