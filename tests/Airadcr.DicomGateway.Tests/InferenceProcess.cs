@@ -1,3 +1,5 @@
+using Airadcr.Testing;
+
 namespace Airadcr.DicomGateway.Tests;
 
 /// <summary>The inference service as a process, from its build output (the solution build produces it).</summary>
