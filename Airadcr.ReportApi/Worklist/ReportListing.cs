@@ -16,6 +16,7 @@ namespace Airadcr.ReportApi.Worklist;
 public sealed class ReportListing(ReportDatabase database, ReportSealer sealer, TimeProvider time)
 {
     private const int PayloadBatch = 200;
+    private const int FullScanThreshold = 1000;
     private readonly ConcurrentDictionary<string, (string Mac, ReportSummary Summary)> summaries = new();
 
     public async Task<ReportListPage> QueryAsync(ReportListQuery query, CancellationToken cancellationToken)
@@ -27,7 +28,9 @@ public sealed class ReportListing(ReportDatabase database, ReportSealer sealer, 
             ForgetVanished(rows);
         }
 
-        var matching = rows.Select(row => summaries[row.TidIndex].Summary with { Status = row.Status })
+        var matching = rows.Select(row => summaries[row.TidIndex].Summary is var summary && summary.Status == row.Status
+                ? summary
+                : summary with { Status = row.Status })
             .Where(new ReportFilter(query).Matches);
         var sorted = ReportOrder.Apply(matching, query.Sort, query.Descending).ToList();
         var limit = Math.Clamp(query.Limit, 1, ReportListQuery.MaxLimit);
@@ -73,25 +76,44 @@ public sealed class ReportListing(ReportDatabase database, ReportSealer sealer, 
     private async Task OpenMissingAsync(IReadOnlyList<Row> rows, CancellationToken cancellationToken)
     {
         var missing = rows.Where(row => !summaries.TryGetValue(row.TidIndex, out var known) || known.Mac != row.Mac)
-            .Select(row => row.TidIndex).ToList();
+            .Select(row => row.TidIndex).ToHashSet(StringComparer.Ordinal);
+        if (missing.Count > FullScanThreshold)
+        {
+            // Many to open (first query after a start): one pass over the table beats thousands of lookups.
+            await OpenAsync("expires_at > @now", missing, command => command.With("@now", time.GetUtcNow().ToUnixTimeMilliseconds()), cancellationToken);
+            return;
+        }
         foreach (var batch in missing.Chunk(PayloadBatch))
         {
-            await using var connection = await database.OpenConnectionAsync(cancellationToken);
             var names = batch.Select((_, i) => "@t" + i.ToString(CultureInfo.InvariantCulture)).ToList();
-            await using var command = connection.CreateCommand(
-                $"SELECT tid_index, patient_index, accession_index, exam_index, payload, content_mac, status, created_at, expires_at FROM pending_reports WHERE tid_index IN ({string.Join(", ", names)})");
-            for (var i = 0; i < batch.Length; i++)
+            await OpenAsync($"tid_index IN ({string.Join(", ", names)})", missing, command =>
             {
-                command.With(names[i], batch[i]);
-            }
-            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            while (await reader.ReadAsync(cancellationToken))
+                for (var i = 0; i < batch.Length; i++)
+                {
+                    command.With(names[i], batch[i]);
+                }
+            }, cancellationToken);
+        }
+    }
+
+    /// <summary>Opens the summaries of the rows matching <paramref name="where"/> that are in <paramref name="wanted"/>.</summary>
+    private async Task OpenAsync(string where, HashSet<string> wanted, Action<System.Data.Common.DbCommand> bind, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var command = connection.CreateCommand(
+            $"SELECT tid_index, patient_index, accession_index, exam_index, payload, content_mac, status, created_at, expires_at FROM pending_reports WHERE {where}");
+        bind(command);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            if (!wanted.Contains(reader.GetString(0)))
             {
-                var sealedReport = new SealedReport(reader.GetString(0), reader.GetNullableString(1), reader.GetNullableString(2),
-                    reader.GetNullableString(3), (byte[])reader.GetValue(4), reader.GetString(5), reader.GetString(6),
-                    reader.GetInt64(7), reader.GetInt64(8));
-                summaries[sealedReport.TidIndex] = (sealedReport.ContentMac, Summarize(sealedReport));
+                continue;
             }
+            var sealedReport = new SealedReport(reader.GetString(0), reader.GetNullableString(1), reader.GetNullableString(2),
+                reader.GetNullableString(3), (byte[])reader.GetValue(4), reader.GetString(5), reader.GetString(6),
+                reader.GetInt64(7), reader.GetInt64(8));
+            summaries[sealedReport.TidIndex] = (sealedReport.ContentMac, Summarize(sealedReport));
         }
     }
 

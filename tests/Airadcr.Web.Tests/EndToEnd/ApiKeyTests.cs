@@ -6,8 +6,10 @@ using static Airadcr.Web.Tests.EndToEnd.DashboardPages;
 namespace Airadcr.Web.Tests.EndToEnd;
 
 [Collection(WebStackCollection.Name)]
-public sealed class ApiKeyTests(WebStack stack, BrowserSession browser)
+public sealed class ApiKeyTests(WebStack stack, BrowserSession browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task A_created_key_is_shown_exactly_once_works_and_stops_working_once_revoked()
     {

@@ -9,6 +9,7 @@ namespace Airadcr.Web.Tests.EndToEnd;
 public sealed class BrowserSession : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
+    private readonly List<IBrowserContext> contexts = [];
     private IPlaywright? playwright;
 
     public IBrowser Browser { get; private set; } = default!;
@@ -44,6 +45,10 @@ public sealed class BrowserSession : IAsyncLifetime
             Permissions = ["clipboard-read", "clipboard-write"],
         });
         context.SetDefaultTimeout(15_000);
+        lock (contexts)
+        {
+            contexts.Add(context);
+        }
         return await context.NewPageAsync();
     }
 
@@ -53,6 +58,21 @@ public sealed class BrowserSession : IAsyncLifetime
         var page = await NewPageAsync(stack.WebUrl);
         await DashboardPages.SignInToWorklistAsync(page, WebStack.AdminUser, WebStack.AdminPassword);
         return page;
+    }
+
+    /// <summary>Closes every page opened so far: a finished test leaves no dashboard open (each would follow RIS navigations).</summary>
+    public async ValueTask CloseContextsAsync()
+    {
+        IBrowserContext[] open;
+        lock (contexts)
+        {
+            open = [.. contexts];
+            contexts.Clear();
+        }
+        foreach (var context in open)
+        {
+            await context.CloseAsync();
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -4,8 +4,10 @@ using static Airadcr.Web.Tests.EndToEnd.DashboardPages;
 namespace Airadcr.Web.Tests.EndToEnd;
 
 [Collection(WebStackCollection.Name)]
-public sealed class ReportEditorTests(WebStack stack, BrowserSession browser)
+public sealed class ReportEditorTests(WebStack stack, BrowserSession browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.CloseContextsAsync();
+
     /// <summary>Seeds a report and opens it, signed in as the admin (who is also a radiologist).</summary>
     private async Task<IPage> OpenSeededReportAsync(SeededReport report)
     {

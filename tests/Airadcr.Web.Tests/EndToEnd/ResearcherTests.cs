@@ -4,8 +4,10 @@ using static Airadcr.Web.Tests.EndToEnd.DashboardPages;
 namespace Airadcr.Web.Tests.EndToEnd;
 
 [Collection(WebStackCollection.Name)]
-public sealed class ResearcherTests(WebStack stack, BrowserSession browser)
+public sealed class ResearcherTests(WebStack stack, BrowserSession browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.CloseContextsAsync();
+
     private const string PatientId = "PAT-SECRET-4711";
     private const string Accession = "ACC-SECRET-0815";
 

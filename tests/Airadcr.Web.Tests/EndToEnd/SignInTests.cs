@@ -4,8 +4,10 @@ using static Airadcr.Web.Tests.EndToEnd.DashboardPages;
 namespace Airadcr.Web.Tests.EndToEnd;
 
 [Collection(WebStackCollection.Name)]
-public sealed class SignInTests(WebStack stack, BrowserSession browser)
+public sealed class SignInTests(WebStack stack, BrowserSession browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task The_first_admin_from_the_environment_signs_in_and_reaches_the_worklist()
     {

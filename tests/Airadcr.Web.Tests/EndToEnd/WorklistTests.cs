@@ -5,8 +5,10 @@ using static Airadcr.Web.Tests.EndToEnd.DashboardPages;
 namespace Airadcr.Web.Tests.EndToEnd;
 
 [Collection(WebStackCollection.Name)]
-public sealed class WorklistTests(WebStack stack, BrowserSession browser)
+public sealed class WorklistTests(WebStack stack, BrowserSession browser) : IAsyncDisposable
 {
+    public ValueTask DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task The_worklist_shows_the_seeded_reports_and_filters_them_by_text_and_modality()
     {
