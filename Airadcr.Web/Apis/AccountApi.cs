@@ -4,6 +4,7 @@ using Airadcr.Web.Worklist;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc;
 
 namespace Airadcr.Web.Apis;
 
@@ -19,7 +20,7 @@ public static class AccountApi
     }
 
     private static async Task<RedirectHttpResult> SignOut(
-        HttpContext context, SignInManager<WebUser> signIn, AuditLog audit, string? reason)
+        HttpContext context, SignInManager<WebUser> signIn, AuditLog audit, [FromForm] string? reason)
     {
         var user = context.User.Identity?.Name ?? "?";
         await signIn.SignOutAsync();

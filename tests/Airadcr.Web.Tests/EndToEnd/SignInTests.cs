@@ -78,4 +78,20 @@ public sealed class SignInTests(WebStack stack, BrowserSession browser) : IAsync
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, response.StatusCode);
         Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Any(v => v.StartsWith("airadcr.web", StringComparison.Ordinal)));
     }
+
+    [Fact]
+    public async Task An_idle_session_is_signed_out_through_the_antiforgery_protected_form_and_audited()
+    {
+        var page = await browser.AdminPageAsync(stack);
+        // The configured idle time is 15 minutes; the page's timer reads it from the sign-out form.
+        await page.EvaluateAsync("() => document.getElementById('logout-form').dataset.idleSeconds = '1'");
+
+        await page.WaitForURLAsync("**/account/login?idle=1", new PageWaitForURLOptions { Timeout = 10_000 });
+        await page.GotoAsync("/");
+        await page.WaitForURLAsync("**/account/login**");
+
+        var admin = await browser.AdminPageAsync(stack);
+        await GoToAsync(admin, "/admin/audit");
+        await Assertions.Expect(admin.Locator("table.audit tr", new PageLocatorOptions { HasText = "sign-out" }).First).ToContainTextAsync("idle");
+    }
 }
