@@ -42,6 +42,7 @@ public static class Extensions
         services.AddSingleton<NavigationBroadcaster>();
         services.AddSingleton<AppReadiness>();
         services.AddSingleton<TeoHubClient>();
+        services.AddSingleton<Worklist.ReportListing>();
 
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<StoreInitializer>();

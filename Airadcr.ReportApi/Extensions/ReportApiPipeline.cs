@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Airadcr.ReportApi.Apis;
 using Airadcr.ReportApi.Logging;
+using Airadcr.ReportApi.Worklist;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
 
@@ -35,6 +36,7 @@ public static class ReportApiPipeline
         app.MapOpenReportApi();
         app.MapApiKeysApi();
         app.MapNavigationApi();
+        app.MapReportListApi();
         return app;
     }
 

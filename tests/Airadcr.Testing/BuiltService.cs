@@ -20,14 +20,18 @@ public static class BuiltService
             ?? throw new InvalidOperationException($"{project}.dll is not built: run `dotnet build Airadcr.sln` (eng/test.sh does)");
     }
 
-    /// <summary>Starts a built service (<c>dotnet X.dll</c>) in Production on a loopback HTTP port.</summary>
+    /// <summary>
+    /// Starts a built service (<c>dotnet X.dll</c>) on a loopback HTTP port, in Production unless
+    /// <paramref name="settings"/> names another <c>ASPNETCORE_ENVIRONMENT</c> (a Blazor app run from its build output
+    /// serves its static assets in Development only).
+    /// </summary>
     public static ServerProcess Start(string name, string dll, int httpPort, string logPath, IReadOnlyDictionary<string, string> settings)
     {
         var environment = new Dictionary<string, string>(settings)
         {
             ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
         };
+        environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
         return ServerProcess.Start(name, ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
     }
 

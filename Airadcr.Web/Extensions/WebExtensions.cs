@@ -1,0 +1,181 @@
+using Airadcr.Web.Apis;
+using Airadcr.Web.Audit;
+using Airadcr.Web.Components;
+using Airadcr.Web.Configuration;
+using Airadcr.Web.Data;
+using Airadcr.Web.Gateway;
+using Airadcr.Web.Identity;
+using Airadcr.Web.Localization;
+using Airadcr.Web.Reports;
+using Airadcr.Web.ReportApi;
+using Airadcr.Web.Status;
+using Airadcr.Web.Worklist;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
+using MudBlazor.Services;
+
+namespace Airadcr.Web.Extensions;
+
+public static class WebExtensions
+{
+    public const string WebDbConnectionName = "webdb";
+
+    public static WebApplicationBuilder AddWebServices(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<WebOptions>().BindConfiguration(WebOptions.SectionName);
+        services.AddOptions<FirstAdminOptions>().BindConfiguration(FirstAdminOptions.SectionName)
+            .Configure(admin =>
+            {
+                admin.UserName ??= builder.Configuration["AIRADCR_WEB_ADMIN_USER"];
+                admin.Password ??= builder.Configuration["AIRADCR_WEB_ADMIN_PASSWORD"];
+            });
+        services.TryAddSingleton(TimeProvider.System);
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMudServices();
+        services.AddSingleton<IStringLocalizer, UiText>();
+        services.AddLocalization();
+
+        builder.AddWebDatabase();
+        builder.AddWebIdentity();
+        builder.AddServiceClients();
+
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<ReviewStore>();
+        services.AddScoped<WorklistService>();
+        services.AddScoped<ReportSigning>();
+        services.AddSingleton<NavigationFeed>();
+        services.AddSingleton<NavigationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<NavigationListener>());
+        services.AddSingleton<WorklistChangeMonitor>();
+        services.AddHostedService(sp => sp.GetRequiredService<WorklistChangeMonitor>());
+        services.AddHostedService<WebDatabaseInitializer>();
+        return builder;
+    }
+
+    /// <summary>PostgreSQL is not wired: webdb is SQLite, <c>ConnectionStrings:webdb</c> (a SQLite connection string) or web.db in the data directory.</summary>
+    private static void AddWebDatabase(this WebApplicationBuilder builder)
+    {
+        var connection = builder.Configuration.GetConnectionString(WebDbConnectionName);
+        if (string.IsNullOrEmpty(connection))
+        {
+            var directory = builder.Configuration.GetSection(WebOptions.SectionName).Get<WebOptions>()?.ResolveDataDirectory()
+                ?? new WebOptions().ResolveDataDirectory();
+            Directory.CreateDirectory(directory);
+            connection = "Data Source=" + Path.Combine(directory, "web.db");
+        }
+        builder.Services.AddDbContextFactory<WebDbContext>(options => options.UseSqlite(connection));
+        builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContext());
+    }
+
+    private static void AddWebIdentity(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddCascadingAuthenticationState();
+        services.AddAuthorization();
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddIdentityCore<WebUser>(identity =>
+            {
+                identity.Password.RequiredLength = 12;
+                identity.Lockout.MaxFailedAccessAttempts = 5;
+                identity.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                identity.Lockout.AllowedForNewUsers = true;
+                identity.User.RequireUniqueEmail = false;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<WebDbContext>()
+            .AddSignInManager()
+            .AddDefaultTokenProviders();
+
+        var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
+        services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
+            .Configure<IOptions<WebOptions>>((cookie, web) =>
+            {
+                cookie.LoginPath = "/account/login";
+                cookie.LogoutPath = "/account/logout";
+                cookie.AccessDeniedPath = "/account/denied";
+                cookie.Cookie.Name = "airadcr.web";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = secure;
+                cookie.ExpireTimeSpan = web.Value.IdleTimeout;
+                cookie.SlidingExpiration = true;
+            });
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.SecurePolicy = secure;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+    }
+
+    /// <summary>ReportApi and gateway clients through service discovery (http://reportapi, http://dicomgateway).</summary>
+    private static void AddServiceClients(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddHttpClient<ReportApiClient>((sp, http) =>
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.ReportApiUrl));
+        // The navigation stream lives for hours: no total timeout, no retry handler on it (the listener reconnects).
+        var navigation = services.AddHttpClient(NavigationListener.ClientName, (sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.ReportApiUrl);
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+#pragma warning disable EXTEXP0001 // evaluation API: the only way to take the standard handler off one client
+        navigation.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        // A gateway that is down must not hold a signature for the standard handler's ~15 s of retries.
+        var gateway = services.AddHttpClient<GatewayClient>((sp, http) =>
+        {
+            var web = sp.GetRequiredService<IOptions<WebOptions>>().Value;
+            http.BaseAddress = new Uri(web.GatewayUrl);
+            if (!string.IsNullOrEmpty(web.GatewayAdminKey))
+            {
+                http.DefaultRequestHeaders.Add(GatewayClient.AdminKeyHeader, web.GatewayAdminKey);
+            }
+        });
+        var status = services.AddHttpClient(ServiceStatusProbe.ClientName);
+        foreach (var quick in new[] { gateway, status })
+        {
+#pragma warning disable EXTEXP0001 // see above
+            quick.RemoveAllResilienceHandlers().AddStandardResilienceHandler(resilience =>
+            {
+                resilience.Retry.MaxRetryAttempts = 1;
+                resilience.Retry.Delay = TimeSpan.FromMilliseconds(200);
+            });
+#pragma warning restore EXTEXP0001
+        }
+        services.AddScoped<ServiceStatusProbe>();
+    }
+
+    public static WebApplication UseWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
+        }
+        app.UseRequestLocalization(localization =>
+        {
+            localization.SetDefaultCulture("fr");
+            localization.AddSupportedCultures("fr", "en");
+            localization.AddSupportedUICultures("fr", "en");
+        });
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapWeb(this WebApplication app)
+    {
+        app.MapStaticAssets();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapAccountApi();
+        app.MapReportFilesApi();
+        return app;
+    }
+}

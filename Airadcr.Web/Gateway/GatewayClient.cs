@@ -1,0 +1,67 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+
+namespace Airadcr.Web.Gateway;
+
+/// <summary>The DicomGateway's HTTP API (base address <c>http://dicomgateway</c> through service discovery).</summary>
+public sealed class GatewayClient(HttpClient http)
+{
+    public const string AdminKeyHeader = "X-Admin-Key";
+
+    public sealed record CallingAe(string AeTitle);
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync("alive", cancellationToken);
+        return response.IsSuccessStatusCode;
+    }
+
+    public async Task<IReadOnlyList<string>> ListCallingAesAsync(CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<List<string>>("admin/calling-aes", cancellationToken) ?? [];
+
+    public async Task AddCallingAeAsync(string aeTitle, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("admin/calling-aes", new CallingAe(aeTitle), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    public async Task RemoveCallingAeAsync(string aeTitle, CancellationToken cancellationToken)
+    {
+        using var response = await http.DeleteAsync("admin/calling-aes/" + Uri.EscapeDataString(aeTitle), cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>Queue depths as the gateway reports them (JSON shown as is).</summary>
+    public Task<string> QueuesAsync(CancellationToken cancellationToken) => http.GetStringAsync("admin/queues", cancellationToken);
+
+    /// <summary>
+    /// POST /studies/{study}/signed-report: the signed SR and the Encapsulated PDF (Part 10, multipart parts
+    /// <c>sr</c> and <c>pdf</c>) for the gateway to C-STORE to the PACS.
+    /// </summary>
+    public async Task PublishSignedReportAsync(string studyInstanceUid, byte[] structuredReport, byte[] encapsulatedPdf, CancellationToken cancellationToken)
+    {
+        using var content = new MultipartFormDataContent
+        {
+            { Part(structuredReport), "sr", "signed-sr.dcm" },
+            { Part(encapsulatedPdf), "pdf", "report-pdf.dcm" },
+        };
+        using var response = await http.PostAsync($"studies/{Uri.EscapeDataString(studyInstanceUid)}/signed-report", content, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    private static ByteArrayContent Part(byte[] bytes)
+    {
+        var part = new ByteArrayContent(bytes);
+        part.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+        return part;
+    }
+
+    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException(
+                $"gateway answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", null, response.StatusCode);
+        }
+    }
+}

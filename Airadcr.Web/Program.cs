@@ -1,0 +1,13 @@
+using Airadcr.Web.Extensions;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddServiceDefaults();
+builder.AddWebServices();
+
+var app = builder.Build();
+app.UseWeb();
+app.MapDefaultEndpoints();
+app.MapWeb();
+app.Run();
+
+public partial class Program;

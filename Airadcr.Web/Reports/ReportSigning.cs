@@ -1,0 +1,85 @@
+using Airadcr.Reporting;
+using Airadcr.Reporting.Model;
+using Airadcr.Web.Configuration;
+using Airadcr.Web.Data;
+using Airadcr.Web.Gateway;
+using Airadcr.Web.ReportApi;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.Web.Reports;
+
+/// <summary>
+/// Signing: the final text becomes a signed SR (TID 2000) and a PDF with <see cref="ReportArtefacts"/>; both are
+/// kept under the data directory (PDF download) and sent to the PACS through the gateway when it is reachable.
+/// The review is marked signed whether or not the gateway took the files; the outcome is recorded with it.
+/// </summary>
+public sealed partial class ReportSigning(
+    ReviewStore reviews, GatewayClient gateway, IOptions<WebOptions> options, TimeProvider time, ILogger<ReportSigning> logger)
+{
+    public async Task<ReportReview> SignAsync(ReportData report, ReportReview text, string radiologist, ReportLanguage language,
+        CancellationToken cancellationToken)
+    {
+        var document = Document(report, text, language) with
+        {
+            Signature = new ReportSignature(radiologist, time.GetUtcNow(), options.Value.Organization),
+        };
+        var artefacts = ReportArtefacts.Create(document);
+        await artefacts.SaveAsync(SignedDirectory(report.TechnicalId), signed: true, cancellationToken);
+        var outcome = await PublishAsync(report, artefacts, cancellationToken);
+        return await reviews.MarkSignedAsync(text, radiologist, outcome, cancellationToken);
+    }
+
+    /// <summary>The PDF: the signed one once signed, else one rendered from the current text (marked unsigned).</summary>
+    public async Task<byte[]> PdfAsync(ReportData report, ReportReview text, ReportLanguage language, CancellationToken cancellationToken)
+    {
+        var signedPdf = Path.Combine(SignedDirectory(report.TechnicalId), "report.pdf");
+        return text.Status == ReviewStatus.Signed && File.Exists(signedPdf)
+            ? await File.ReadAllBytesAsync(signedPdf, cancellationToken)
+            : Airadcr.Reporting.Pdf.PdfReportWriter.Write(Document(report, text, language));
+    }
+
+    private async Task<string> PublishAsync(ReportData report, ReportArtefacts artefacts, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrEmpty(report.StudyInstanceUid))
+        {
+            return "not sent: the report has no study instance UID";
+        }
+        try
+        {
+            await gateway.PublishSignedReportAsync(report.StudyInstanceUid, Bytes(artefacts.StructuredReport), Bytes(artefacts.EncapsulatedPdf), cancellationToken);
+            return "sent to the PACS through the gateway";
+        }
+        catch (HttpRequestException error)
+        {
+            PublishFailed(logger, error.StatusCode?.ToString() ?? error.GetType().Name);
+            return "not sent: gateway unavailable (" + (error.StatusCode?.ToString() ?? "unreachable") + ")";
+        }
+    }
+
+    private ReportDocument Document(ReportData report, ReportReview text, ReportLanguage language) => new()
+    {
+        Study = new StudyContext
+        {
+            StudyInstanceUid = report.StudyInstanceUid ?? report.ExamUid ?? "2.25.0",
+            PatientId = report.PatientId,
+            AccessionNumber = report.AccessionNumber,
+            Modality = report.Modality,
+        },
+        Text = new ReportText(text.Title, text.Indication, text.Technique, text.Results, text.Conclusion),
+        Language = language,
+        CreatedAt = time.GetUtcNow(),
+    };
+
+    private string SignedDirectory(string technicalId) =>
+        Path.Combine(options.Value.ResolveDataDirectory(), "signed", technicalId);
+
+    private static byte[] Bytes(Airadcr.Dicom.IO.DicomFile file)
+    {
+        using var stream = new MemoryStream();
+        file.Save(stream);
+        return stream.ToArray();
+    }
+
+    [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Signed report not sent to the gateway: {Reason}")]
+    private static partial void PublishFailed(ILogger logger, string reason);
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using Airadcr.Web.Data;
+using Airadcr.Web.ReportApi;
+
+namespace Airadcr.Web.Reports;
+
+/// <summary>An AI finding as the report's metadata carries it (<c>metadata.findings[]</c>).</summary>
+public sealed record AiFinding(string Label, double Confidence, string? ModelId, string? ModelVersion, string? Location);
+
+/// <summary>An AI model that contributed (<c>metadata.models[]</c>).</summary>
+public sealed record AiModel(string Id, string? Version);
+
+/// <summary>What the editor shows: the ReportApi's report, the Web's review, the AI findings and models.</summary>
+public sealed record ReportView(
+    ReportData Report,
+    ReportReview Text,
+    ReviewStatus? ReviewStatus,
+    ReportReview? Review,
+    IReadOnlyList<AiFinding> Findings,
+    IReadOnlyList<AiModel> Models)
+{
+    public string Status => ReviewStatus?.ToString().ToLowerInvariant() ?? Report.Status;
+
+    public bool IsSigned => ReviewStatus == Data.ReviewStatus.Signed;
+
+    public static ReportView From(ReportData report, ReportReview? review) => new(
+        report,
+        review ?? TextOf(report),
+        review?.Status,
+        review,
+        ReadFindings(report.Metadata),
+        ReadModels(report.Metadata));
+
+    /// <summary>The AI-prefilled text of the report (its <c>structured</c> object).</summary>
+    public static ReportReview TextOf(ReportData report) => new()
+    {
+        TechnicalId = report.TechnicalId,
+        Title = Field(report.Structured, "title"),
+        Indication = Field(report.Structured, "indication"),
+        Technique = Field(report.Structured, "technique"),
+        Results = Field(report.Structured, "results"),
+        Conclusion = Field(report.Structured, "conclusion"),
+    };
+
+    private static string Field(JsonElement structured, string name) =>
+        structured.ValueKind == JsonValueKind.Object && structured.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String
+            ? value.GetString()!
+            : "";
+
+    private static IReadOnlyList<AiFinding> ReadFindings(JsonElement? metadata) =>
+        Array(metadata, "findings").Select(f => new AiFinding(
+            StringOf(f, "label") ?? StringOf(f, "type") ?? "?",
+            f.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 0,
+            StringOf(f, "model_id") ?? StringOf(f, "model"),
+            StringOf(f, "model_version"),
+            StringOf(f, "location"))).ToList();
+
+    private static IReadOnlyList<AiModel> ReadModels(JsonElement? metadata) =>
+        Array(metadata, "models").Select(m => new AiModel(StringOf(m, "id") ?? "?", StringOf(m, "version"))).ToList();
+
+    private static IEnumerable<JsonElement> Array(JsonElement? metadata, string name) =>
+        metadata is { ValueKind: JsonValueKind.Object } m && m.TryGetProperty(name, out var items) && items.ValueKind == JsonValueKind.Array
+            ? items.EnumerateArray().Where(i => i.ValueKind == JsonValueKind.Object)
+            : [];
+
+    private static string? StringOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
+}

@@ -1,0 +1,3 @@
+using Airadcr.Testing;
+
+[assembly: AssemblyFixture(typeof(NoServerProcessLeft))]

@@ -1,0 +1,53 @@
+using Microsoft.Playwright;
+
+namespace Airadcr.Web.Tests.EndToEnd;
+
+/// <summary>What a user does on the dashboard, in the browser (sign in, create an account, filter the worklist).</summary>
+public static class DashboardPages
+{
+    public static async Task SignInAsync(IPage page, string user, string password)
+    {
+        await page.GotoAsync("/account/login");
+        await page.FillAsync("#username", user);
+        await page.FillAsync("#password", password);
+        await page.ClickAsync("#sign-in");
+    }
+
+    /// <summary>Signs in and waits for the interactive worklist.</summary>
+    public static async Task SignInToWorklistAsync(IPage page, string user, string password)
+    {
+        await SignInAsync(page, user, password);
+        await page.WaitForURLAsync(url => !url.Contains("/account/login", StringComparison.Ordinal));
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>Waits until the page is interactive: the layout renders #interactive only once the circuit is up.</summary>
+    public static async Task WaitForCircuitAsync(IPage page) =>
+        await page.WaitForSelectorAsync("#interactive", new PageWaitForSelectorOptions { State = WaitForSelectorState.Attached });
+
+    /// <summary>Navigates and waits for the circuit (inputs filled before it would be reset by the first interactive render).</summary>
+    public static async Task GoToAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await WaitForCircuitAsync(page);
+    }
+
+    /// <summary>An admin creates an account with one role on /admin/users.</summary>
+    public static async Task CreateUserAsync(IPage adminPage, string user, string password, string role)
+    {
+        await GoToAsync(adminPage, "/admin/users");
+        await adminPage.FillAsync("#new-user", user);
+        await adminPage.FillAsync("#new-password", password);
+        await adminPage.SelectOptionAsync("#new-role", role);
+        await adminPage.ClickAsync("#create-user");
+        await adminPage.WaitForSelectorAsync($"tr[data-user='{user}']");
+    }
+
+    public static ILocator Rows(IPage page) => page.Locator("tr.worklist-row");
+
+    public static async Task FilterTextAsync(IPage page, string text)
+    {
+        await page.FillAsync("#text-filter", text);
+        await page.Keyboard.PressAsync("Tab");
+    }
+}
