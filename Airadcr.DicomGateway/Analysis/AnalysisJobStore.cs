@@ -13,11 +13,11 @@ public sealed class AnalysisJobStore(GatewayDatabase database, TimeProvider time
         return await database.InWriteTransactionAsync(async connection =>
         {
             await using var command = GatewayDatabase.Command(connection, """
-                UPDATE analysis_jobs SET state = 'running', attempts = attempts + 1, updated_at = $now
-                WHERE job_id = (SELECT job_id FROM analysis_jobs WHERE state = 'queued' AND (not_before IS NULL OR not_before <= $now)
-                                ORDER BY job_id LIMIT 1)
+                UPDATE analysis_jobs SET state = 'running', attempts = attempts + 1, updated_at = @now
+                WHERE state = 'queued' AND job_id = (SELECT job_id FROM analysis_jobs
+                    WHERE state = 'queued' AND (not_before IS NULL OR not_before <= @now) ORDER BY job_id LIMIT 1)
                 RETURNING job_id, study_uid, state, attempts, created_at
-                """, ("$now", now));
+                """, ("@now", now));
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             return await reader.ReadAsync(cancellationToken)
                 ? new AnalysisJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
@@ -40,14 +40,14 @@ public sealed class AnalysisJobStore(GatewayDatabase database, TimeProvider time
     /// <summary>Jobs a crash left 'running' are queued again.</summary>
     public Task<int> RequeueInterruptedAsync(CancellationToken cancellationToken) =>
         database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection,
-            "UPDATE analysis_jobs SET state = 'queued', updated_at = $now WHERE state = 'running'", cancellationToken,
-            ("$now", Stamp(time.GetUtcNow()))), cancellationToken);
+            "UPDATE analysis_jobs SET state = 'queued', updated_at = @now WHERE state = 'running'", cancellationToken,
+            ("@now", Stamp(time.GetUtcNow()))), cancellationToken);
 
     private Task SetAsync(AnalysisJob job, string state, DateTimeOffset? notBefore, string? error, CancellationToken cancellationToken) =>
         database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection, """
-            UPDATE analysis_jobs SET state = $state, not_before = $notBefore, error = $error, updated_at = $now WHERE job_id = $id
-            """, cancellationToken, ("$state", state), ("$notBefore", notBefore is { } at ? Stamp(at) : null),
-            ("$error", error is { Length: > 500 } ? error[..500] : error), ("$now", Stamp(time.GetUtcNow())), ("$id", job.JobId)),
+            UPDATE analysis_jobs SET state = @state, not_before = @notBefore, error = @error, updated_at = @now WHERE job_id = @id
+            """, cancellationToken, ("@state", state), ("@notBefore", notBefore is { } at ? Stamp(at) : null),
+            ("@error", error is { Length: > 500 } ? error[..500] : error), ("@now", Stamp(time.GetUtcNow())), ("@id", job.JobId)),
             cancellationToken);
 
     internal static string Stamp(DateTimeOffset value) => value.ToString("O", CultureInfo.InvariantCulture);

@@ -11,8 +11,8 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """
             SELECT job_id, study_uid, state, attempts, created_at FROM analysis_jobs
-            WHERE $state IS NULL OR state = $state ORDER BY job_id
-            """, ("$state", state));
+            WHERE CAST(@state AS TEXT) IS NULL OR state = @state ORDER BY job_id
+            """, ("@state", state));
         var jobs = new List<AnalysisJob>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -32,7 +32,7 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[reader.GetString(0)] = reader.GetInt32(1);
+            counts[reader.GetString(0)] = InstanceIndex.Int32(reader, 1);
         }
         return counts;
     }

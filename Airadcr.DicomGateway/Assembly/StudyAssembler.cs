@@ -42,11 +42,15 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
         var stamp = now.ToString("O", CultureInfo.InvariantCulture);
         var jobs = await database.InWriteTransactionAsync(async connection =>
         {
+            // One statement decides: a study that received an instance meanwhile no longer matches (PostgreSQL
+            // re-checks the condition on the row it updates; SQLite has a single writer).
             var stable = new List<string>();
-            await using (var query = GatewayDatabase.Command(connection,
-                             "SELECT study_uid FROM studies WHERE state = 'receiving' AND last_received_at <= $threshold",
-                             ("$threshold", threshold)))
-            await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+            await using (var complete = GatewayDatabase.Command(connection, """
+                             UPDATE studies SET state = 'complete', completed_at = @now
+                             WHERE state = 'receiving' AND last_received_at <= @threshold
+                             RETURNING study_uid
+                             """, ("@now", stamp), ("@threshold", threshold)))
+            await using (var reader = await complete.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -56,14 +60,11 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
             var queued = new List<AnalysisJob>();
             foreach (var study in stable)
             {
-                await GatewayDatabase.ExecuteAsync(connection,
-                    "UPDATE studies SET state = 'complete', completed_at = $now WHERE study_uid = $study", cancellationToken,
-                    ("$now", stamp), ("$study", study));
                 await using var insert = GatewayDatabase.Command(connection, """
-                    INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES ($study, 'queued', $now, $now)
+                    INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES (@study, 'queued', @now, @now)
                     RETURNING job_id
-                    """, ("$study", study), ("$now", stamp));
-                var jobId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                    """, ("@study", study), ("@now", stamp));
+                var jobId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
                 queued.Add(new AnalysisJob(jobId, study, "queued", 0, now));
             }
             return queued;

@@ -16,6 +16,9 @@ namespace Microsoft.Extensions.Hosting;
 /// <summary>Registration of the gateway's services.</summary>
 public static class GatewayExtensions
 {
+    /// <summary>The gateway's database resource (Aspire: <c>ConnectionStrings__gatewaydb</c>, Npgsql format).</summary>
+    public const string GatewayDbConnectionName = "gatewaydb";
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayOptions>()
@@ -25,11 +28,16 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => GatewayPaths.Resolve(
             services.GetRequiredService<IOptions<GatewayOptions>>().Value, services.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddSingleton<GatewayDatabase>(services =>
         {
+            // Start-up: the database must be migrated before the SCP takes its first association.
             var paths = services.GetRequiredService<GatewayPaths>();
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Airadcr.DicomGateway").StorageLocation(paths.StorageRoot, paths.IndexDatabase);
-            return new GatewayDatabase(paths.IndexDatabase);
+            GatewayDatabase database = services.GetRequiredService<IConfiguration>().GetConnectionString(GatewayDbConnectionName) is { Length: > 0 } gatewayDb
+                ? PostgresGatewayDatabase.OpenAsync(gatewayDb, CancellationToken.None).GetAwaiter().GetResult()
+                : SqliteGatewayDatabase.OpenAsync(paths.IndexDatabase, CancellationToken.None).GetAwaiter().GetResult();
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Airadcr.DicomGateway")
+                .StorageLocation(paths.StorageRoot, database.Engine, database.Location);
+            return database;
         });
         builder.Services.AddSingleton<InstanceIndex>();
         builder.Services.AddSingleton<CallingAeAllowlist>();

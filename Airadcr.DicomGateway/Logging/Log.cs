@@ -12,8 +12,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance already stored: first copy kept")]
     public static partial void DuplicateInstance(this ILogger logger);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index {Index}")]
-    public static partial void StorageLocation(this ILogger logger, string storageRoot, string index);
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index in {Engine} at {IndexLocation}")]
+    public static partial void StorageLocation(this ILogger logger, string storageRoot, string engine, string indexLocation);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Study {StudyHash} complete: analysis job {JobId} queued")]
     public static partial void StudyComplete(this ILogger logger, string studyHash, long jobId);

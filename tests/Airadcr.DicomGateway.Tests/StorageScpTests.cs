@@ -4,14 +4,28 @@ using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Airadcr.DicomGateway.Tests;
 
 [Collection(nameof(GatewayCollection))]
-public sealed class StorageScpTests(GatewayHost gateway)
+public sealed class EmbeddedStorageScpTests(EmbeddedGatewayHost gateway) : StorageScpTests(gateway);
+
+[Collection(nameof(ServerModeGatewayCollection))]
+public sealed class ServerModeStorageScpTests(ServerModeGatewayHost gateway) : StorageScpTests(gateway);
+
+/// <summary>The storage SCP, the same in both modes.</summary>
+public abstract class StorageScpTests(GatewayHost gateway)
 {
     private const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
     private const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
+
+    [Fact]
+    public void The_index_is_sqlite_when_embedded_and_postgresql_in_server_mode()
+    {
+        var engine = gateway.Services.GetRequiredService<GatewayDatabase>().Engine;
+        Assert.Equal(gateway.Mode == GatewayMode.Embedded ? "sqlite" : "postgresql", engine);
+    }
 
     [Fact]
     public async Task Answers_c_echo()
