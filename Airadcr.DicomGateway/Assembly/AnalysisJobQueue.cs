@@ -1,4 +1,3 @@
-using System.Globalization;
 using Airadcr.DicomGateway.Index;
 
 namespace Airadcr.DicomGateway.Assembly;
@@ -13,14 +12,7 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
             SELECT job_id, study_uid, state, attempts, created_at FROM analysis_jobs
             WHERE CAST(@state AS TEXT) IS NULL OR state = @state ORDER BY job_id
             """, ("@state", state));
-        var jobs = new List<AnalysisJob>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(new AnalysisJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
-        }
-        return jobs;
+        return await Analysis.AnalysisJobStore.ReadJobsAsync(command, cancellationToken);
     }
 
     /// <summary>Jobs per state (queue depths).</summary>

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Index;
+using Airadcr.DicomGateway.Hosting;
 using Airadcr.DicomGateway.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,31 +14,17 @@ namespace Airadcr.DicomGateway.Assembly;
 /// queuing its analysis job happen in one transaction (the outbox), so a crash never loses a job.
 /// </summary>
 public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOptions> options, TimeProvider time,
-    ILogger<StudyAssembler> logger) : BackgroundService
+    ILogger<StudyAssembler> logger) : PeriodicService(TimeSpan.FromMilliseconds(500), time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await CompleteStableStudiesAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.AssemblyFailed(error);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => CompleteStableStudiesAsync(cancellationToken);
+
+    protected override void PassFailed(Exception error) => logger.AssemblyFailed(error);
 
     /// <summary>Completes every study stable at this time and queues its analysis; returns the jobs queued.</summary>
     public async Task<IReadOnlyList<AnalysisJob>> CompleteStableStudiesAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var threshold = now.AddSeconds(-options.Value.StableSeconds).ToString("O", CultureInfo.InvariantCulture);
         var stamp = now.ToString("O", CultureInfo.InvariantCulture);
         var jobs = await database.InWriteTransactionAsync(async connection =>

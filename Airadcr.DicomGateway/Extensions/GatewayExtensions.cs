@@ -1,4 +1,5 @@
 using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.ReportApi;
@@ -10,6 +11,7 @@ using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
 using Airadcr.DicomGateway.Storage;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -18,6 +20,9 @@ public static class GatewayExtensions
 {
     /// <summary>The gateway's database resource (Aspire: <c>ConnectionStrings__gatewaydb</c>, Npgsql format).</summary>
     public const string GatewayDbConnectionName = "gatewaydb";
+
+    /// <summary>The Redis resource (Aspire: <c>ConnectionStrings__cache</c>, StackExchange.Redis format).</summary>
+    public const string CacheConnectionName = "cache";
 
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
@@ -41,6 +46,7 @@ public static class GatewayExtensions
         });
         builder.Services.AddSingleton<InstanceIndex>();
         builder.Services.AddSingleton<CallingAeAllowlist>();
+        builder.Services.AddSingleton<AdminKeyRequirement>();
         builder.Services.AddSingleton<GatewayStorageHandler>();
         builder.Services.AddSingleton<AnalysisJobQueue>();
         builder.Services.AddSingleton<DicomScpService>();
@@ -50,6 +56,23 @@ public static class GatewayExtensions
 
         // Analysis -> reports -> PACS and ReportApi
         builder.Services.AddSingleton<AnalysisJobStore>();
+        if (builder.Configuration.GetConnectionString(CacheConnectionName) is { Length: > 0 } cache)
+        {
+            // Server mode: the outbox is relayed to a Redis stream read by a consumer group.
+            builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
+            {
+                var configuration = ConfigurationOptions.Parse(cache);
+                configuration.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(configuration);
+            });
+            builder.Services.AddSingleton<RedisAnalysisJobSource>();
+            builder.Services.AddSingleton<IAnalysisJobSource>(services => services.GetRequiredService<RedisAnalysisJobSource>());
+            builder.Services.AddHostedService<AnalysisJobRelay>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAnalysisJobSource, OutboxAnalysisJobSource>();
+        }
         builder.Services.AddSingleton<StudyReportBuilder>();
         builder.Services.AddSingleton<PacsSendQueue>();
         builder.Services.AddHttpClient<InferenceClient>((services, http) =>

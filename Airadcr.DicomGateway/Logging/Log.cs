@@ -27,6 +27,21 @@ internal static partial class Log
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Analysis of study {StudyHash} failed (job {JobId}, attempt {Attempt}): {Reason}")]
     public static partial void AnalysisFailed(this ILogger logger, string studyHash, long jobId, int attempt, string reason);
 
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Analysis jobs go through the Redis stream {Stream}; {Requeued} unfinished job(s) queued again for it")]
+    public static partial void AnalysisStreamCreated(this ILogger logger, string stream, int requeued);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Analysis job {JobId} taken over from a worker that stopped")]
+    public static partial void AnalysisJobReclaimed(this ILogger logger, long jobId);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Relaying analysis jobs to the stream failed, will retry: {Reason}")]
+    public static partial void RelayFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "Analysis job transport: {Transport}")]
+    public static partial void AnalysisTransport(this ILogger logger, string transport);
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Admin request to {Path} refused: {Reason}")]
+    public static partial void AdminRefused(this ILogger logger, string path, string reason);
+
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Sending results to the PACS failed, will retry: {Reason}")]
     public static partial void PacsSendFailed(this ILogger logger, string reason);
 }

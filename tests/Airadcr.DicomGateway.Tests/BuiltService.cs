@@ -21,14 +21,12 @@ internal static class BuiltService
             ?? throw new InvalidOperationException($"{project}.dll is not built: run `dotnet build Airadcr.sln` (eng/test.sh does)");
     }
 
-    /// <summary>Starts a built service (<c>dotnet X.dll</c>) in Production on a loopback HTTP port.</summary>
+    /// <summary>Starts a built service (<c>dotnet X.dll</c>) in Production on a loopback HTTP port (unless the settings say otherwise).</summary>
     public static ServerProcess Start(string name, string dll, int httpPort, string logPath, IReadOnlyDictionary<string, string> settings)
     {
-        var environment = new Dictionary<string, string>(settings)
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-        };
+        var environment = new Dictionary<string, string>(settings);
+        environment.TryAdd("ASPNETCORE_URLS", $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}");
+        environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
         return ServerProcess.Start(name, ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
     }
 

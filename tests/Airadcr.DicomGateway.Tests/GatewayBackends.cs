@@ -18,6 +18,8 @@ public sealed class GatewayBackends : IAsyncDisposable
 
     public PostgreSqlServer? Postgres { get; private set; }
 
+    public RedisServer? Redis { get; private set; }
+
     /// <summary>Configuration keys (<c>:</c> form) for the gateway.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; private set; } = new Dictionary<string, string>();
 
@@ -36,9 +38,12 @@ public sealed class GatewayBackends : IAsyncDisposable
         {
             backends.Postgres = new PostgreSqlServer();
             await backends.Postgres.InitializeAsync();
+            backends.Redis = new RedisServer();
+            await backends.Redis.InitializeAsync();
             backends.Settings = new Dictionary<string, string>
             {
                 ["ConnectionStrings:gatewaydb"] = await backends.Postgres.CreateDatabaseAsync("gatewaydb", cancellationToken),
+                ["ConnectionStrings:cache"] = backends.Redis.ConnectionString,
             };
             return backends;
         }
@@ -51,6 +56,10 @@ public sealed class GatewayBackends : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (Redis is not null)
+        {
+            await Redis.DisposeAsync();
+        }
         if (Postgres is not null)
         {
             await Postgres.DisposeAsync();

@@ -34,7 +34,7 @@ public sealed class StudyAssemblyTests
         Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
 
         var queue = gateway.Services.GetRequiredService<AnalysisJobQueue>();
-        Assert.Equal(1, (await queue.CountByStateAsync(ct)).Where(s => s.Key is "queued" or "running" or "failed").Sum(s => s.Value));
+        Assert.Equal(1, (await queue.CountByStateAsync(ct)).Where(s => s.Key is "queued" or "published" or "running" or "failed").Sum(s => s.Value));
         var study = await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(job.StudyInstanceUid, ct);
         Assert.Equal("complete", study!.State);
     }
