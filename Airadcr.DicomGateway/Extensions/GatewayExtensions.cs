@@ -45,6 +45,7 @@ public static class GatewayExtensions
             return database;
         });
         builder.Services.AddSingleton<InstanceIndex>();
+        builder.Services.AddSingleton<InstanceGroupCommit>();
         builder.Services.AddSingleton<CallingAeAllowlist>();
         builder.Services.AddSingleton<AdminKeyRequirement>();
         builder.Services.AddSingleton<GatewayStorageHandler>();

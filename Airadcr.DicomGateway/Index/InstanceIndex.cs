@@ -10,10 +10,20 @@ public sealed class InstanceIndex(GatewayDatabase database)
     /// Records an instance whose file is already in place; its study goes (back) to <c>receiving</c>. Returns false
     /// when the instance was already indexed (the first copy is kept).
     /// </summary>
-    public async Task<bool> AddAsync(IndexedInstance instance, CancellationToken cancellationToken)
-    {
-        return await database.InWriteTransactionAsync(connection => AddAsync(connection, instance, cancellationToken), cancellationToken);
-    }
+    public Task<bool> AddAsync(IndexedInstance instance, CancellationToken cancellationToken) =>
+        database.InWriteTransactionAsync(connection => AddAsync(connection, instance, cancellationToken), cancellationToken);
+
+    /// <summary>Records several instances in one transaction (a group commit); returns how many were new.</summary>
+    public Task<int> AddAsync(IReadOnlyList<IndexedInstance> instances, CancellationToken cancellationToken) =>
+        database.InWriteTransactionAsync(async connection =>
+        {
+            var added = 0;
+            foreach (var instance in instances)
+            {
+                added += await AddAsync(connection, instance, cancellationToken) ? 1 : 0;
+            }
+            return added;
+        }, cancellationToken);
 
     private static async Task<bool> AddAsync(DbConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
     {

@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance already stored: first copy kept")]
     public static partial void DuplicateInstance(this ILogger logger);
 
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Group commit of {Count} instance(s) failed: {Reason}")]
+    public static partial void GroupCommitFailed(this ILogger logger, int count, string reason);
+
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index in {Engine} at {IndexLocation}")]
     public static partial void StorageLocation(this ILogger logger, string storageRoot, string engine, string indexLocation);
 
