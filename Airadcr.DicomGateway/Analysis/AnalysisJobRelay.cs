@@ -18,7 +18,7 @@ public sealed class AnalysisJobRelay(AnalysisJobStore jobs, RedisAnalysisJobSour
     /// <summary>Publishes every due queued job; returns how many.</summary>
     public async Task<int> RelayDueAsync(CancellationToken cancellationToken)
     {
-        var due = await jobs.DueForPublishingAsync(100, cancellationToken);
+        var due = await jobs.DueQueuedAsync(100, cancellationToken);
         foreach (var job in due)
         {
             await stream.PublishAsync(job, cancellationToken);

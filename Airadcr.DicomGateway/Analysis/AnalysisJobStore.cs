@@ -13,9 +13,9 @@ public sealed class AnalysisJobStore(GatewayDatabase database, TimeProvider time
 {
     private const string Returning = "RETURNING job_id, study_uid, state, attempts, created_at";
 
-    /// <summary>Embedded mode: claims the oldest due queued job.</summary>
-    public Task<AnalysisJob?> ClaimNextAsync(CancellationToken cancellationToken) =>
-        ClaimWhereAsync("""
+    /// <summary>Embedded mode: claims the oldest due queued job (a read first: an idle poll takes no write lock).</summary>
+    public async Task<AnalysisJob?> ClaimNextAsync(CancellationToken cancellationToken) =>
+        (await DueQueuedAsync(1, cancellationToken)).Count == 0 ? null : await ClaimWhereAsync("""
             state = 'queued' AND job_id = (SELECT job_id FROM analysis_jobs
                 WHERE state = 'queued' AND (not_before IS NULL OR not_before <= @now) ORDER BY job_id LIMIT 1)
             """, null, cancellationToken);
@@ -38,8 +38,8 @@ public sealed class AnalysisJobStore(GatewayDatabase database, TimeProvider time
             return (await ReadJobsAsync(command, cancellationToken)).SingleOrDefault();
         }, cancellationToken);
 
-    /// <summary>Server mode: due queued jobs, for the relay to put on the stream.</summary>
-    public async Task<IReadOnlyList<AnalysisJob>> DueForPublishingAsync(int limit, CancellationToken cancellationToken)
+    /// <summary>Due queued jobs: what the relay puts on the stream (server mode), what the worker may claim (embedded mode).</summary>
+    public async Task<IReadOnlyList<AnalysisJob>> DueQueuedAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """

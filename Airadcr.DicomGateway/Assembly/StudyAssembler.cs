@@ -27,6 +27,10 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
         var now = Time.GetUtcNow();
         var threshold = now.AddSeconds(-options.Value.StableSeconds).ToString("O", CultureInfo.InvariantCulture);
         var stamp = now.ToString("O", CultureInfo.InvariantCulture);
+        if (!await AnyStableAsync(threshold, cancellationToken))
+        {
+            return []; // an idle pass takes no write lock
+        }
         var jobs = await database.InWriteTransactionAsync(async connection =>
         {
             // One statement decides: a study that received an instance meanwhile no longer matches (PostgreSQL
@@ -61,6 +65,14 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
             logger.StudyComplete(StudyHash(job.StudyInstanceUid), job.JobId);
         }
         return jobs;
+    }
+
+    private async Task<bool> AnyStableAsync(string threshold, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var query = GatewayDatabase.Command(connection,
+            "SELECT 1 FROM studies WHERE state = 'receiving' AND last_received_at <= @threshold LIMIT 1", ("@threshold", threshold));
+        return await query.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     /// <summary>A short, non-reversible label of a study for logs and traces (never the UID itself).</summary>

@@ -24,9 +24,13 @@ public abstract class GatewayDatabase
 
     public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>Waits for this process's turn to write (an engine with one writer at a time queues its writers here).</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     /// <summary>Runs <paramref name="work"/> in one write transaction, committed before this returns.</summary>
     public async Task<T> InWriteTransactionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
+        using var writer = await EnterWriterAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
         await RunAsync(connection, BeginWriteStatement, cancellationToken);
         try

@@ -5,11 +5,13 @@ namespace Airadcr.DicomGateway.Index;
 
 /// <summary>
 /// Embedded mode: one SQLite file in the storage folder, WAL journal, synchronous FULL so that an acknowledged
-/// instance's index row survives a crash.
+/// instance's index row survives a crash. Writers queue in process (SQLite has one writer at a time; contending
+/// connections would otherwise back off in its busy handler, sleeping milliseconds on the C-STORE path).
 /// </summary>
 public sealed class SqliteGatewayDatabase : GatewayDatabase
 {
     private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
 
     private SqliteGatewayDatabase(string path)
     {
@@ -34,6 +36,25 @@ public sealed class SqliteGatewayDatabase : GatewayDatabase
         }
         await database.MigrateAsync(GatewaySchema.Sqlite, cancellationToken);
         return database;
+    }
+
+    protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new WriterTurn(_writer);
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
     }
 
     public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
