@@ -94,6 +94,25 @@ public sealed class InstanceIndex(GatewayDatabase database)
         return result;
     }
 
+    public async Task<IReadOnlyList<SeriesSummary>> ListSeriesAsync(string studyUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = GatewayDatabase.Command(connection, """
+            SELECT se.series_uid, se.modality, se.series_number, se.description, COUNT(i.sop_instance_uid)
+            FROM series se LEFT JOIN instances i ON i.series_uid = se.series_uid
+            WHERE se.study_uid = @study GROUP BY se.series_uid, se.modality, se.series_number, se.description
+            ORDER BY se.series_number, se.series_uid
+            """, ("@study", studyUid));
+        var result = new List<SeriesSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new SeriesSummary(reader.GetString(0), NullableString(reader, 1), reader.IsDBNull(2) ? null : Int32(reader, 2),
+                NullableString(reader, 3), Int32(reader, 4)));
+        }
+        return result;
+    }
+
     /// <summary>Every instance file of a study.</summary>
     public async Task<IReadOnlyList<Reports.StudyFile>> ListInstanceFilesAsync(string studyUid, CancellationToken cancellationToken)
     {

@@ -2,6 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Airadcr.Dicom;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.Dicom.Network.Pdus;
+using Airadcr.Dicom.Network.Tests.Robustness;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -58,6 +62,19 @@ public abstract class StorageScpTests(GatewayHost gateway)
     }
 
     [Fact]
+    public async Task A_study_lists_its_series_with_their_instance_counts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+
+        using var client = gateway.CreateClient();
+        var series = Assert.Single(await client.GetFromJsonAsync<List<SeriesSummary>>($"/studies/{CtStudy}/series", ct) ?? []);
+
+        Assert.Equal(("CT", 1), (series.Modality, series.InstanceCount));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/studies/1.2.3.999/series", ct)).StatusCode);
+    }
+
+    [Fact]
     public async Task A_repeated_instance_is_acknowledged_and_the_first_copy_kept()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -109,6 +126,37 @@ public abstract class StorageScpTests(GatewayHost gateway)
         }
 
         (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, gateway.DicomPort, ct)).EnsureSuccess();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_abort_or_a_disconnect_in_the_middle_of_a_data_set_leaves_no_file_and_no_row(bool sendAbort)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sop = "1.2.826.0.1.3680043.10.1425." + Random.Shared.Next(1, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var peer = await RawPeer.ConnectAsync(gateway.DicomPort, ct))
+        {
+            await peer.AssociateAsync(GatewayHost.AeTitle, ct);
+            var command = DimseCommand.Request(DimseCommandField.CStoreRequest, 1, DicomUids.CTImageStorage, true);
+            command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, sop);
+            await peer.SendAsync(RawPeer.Pdv(3, true, true, command.Encode()), ct);
+            await peer.SendAsync(RawPeer.Pdv(3, false, false, new byte[8000]), ct);
+            if (sendAbort)
+            {
+                await peer.SendAsync(PduEncoder.Encode(new AbortPdu(AbortSource.ServiceUser, AbortReason.NotSpecified)), ct);
+            }
+        }
+
+        (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, gateway.DicomPort, ct)).EnsureSuccess();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Directory.EnumerateFiles(Path.Combine(gateway.StoragePath, ".incoming")).Any() && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(50, ct); // the association's end (and its temporary file's removal) trails the peer's close
+        }
+        Assert.Empty(Directory.GetFiles(Path.Combine(gateway.StoragePath, ".incoming")));
+        Assert.Empty(Directory.GetFiles(gateway.StoragePath, sop + ".dcm", SearchOption.AllDirectories));
+        Assert.False(await gateway.Services.GetRequiredService<InstanceIndex>().ContainsAsync(sop, ct));
     }
 
     private static byte[] RandomBytes()
