@@ -32,14 +32,30 @@ public sealed class AnalysisWorker(
     public static readonly ActivitySource Source = new("Airadcr.DicomGateway");
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
 
+    private static readonly TimeSpan Unavailable = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await source.PrepareAsync(stoppingToken);
+        var prepared = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await RunNextAsync(stoppingToken))
+            try
             {
-                await Task.Delay(Idle, time, stoppingToken);
+                if (!prepared)
+                {
+                    await source.PrepareAsync(stoppingToken);
+                    prepared = true;
+                }
+                if (!await RunNextAsync(stoppingToken))
+                {
+                    await Task.Delay(Idle, time, stoppingToken);
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The job transport or the database is unreachable (Redis starting, a restart): try again, never stop the host.
+                logger.JobTransportUnavailable(error.Message);
+                await Task.Delay(Unavailable, time, stoppingToken);
             }
         }
     }

@@ -43,12 +43,9 @@ public sealed class RedisAnalysisJobSource(
         {
             created = false;
         }
-        if (created)
-        {
-            // A new group (first start, or a Redis that lost its data): what the database says was on the stream goes again.
-            var requeued = await jobs.RequeueInterruptedAsync(includePublished: true, cancellationToken);
-            logger.AnalysisStreamCreated(StreamKey, requeued);
-        }
+        // A new group (first start, or a Redis that lost its data): what the database says was on the stream goes again.
+        var requeued = created ? await jobs.RequeueInterruptedAsync(includePublished: true, cancellationToken) : 0;
+        logger.AnalysisStreamCreated(StreamKey, requeued);
     }
 
     /// <summary>The relay's side: puts a queued job on the stream.</summary>

@@ -39,11 +39,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Relaying analysis jobs to the stream failed, will retry: {Reason}")]
     public static partial void RelayFailed(this ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 305, Level = LogLevel.Information, Message = "Analysis job transport: {Transport}")]
-    public static partial void AnalysisTransport(this ILogger logger, string transport);
-
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Admin request to {Path} refused: {Reason}")]
     public static partial void AdminRefused(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Analysis jobs unavailable, will retry: {Reason}")]
+    public static partial void JobTransportUnavailable(this ILogger logger, string reason);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Sending results to the PACS failed, will retry: {Reason}")]
     public static partial void PacsSendFailed(this ILogger logger, string reason);
