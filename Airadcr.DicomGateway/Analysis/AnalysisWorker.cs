@@ -17,6 +17,7 @@ namespace Airadcr.DicomGateway.Analysis;
 /// ReportApi as a pending report. One trace per study.
 /// </summary>
 public sealed class AnalysisWorker(
+    IAnalysisJobSource source,
     AnalysisJobStore jobs,
     InstanceIndex index,
     InferenceClient inference,
@@ -31,14 +32,30 @@ public sealed class AnalysisWorker(
     public static readonly ActivitySource Source = new("Airadcr.DicomGateway");
     private static readonly TimeSpan Idle = TimeSpan.FromMilliseconds(250);
 
+    private static readonly TimeSpan Unavailable = TimeSpan.FromSeconds(2);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await jobs.RequeueInterruptedAsync(stoppingToken);
+        var prepared = false;
         while (!stoppingToken.IsCancellationRequested)
         {
-            if (!await RunNextAsync(stoppingToken))
+            try
             {
-                await Task.Delay(Idle, time, stoppingToken);
+                if (!prepared)
+                {
+                    await source.PrepareAsync(stoppingToken);
+                    prepared = true;
+                }
+                if (!await RunNextAsync(stoppingToken))
+                {
+                    await Task.Delay(Idle, time, stoppingToken);
+                }
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                // The job transport or the database is unreachable (Redis starting, a restart): try again, never stop the host.
+                logger.JobTransportUnavailable(error.Message);
+                await Task.Delay(Unavailable, time, stoppingToken);
             }
         }
     }
@@ -46,26 +63,31 @@ public sealed class AnalysisWorker(
     /// <summary>Runs the next due job, if any; false when the queue is empty.</summary>
     public async Task<bool> RunNextAsync(CancellationToken cancellationToken)
     {
-        var job = await jobs.ClaimNextAsync(cancellationToken);
-        if (job is null)
+        var claimed = await source.NextAsync(cancellationToken);
+        if (claimed is null)
         {
             return false;
         }
+        var job = claimed.Job;
         var studyHash = StudyAssembler.StudyHash(job.StudyInstanceUid);
         using var activity = Source.StartActivity("analyse study");
         activity?.SetTag("airadcr.study.hash", studyHash);
-        try
+        await using (source.Hold(claimed))
         {
-            await RunAsync(job, cancellationToken);
-            await jobs.CompleteAsync(job, cancellationToken);
-            logger.AnalysisDone(studyHash, job.JobId);
+            try
+            {
+                await RunAsync(job, cancellationToken);
+                await jobs.CompleteAsync(job, cancellationToken);
+                logger.AnalysisDone(studyHash, job.JobId);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                activity?.SetStatus(ActivityStatusCode.Error, error.Message);
+                await jobs.FailAsync(job, error.Message, options.Value.MaxAnalysisAttempts, cancellationToken);
+                logger.AnalysisFailed(studyHash, job.JobId, job.Attempts, error.Message);
+            }
         }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            activity?.SetStatus(ActivityStatusCode.Error, error.Message);
-            await jobs.FailAsync(job, error.Message, options.Value.MaxAnalysisAttempts, cancellationToken);
-            logger.AnalysisFailed(studyHash, job.JobId, job.Attempts, error.Message);
-        }
+        await source.AcknowledgeAsync(claimed, cancellationToken);
         return true;
     }
 

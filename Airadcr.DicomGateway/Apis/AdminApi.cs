@@ -1,3 +1,4 @@
+using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Dicom;
 using Airadcr.DicomGateway.Pacs;
@@ -13,16 +14,17 @@ public static class AdminApi
 
     public sealed record CallingAeRequest(string AeTitle);
 
-    /// <summary>Analysis jobs per state, and result files waiting for the PACS.</summary>
-    public sealed record QueueDepths(IReadOnlyDictionary<string, int> AnalysisJobs, int PacsPending);
+    /// <summary>Analysis jobs per state, their transport (outbox table, or Redis stream length and pending entries), and result files waiting for the PACS.</summary>
+    public sealed record QueueDepths(IReadOnlyDictionary<string, int> AnalysisJobs, AnalysisTransportDepth AnalysisTransport, int PacsPending);
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin").WithTags("Admin");
+        var admin = routes.MapGroup("/admin").WithTags("Admin")
+            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<AdminKeyRequirement>().FilterAsync(context, next));
         admin.MapGet("/associations", (DicomScpService scp) =>
             TypedResults.Ok(new AssociationStatistics(scp.ActiveAssociations, scp.TotalAssociations)));
-        admin.MapGet("/queues", async (AnalysisJobQueue jobs, PacsSendQueue pacs, CancellationToken ct) =>
-            TypedResults.Ok(new QueueDepths(await jobs.CountByStateAsync(ct), await pacs.PendingCountAsync(ct))));
+        admin.MapGet("/queues", async (AnalysisJobQueue jobs, IAnalysisJobSource transport, PacsSendQueue pacs, CancellationToken ct) =>
+            TypedResults.Ok(new QueueDepths(await jobs.CountByStateAsync(ct), await transport.DepthAsync(ct), await pacs.PendingCountAsync(ct))));
         admin.MapGet("/jobs", async (AnalysisJobQueue jobs, CancellationToken ct, string? state) => TypedResults.Ok(await jobs.ListAsync(state, ct)));
         admin.MapGet("/calling-aes", (CallingAeAllowlist allowlist) => TypedResults.Ok(allowlist.Entries));
         admin.MapPost("/calling-aes", AddCallingAe);

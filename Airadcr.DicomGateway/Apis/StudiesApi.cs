@@ -12,6 +12,7 @@ public static class StudiesApi
         var studies = routes.MapGroup("/studies").WithTags("Studies");
         studies.MapGet("/", ListStudies).WithName("ListStudies");
         studies.MapGet("/{studyUid}", GetStudy).WithName("GetStudy");
+        studies.MapGet("/{studyUid}/series", ListSeries).WithName("ListSeries");
         studies.MapGet("/{studyUid}/instances", ListInstances).WithName("ListInstances");
         studies.MapGet("/{studyUid}/instances/{sopInstanceUid}", GetInstance).WithName("GetInstance");
         return routes;
@@ -30,15 +31,24 @@ public static class StudiesApi
         return await index.GetStudyAsync(studyUid, cancellationToken) is { } study ? TypedResults.Ok(study) : TypedResults.NotFound();
     }
 
-    private static async Task<Results<Ok<IReadOnlyList<InstanceSummary>>, NotFound, BadRequest<ApiError>>> ListInstances(
-        string studyUid, InstanceIndex index, CancellationToken cancellationToken)
+    private static Task<Results<Ok<IReadOnlyList<SeriesSummary>>, NotFound, BadRequest<ApiError>>> ListSeries(
+        string studyUid, InstanceIndex index, CancellationToken cancellationToken) =>
+        ListOfStudyAsync(studyUid, () => index.ListSeriesAsync(studyUid, cancellationToken));
+
+    private static Task<Results<Ok<IReadOnlyList<InstanceSummary>>, NotFound, BadRequest<ApiError>>> ListInstances(
+        string studyUid, InstanceIndex index, CancellationToken cancellationToken) =>
+        ListOfStudyAsync(studyUid, () => index.ListInstancesAsync(studyUid, cancellationToken));
+
+    /// <summary>A study's series or instances: 400 for an invalid UID, 404 when the study has none.</summary>
+    private static async Task<Results<Ok<IReadOnlyList<T>>, NotFound, BadRequest<ApiError>>> ListOfStudyAsync<T>(
+        string studyUid, Func<Task<IReadOnlyList<T>>> list)
     {
         if (!DicomUid.IsValid(studyUid))
         {
             return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
         }
-        var instances = await index.ListInstancesAsync(studyUid, cancellationToken);
-        return instances.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(instances);
+        var items = await list();
+        return items.Count == 0 ? TypedResults.NotFound() : TypedResults.Ok(items);
     }
 
     private static async Task<Results<PhysicalFileHttpResult, NotFound, BadRequest<ApiError>>> GetInstance(

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Airadcr.DicomGateway.Index;
 
 namespace Airadcr.DicomGateway.Assembly;
@@ -11,16 +10,9 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """
             SELECT job_id, study_uid, state, attempts, created_at FROM analysis_jobs
-            WHERE $state IS NULL OR state = $state ORDER BY job_id
-            """, ("$state", state));
-        var jobs = new List<AnalysisJob>();
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            jobs.Add(new AnalysisJob(reader.GetInt64(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3),
-                DateTimeOffset.Parse(reader.GetString(4), CultureInfo.InvariantCulture)));
-        }
-        return jobs;
+            WHERE CAST(@state AS TEXT) IS NULL OR state = @state ORDER BY job_id
+            """, ("@state", state));
+        return await Analysis.AnalysisJobStore.ReadJobsAsync(command, cancellationToken);
     }
 
     /// <summary>Jobs per state (queue depths).</summary>
@@ -32,7 +24,7 @@ public sealed class AnalysisJobQueue(GatewayDatabase database)
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
-            counts[reader.GetString(0)] = reader.GetInt32(1);
+            counts[reader.GetString(0)] = InstanceIndex.Int32(reader, 1);
         }
         return counts;
     }

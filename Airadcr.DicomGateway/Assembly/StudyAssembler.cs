@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Index;
+using Airadcr.DicomGateway.Hosting;
 using Airadcr.DicomGateway.Logging;
 using Microsoft.Extensions.Options;
 
@@ -13,40 +14,34 @@ namespace Airadcr.DicomGateway.Assembly;
 /// queuing its analysis job happen in one transaction (the outbox), so a crash never loses a job.
 /// </summary>
 public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOptions> options, TimeProvider time,
-    ILogger<StudyAssembler> logger) : BackgroundService
+    ILogger<StudyAssembler> logger) : PeriodicService(TimeSpan.FromMilliseconds(500), time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await CompleteStableStudiesAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.AssemblyFailed(error);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => CompleteStableStudiesAsync(cancellationToken);
+
+    protected override void PassFailed(Exception error) => logger.AssemblyFailed(error);
 
     /// <summary>Completes every study stable at this time and queues its analysis; returns the jobs queued.</summary>
     public async Task<IReadOnlyList<AnalysisJob>> CompleteStableStudiesAsync(CancellationToken cancellationToken)
     {
-        var now = time.GetUtcNow();
+        var now = Time.GetUtcNow();
         var threshold = now.AddSeconds(-options.Value.StableSeconds).ToString("O", CultureInfo.InvariantCulture);
         var stamp = now.ToString("O", CultureInfo.InvariantCulture);
+        if (!await AnyStableAsync(threshold, cancellationToken))
+        {
+            return []; // an idle pass takes no write lock
+        }
         var jobs = await database.InWriteTransactionAsync(async connection =>
         {
+            // One statement decides: a study that received an instance meanwhile no longer matches (PostgreSQL
+            // re-checks the condition on the row it updates; SQLite has a single writer).
             var stable = new List<string>();
-            await using (var query = GatewayDatabase.Command(connection,
-                             "SELECT study_uid FROM studies WHERE state = 'receiving' AND last_received_at <= $threshold",
-                             ("$threshold", threshold)))
-            await using (var reader = await query.ExecuteReaderAsync(cancellationToken))
+            await using (var complete = GatewayDatabase.Command(connection, """
+                             UPDATE studies SET state = 'complete', completed_at = @now
+                             WHERE state = 'receiving' AND last_received_at <= @threshold
+                             RETURNING study_uid
+                             """, ("@now", stamp), ("@threshold", threshold)))
+            await using (var reader = await complete.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
@@ -56,14 +51,11 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
             var queued = new List<AnalysisJob>();
             foreach (var study in stable)
             {
-                await GatewayDatabase.ExecuteAsync(connection,
-                    "UPDATE studies SET state = 'complete', completed_at = $now WHERE study_uid = $study", cancellationToken,
-                    ("$now", stamp), ("$study", study));
                 await using var insert = GatewayDatabase.Command(connection, """
-                    INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES ($study, 'queued', $now, $now)
+                    INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES (@study, 'queued', @now, @now)
                     RETURNING job_id
-                    """, ("$study", study), ("$now", stamp));
-                var jobId = (long)(await insert.ExecuteScalarAsync(cancellationToken))!;
+                    """, ("@study", study), ("@now", stamp));
+                var jobId = Convert.ToInt64(await insert.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
                 queued.Add(new AnalysisJob(jobId, study, "queued", 0, now));
             }
             return queued;
@@ -73,6 +65,14 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
             logger.StudyComplete(StudyHash(job.StudyInstanceUid), job.JobId);
         }
         return jobs;
+    }
+
+    private async Task<bool> AnyStableAsync(string threshold, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var query = GatewayDatabase.Command(connection,
+            "SELECT 1 FROM studies WHERE state = 'receiving' AND last_received_at <= @threshold LIMIT 1", ("@threshold", threshold));
+        return await query.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     /// <summary>A short, non-reversible label of a study for logs and traces (never the UID itself).</summary>

@@ -54,6 +54,16 @@ public sealed class GatewayOptions
     [Range(1, 20)]
     public int MaxAnalysisAttempts { get; set; } = 5;
 
+    /// <summary>
+    /// Key the admin API (<c>/admin/*</c>) requires in <c>X-Admin-Key</c>. Without one, the admin API answers loopback
+    /// callers only, and nobody when the service listens beyond loopback.
+    /// </summary>
+    public string? AdminKey { get; set; }
+
+    /// <summary>Server mode: a job's stream entry idle this long (no heartbeat: its worker died) is taken over by another.</summary>
+    [Range(1, 3600)]
+    public int JobReclaimSeconds { get; set; } = 60;
+
     /// <summary>The PACS results are sent back to.</summary>
     public PacsOptions Pacs { get; set; } = new();
 }

@@ -1,4 +1,5 @@
 using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.ReportApi;
@@ -10,12 +11,19 @@ using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
 using Airadcr.DicomGateway.Storage;
 using Microsoft.Extensions.Options;
+using StackExchange.Redis;
 
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Registration of the gateway's services.</summary>
 public static class GatewayExtensions
 {
+    /// <summary>The gateway's database resource (Aspire: <c>ConnectionStrings__gatewaydb</c>, Npgsql format).</summary>
+    public const string GatewayDbConnectionName = "gatewaydb";
+
+    /// <summary>The Redis resource (Aspire: <c>ConnectionStrings__cache</c>, StackExchange.Redis format).</summary>
+    public const string CacheConnectionName = "cache";
+
     public static IHostApplicationBuilder AddGatewayServices(this IHostApplicationBuilder builder)
     {
         builder.Services.AddOptions<GatewayOptions>()
@@ -25,14 +33,21 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => GatewayPaths.Resolve(
             services.GetRequiredService<IOptions<GatewayOptions>>().Value, services.GetRequiredService<IConfiguration>()));
-        builder.Services.AddSingleton(services =>
+        builder.Services.AddSingleton<GatewayDatabase>(services =>
         {
+            // Start-up: the database must be migrated before the SCP takes its first association.
             var paths = services.GetRequiredService<GatewayPaths>();
-            services.GetRequiredService<ILoggerFactory>().CreateLogger("Airadcr.DicomGateway").StorageLocation(paths.StorageRoot, paths.IndexDatabase);
-            return new GatewayDatabase(paths.IndexDatabase);
+            GatewayDatabase database = services.GetRequiredService<IConfiguration>().GetConnectionString(GatewayDbConnectionName) is { Length: > 0 } gatewayDb
+                ? PostgresGatewayDatabase.OpenAsync(gatewayDb, CancellationToken.None).GetAwaiter().GetResult()
+                : SqliteGatewayDatabase.OpenAsync(paths.IndexDatabase, CancellationToken.None).GetAwaiter().GetResult();
+            services.GetRequiredService<ILoggerFactory>().CreateLogger("Airadcr.DicomGateway")
+                .StorageLocation(paths.StorageRoot, database.Engine, database.Location);
+            return database;
         });
         builder.Services.AddSingleton<InstanceIndex>();
+        builder.Services.AddSingleton<InstanceGroupCommit>();
         builder.Services.AddSingleton<CallingAeAllowlist>();
+        builder.Services.AddSingleton<AdminKeyRequirement>();
         builder.Services.AddSingleton<GatewayStorageHandler>();
         builder.Services.AddSingleton<AnalysisJobQueue>();
         builder.Services.AddSingleton<DicomScpService>();
@@ -42,6 +57,23 @@ public static class GatewayExtensions
 
         // Analysis -> reports -> PACS and ReportApi
         builder.Services.AddSingleton<AnalysisJobStore>();
+        if (builder.Configuration.GetConnectionString(CacheConnectionName) is { Length: > 0 } cache)
+        {
+            // Server mode: the outbox is relayed to a Redis stream read by a consumer group.
+            builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
+            {
+                var configuration = ConfigurationOptions.Parse(cache);
+                configuration.AbortOnConnectFail = false;
+                return ConnectionMultiplexer.Connect(configuration);
+            });
+            builder.Services.AddSingleton<RedisAnalysisJobSource>();
+            builder.Services.AddSingleton<IAnalysisJobSource>(services => services.GetRequiredService<RedisAnalysisJobSource>());
+            builder.Services.AddHostedService<AnalysisJobRelay>();
+        }
+        else
+        {
+            builder.Services.AddSingleton<IAnalysisJobSource, OutboxAnalysisJobSource>();
+        }
         builder.Services.AddSingleton<StudyReportBuilder>();
         builder.Services.AddSingleton<PacsSendQueue>();
         builder.Services.AddHttpClient<InferenceClient>((services, http) =>

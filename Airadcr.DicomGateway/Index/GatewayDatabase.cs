@@ -1,135 +1,104 @@
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Airadcr.DicomGateway.Index;
 
 /// <summary>
-/// The gateway's own database (embedded mode: SQLite in WAL mode, synchronous FULL so that an acknowledged
-/// instance's index row survives a crash). Migrated at start-up with versioned scripts.
+/// The gateway's own database (<c>gatewaydb</c>): SQLite in embedded mode, PostgreSQL when
+/// <c>ConnectionStrings:gatewaydb</c> is set. Both run the same SQL (named <c>@parameters</c>, <c>ON CONFLICT</c>,
+/// <c>RETURNING</c>; timestamps are ISO 8601 UTC text, compared as text) and the same versioned migrations
+/// (<see cref="GatewaySchema"/>), applied at start-up.
 /// </summary>
-public sealed class GatewayDatabase
+public abstract class GatewayDatabase
 {
-    private static readonly string[] Migrations =
-    [
-        """
-        CREATE TABLE patients (
-            patient_key INTEGER PRIMARY KEY,
-            patient_id TEXT NOT NULL UNIQUE,
-            patient_name TEXT, birth_date TEXT, sex TEXT);
-        CREATE TABLE studies (
-            study_uid TEXT PRIMARY KEY,
-            patient_key INTEGER REFERENCES patients(patient_key),
-            accession_number TEXT, study_date TEXT, description TEXT,
-            state TEXT NOT NULL,
-            first_received_at TEXT NOT NULL, last_received_at TEXT NOT NULL, completed_at TEXT);
-        CREATE INDEX studies_state ON studies(state, last_received_at);
-        CREATE TABLE series (
-            series_uid TEXT PRIMARY KEY,
-            study_uid TEXT NOT NULL REFERENCES studies(study_uid),
-            modality TEXT, series_number INTEGER, description TEXT);
-        CREATE INDEX series_study ON series(study_uid);
-        CREATE TABLE instances (
-            sop_instance_uid TEXT PRIMARY KEY,
-            series_uid TEXT NOT NULL REFERENCES series(series_uid),
-            sop_class_uid TEXT NOT NULL, transfer_syntax_uid TEXT NOT NULL,
-            instance_number INTEGER, path TEXT NOT NULL, size_bytes INTEGER NOT NULL,
-            calling_ae TEXT NOT NULL, received_at TEXT NOT NULL);
-        CREATE INDEX instances_series ON instances(series_uid);
-        CREATE TABLE analysis_jobs (
-            job_id INTEGER PRIMARY KEY AUTOINCREMENT,
-            study_uid TEXT NOT NULL REFERENCES studies(study_uid),
-            state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, traceparent TEXT, error TEXT,
-            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-        CREATE INDEX analysis_jobs_state ON analysis_jobs(state, job_id);
-        CREATE TABLE calling_aes (ae_title TEXT PRIMARY KEY);
-        """,
-        """
-        ALTER TABLE analysis_jobs ADD COLUMN not_before TEXT;
-        CREATE TABLE pacs_sends (
-            send_id INTEGER PRIMARY KEY AUTOINCREMENT,
-            study_uid TEXT NOT NULL, path TEXT NOT NULL,
-            state TEXT NOT NULL, attempts INTEGER NOT NULL DEFAULT 0, not_before TEXT, error TEXT,
-            created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
-        CREATE INDEX pacs_sends_state ON pacs_sends(state, not_before);
-        """,
-    ];
+    /// <summary>Engine name for logs (<c>sqlite</c>, <c>postgresql</c>).</summary>
+    public abstract string Engine { get; }
 
-    private readonly string _connectionString;
+    /// <summary>Where the data is, for the start-up log line (a file, or host/database; never a password).</summary>
+    public abstract string Location { get; }
 
-    public GatewayDatabase(string path)
+    /// <summary>Starts a write transaction (SQLite: BEGIN IMMEDIATE so that writers queue instead of deadlocking).</summary>
+    protected abstract string BeginWriteStatement { get; }
+
+    /// <summary>Run first in each migration transaction to keep concurrent migrators apart (null: none needed).</summary>
+    protected virtual string? MigrationLockStatement => null;
+
+    public abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
+    /// <summary>Waits for this process's turn to write (an engine with one writer at a time queues its writers here).</summary>
+    protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
+    /// <summary>Runs <paramref name="work"/> in one write transaction, committed before this returns.</summary>
+    public async Task<T> InWriteTransactionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
     {
-        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
-        Migrate();
-    }
-
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        using var pragma = connection.CreateCommand();
-        pragma.CommandText = "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;";
-        await pragma.ExecuteNonQueryAsync(cancellationToken);
-        return connection;
-    }
-
-    /// <summary>Runs <paramref name="work"/> in one write transaction (BEGIN IMMEDIATE: writers queue, no upgrade deadlock).</summary>
-    public async Task<T> InWriteTransactionAsync<T>(Func<SqliteConnection, Task<T>> work, CancellationToken cancellationToken)
-    {
+        using var writer = await EnterWriterAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
-        await Run(connection, "BEGIN IMMEDIATE", cancellationToken);
+        await RunAsync(connection, BeginWriteStatement, cancellationToken);
         try
         {
             var result = await work(connection);
-            await Run(connection, "COMMIT", cancellationToken);
+            await RunAsync(connection, "COMMIT", cancellationToken);
             return result;
         }
         catch
         {
-            await Run(connection, "ROLLBACK", CancellationToken.None);
+            await RunAsync(connection, "ROLLBACK", CancellationToken.None);
             throw;
         }
     }
 
-    private static async Task Run(SqliteConnection connection, string sql, CancellationToken cancellationToken)
+    /// <summary>Applies the schema versions this database has not seen yet, each in its own transaction.</summary>
+    protected async Task MigrateAsync(string engineKey, CancellationToken cancellationToken)
     {
-        await using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private void Migrate()
-    {
-        using var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        using var setup = connection.CreateCommand();
-        setup.CommandText = "PRAGMA journal_mode = WAL; CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);";
-        setup.ExecuteNonQuery();
-        using var read = connection.CreateCommand();
-        read.CommandText = "SELECT COALESCE(MAX(version), 0) FROM schema_version";
-        var version = Convert.ToInt32(read.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture);
-        for (var next = version; next < Migrations.Length; next++)
+        await using var connection = await OpenAsync(cancellationToken);
+        await RunAsync(connection, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)", cancellationToken);
+        var migrations = GatewaySchema.For(engineKey);
+        for (var next = 0; next < migrations.Count; next++)
         {
-            using var transaction = connection.BeginTransaction();
-            using var migrate = connection.CreateCommand();
-            migrate.Transaction = transaction;
-            migrate.CommandText = Migrations[next] + $"; INSERT INTO schema_version (version) VALUES ({next + 1});";
-            migrate.ExecuteNonQuery();
-            transaction.Commit();
+            await RunAsync(connection, BeginWriteStatement, cancellationToken);
+            try
+            {
+                if (MigrationLockStatement is { } lockStatement)
+                {
+                    await RunAsync(connection, lockStatement, cancellationToken);
+                }
+                await using var read = Command(connection, "SELECT COALESCE(MAX(version), 0) FROM schema_version");
+                if (Convert.ToInt32(await read.ExecuteScalarAsync(cancellationToken), System.Globalization.CultureInfo.InvariantCulture) <= next)
+                {
+                    await RunAsync(connection, migrations[next], cancellationToken);
+                    await ExecuteAsync(connection, "INSERT INTO schema_version (version) VALUES (@version)", cancellationToken, ("@version", next + 1));
+                }
+                await RunAsync(connection, "COMMIT", cancellationToken);
+            }
+            catch
+            {
+                await RunAsync(connection, "ROLLBACK", CancellationToken.None);
+                throw;
+            }
         }
     }
 
-    /// <summary>A command with named parameters (null values sent as NULL).</summary>
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static async Task RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = Command(connection, sql);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>A command with named parameters (null values sent as NULL; the engine infers their type from the SQL).</summary>
+    public static DbCommand Command(DbConnection connection, string sql, params (string Name, object? Value)[] parameters)
     {
         var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
         return command;
     }
 
-    public static async Task<int> ExecuteAsync(SqliteConnection connection, string sql, CancellationToken cancellationToken,
+    public static async Task<int> ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken,
         params (string Name, object? Value)[] parameters)
     {
         await using var command = Command(connection, sql, parameters);

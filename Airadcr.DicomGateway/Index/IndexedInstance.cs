@@ -38,3 +38,6 @@ public sealed record StudySummary(
 /// <summary>An instance as the admin API lists it (no patient data).</summary>
 public sealed record InstanceSummary(string SeriesInstanceUid, string SopInstanceUid, string SopClassUid,
     string TransferSyntaxUid, int? InstanceNumber, long SizeBytes);
+
+/// <summary>A series as the API lists it.</summary>
+public sealed record SeriesSummary(string SeriesInstanceUid, string? Modality, int? SeriesNumber, string? Description, int InstanceCount);

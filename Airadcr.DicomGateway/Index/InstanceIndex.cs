@@ -1,5 +1,5 @@
 using System.Globalization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
 
 namespace Airadcr.DicomGateway.Index;
 
@@ -10,58 +10,69 @@ public sealed class InstanceIndex(GatewayDatabase database)
     /// Records an instance whose file is already in place; its study goes (back) to <c>receiving</c>. Returns false
     /// when the instance was already indexed (the first copy is kept).
     /// </summary>
-    public async Task<bool> AddAsync(IndexedInstance instance, CancellationToken cancellationToken)
-    {
-        return await database.InWriteTransactionAsync(connection => AddAsync(connection, instance, cancellationToken), cancellationToken);
-    }
+    public Task<bool> AddAsync(IndexedInstance instance, CancellationToken cancellationToken) =>
+        database.InWriteTransactionAsync(connection => AddAsync(connection, instance, cancellationToken), cancellationToken);
 
-    private static async Task<bool> AddAsync(SqliteConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
+    /// <summary>Records several instances in one transaction (a group commit); returns how many were new.</summary>
+    public Task<int> AddAsync(IReadOnlyList<IndexedInstance> instances, CancellationToken cancellationToken) =>
+        database.InWriteTransactionAsync(async connection =>
+        {
+            var added = 0;
+            foreach (var instance in instances)
+            {
+                added += await AddAsync(connection, instance, cancellationToken) ? 1 : 0;
+            }
+            return added;
+        }, cancellationToken);
+
+    private static async Task<bool> AddAsync(DbConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
     {
         var patientKey = instance.PatientId is { Length: > 0 } ? await UpsertPatientAsync(connection, instance, cancellationToken) : null;
         var received = instance.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
         await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO studies (study_uid, patient_key, accession_number, study_date, description, state, first_received_at, last_received_at)
-            VALUES ($study, $patient, $accession, $date, $description, 'receiving', $received, $received)
+            VALUES (@study, @patient, @accession, @date, @description, 'receiving', @received, @received)
             ON CONFLICT (study_uid) DO UPDATE SET state = 'receiving', completed_at = NULL,
-                last_received_at = MAX(last_received_at, excluded.last_received_at)
+                last_received_at = CASE WHEN excluded.last_received_at > studies.last_received_at
+                    THEN excluded.last_received_at ELSE studies.last_received_at END
             """, cancellationToken,
-            ("$study", instance.StudyInstanceUid), ("$patient", patientKey), ("$accession", instance.AccessionNumber),
-            ("$date", instance.StudyDate), ("$description", instance.StudyDescription), ("$received", received));
+            ("@study", instance.StudyInstanceUid), ("@patient", patientKey), ("@accession", instance.AccessionNumber),
+            ("@date", instance.StudyDate), ("@description", instance.StudyDescription), ("@received", received));
         await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO series (series_uid, study_uid, modality, series_number, description)
-            VALUES ($series, $study, $modality, $number, $description) ON CONFLICT (series_uid) DO NOTHING
+            VALUES (@series, @study, @modality, @number, @description) ON CONFLICT (series_uid) DO NOTHING
             """, cancellationToken,
-            ("$series", instance.SeriesInstanceUid), ("$study", instance.StudyInstanceUid), ("$modality", instance.Modality),
-            ("$number", instance.SeriesNumber), ("$description", instance.SeriesDescription));
+            ("@series", instance.SeriesInstanceUid), ("@study", instance.StudyInstanceUid), ("@modality", instance.Modality),
+            ("@number", instance.SeriesNumber), ("@description", instance.SeriesDescription));
         var added = await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO instances (sop_instance_uid, series_uid, sop_class_uid, transfer_syntax_uid, instance_number, path, size_bytes, calling_ae, received_at)
-            VALUES ($sop, $series, $class, $syntax, $number, $path, $size, $ae, $received) ON CONFLICT (sop_instance_uid) DO NOTHING
+            VALUES (@sop, @series, @class, @syntax, @number, @path, @size, @ae, @received) ON CONFLICT (sop_instance_uid) DO NOTHING
             """, cancellationToken,
-            ("$sop", instance.SopInstanceUid), ("$series", instance.SeriesInstanceUid), ("$class", instance.SopClassUid),
-            ("$syntax", instance.TransferSyntaxUid), ("$number", instance.InstanceNumber), ("$path", instance.Path),
-            ("$size", instance.SizeBytes), ("$ae", instance.CallingAe), ("$received", received));
+            ("@sop", instance.SopInstanceUid), ("@series", instance.SeriesInstanceUid), ("@class", instance.SopClassUid),
+            ("@syntax", instance.TransferSyntaxUid), ("@number", instance.InstanceNumber), ("@path", instance.Path),
+            ("@size", instance.SizeBytes), ("@ae", instance.CallingAe), ("@received", received));
         return added == 1;
     }
 
     public async Task<bool> ContainsAsync(string sopInstanceUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection, "SELECT 1 FROM instances WHERE sop_instance_uid = $sop", ("$sop", sopInstanceUid));
+        await using var command = GatewayDatabase.Command(connection, "SELECT 1 FROM instances WHERE sop_instance_uid = @sop", ("@sop", sopInstanceUid));
         return await command.ExecuteScalarAsync(cancellationToken) is not null;
     }
 
     public async Task<IReadOnlyList<StudySummary>> ListStudiesAsync(int limit, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection, StudySelect + " GROUP BY s.study_uid ORDER BY s.last_received_at DESC LIMIT $limit",
-            ("$limit", limit));
+        await using var command = GatewayDatabase.Command(connection, StudySelect + " GROUP BY s.study_uid ORDER BY s.last_received_at DESC LIMIT @limit",
+            ("@limit", limit));
         return await ReadStudiesAsync(command, cancellationToken);
     }
 
     public async Task<StudySummary?> GetStudyAsync(string studyUid, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection, StudySelect + " WHERE s.study_uid = $study GROUP BY s.study_uid", ("$study", studyUid));
+        await using var command = GatewayDatabase.Command(connection, StudySelect + " WHERE s.study_uid = @study GROUP BY s.study_uid", ("@study", studyUid));
         return (await ReadStudiesAsync(command, cancellationToken)).SingleOrDefault();
     }
 
@@ -71,14 +82,33 @@ public sealed class InstanceIndex(GatewayDatabase database)
         await using var command = GatewayDatabase.Command(connection, """
             SELECT i.series_uid, i.sop_instance_uid, i.sop_class_uid, i.transfer_syntax_uid, i.instance_number, i.size_bytes
             FROM instances i JOIN series se ON se.series_uid = i.series_uid
-            WHERE se.study_uid = $study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
-            """, ("$study", studyUid));
+            WHERE se.study_uid = @study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
+            """, ("@study", studyUid));
         var result = new List<InstanceSummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new InstanceSummary(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetInt32(4), reader.GetInt64(5)));
+        }
+        return result;
+    }
+
+    public async Task<IReadOnlyList<SeriesSummary>> ListSeriesAsync(string studyUid, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = GatewayDatabase.Command(connection, """
+            SELECT se.series_uid, se.modality, se.series_number, se.description, COUNT(i.sop_instance_uid)
+            FROM series se LEFT JOIN instances i ON i.series_uid = se.series_uid
+            WHERE se.study_uid = @study GROUP BY se.series_uid, se.modality, se.series_number, se.description
+            ORDER BY se.series_number, se.series_uid
+            """, ("@study", studyUid));
+        var result = new List<SeriesSummary>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            result.Add(new SeriesSummary(reader.GetString(0), NullableString(reader, 1), reader.IsDBNull(2) ? null : Int32(reader, 2),
+                NullableString(reader, 3), Int32(reader, 4)));
         }
         return result;
     }
@@ -90,8 +120,8 @@ public sealed class InstanceIndex(GatewayDatabase database)
         await using var command = GatewayDatabase.Command(connection, """
             SELECT i.series_uid, i.sop_class_uid, i.sop_instance_uid, i.path
             FROM instances i JOIN series se ON se.series_uid = i.series_uid
-            WHERE se.study_uid = $study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
-            """, ("$study", studyUid));
+            WHERE se.study_uid = @study ORDER BY se.series_number, i.series_uid, i.instance_number, i.sop_instance_uid
+            """, ("@study", studyUid));
         var files = new List<Reports.StudyFile>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -107,8 +137,8 @@ public sealed class InstanceIndex(GatewayDatabase database)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """
             SELECT i.path FROM instances i JOIN series se ON se.series_uid = i.series_uid
-            WHERE se.study_uid = $study AND i.sop_instance_uid = $sop
-            """, ("$study", studyUid), ("$sop", sopInstanceUid));
+            WHERE se.study_uid = @study AND i.sop_instance_uid = @sop
+            """, ("@study", studyUid), ("@sop", sopInstanceUid));
         return await command.ExecuteScalarAsync(cancellationToken) as string;
     }
 
@@ -118,29 +148,32 @@ public sealed class InstanceIndex(GatewayDatabase database)
         FROM studies s LEFT JOIN series se ON se.study_uid = s.study_uid LEFT JOIN instances i ON i.series_uid = se.series_uid
         """;
 
-    private static async Task<IReadOnlyList<StudySummary>> ReadStudiesAsync(SqliteCommand command, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<StudySummary>> ReadStudiesAsync(DbCommand command, CancellationToken cancellationToken)
     {
         var result = new List<StudySummary>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             result.Add(new StudySummary(reader.GetString(0), reader.GetString(1), NullableString(reader, 2), NullableString(reader, 3),
-                NullableString(reader, 4), reader.GetInt32(5), reader.GetInt32(6),
+                NullableString(reader, 4), Int32(reader, 5), Int32(reader, 6),
                 DateTimeOffset.Parse(reader.GetString(7), CultureInfo.InvariantCulture),
                 reader.IsDBNull(8) ? null : DateTimeOffset.Parse(reader.GetString(8), CultureInfo.InvariantCulture)));
         }
         return result;
     }
 
-    private static string? NullableString(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    private static string? NullableString(DbDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
 
-    private static async Task<long?> UpsertPatientAsync(SqliteConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
+    /// <summary>A count or integer column, whatever width the engine returns it in.</summary>
+    internal static int Int32(DbDataReader reader, int ordinal) => Convert.ToInt32(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+
+    private static async Task<long?> UpsertPatientAsync(DbConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
     {
         await using var command = GatewayDatabase.Command(connection, """
-            INSERT INTO patients (patient_id, patient_name, birth_date, sex) VALUES ($id, $name, $birth, $sex)
-            ON CONFLICT (patient_id) DO UPDATE SET patient_name = COALESCE(excluded.patient_name, patient_name)
+            INSERT INTO patients (patient_id, patient_name, birth_date, sex) VALUES (@id, @name, @birth, @sex)
+            ON CONFLICT (patient_id) DO UPDATE SET patient_name = COALESCE(excluded.patient_name, patients.patient_name)
             RETURNING patient_key
-            """, ("$id", instance.PatientId), ("$name", instance.PatientName), ("$birth", instance.PatientBirthDate), ("$sex", instance.PatientSex));
-        return (long?)await command.ExecuteScalarAsync(cancellationToken);
+            """, ("@id", instance.PatientId), ("@name", instance.PatientName), ("@birth", instance.PatientBirthDate), ("@sex", instance.PatientSex));
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
     }
 }

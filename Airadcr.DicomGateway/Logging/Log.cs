@@ -12,8 +12,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance already stored: first copy kept")]
     public static partial void DuplicateInstance(this ILogger logger);
 
-    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index {Index}")]
-    public static partial void StorageLocation(this ILogger logger, string storageRoot, string index);
+    [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Group commit of {Count} instance(s) failed: {Reason}")]
+    public static partial void GroupCommitFailed(this ILogger logger, int count, string reason);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index in {Engine} at {IndexLocation}")]
+    public static partial void StorageLocation(this ILogger logger, string storageRoot, string engine, string indexLocation);
 
     [LoggerMessage(EventId = 200, Level = LogLevel.Information, Message = "Study {StudyHash} complete: analysis job {JobId} queued")]
     public static partial void StudyComplete(this ILogger logger, string studyHash, long jobId);
@@ -26,6 +29,21 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 301, Level = LogLevel.Warning, Message = "Analysis of study {StudyHash} failed (job {JobId}, attempt {Attempt}): {Reason}")]
     public static partial void AnalysisFailed(this ILogger logger, string studyHash, long jobId, int attempt, string reason);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Analysis jobs go through the Redis stream {Stream}; {Requeued} unfinished job(s) queued again for it")]
+    public static partial void AnalysisStreamCreated(this ILogger logger, string stream, int requeued);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Warning, Message = "Analysis job {JobId} taken over from a worker that stopped")]
+    public static partial void AnalysisJobReclaimed(this ILogger logger, long jobId);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Relaying analysis jobs to the stream failed, will retry: {Reason}")]
+    public static partial void RelayFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Admin request to {Path} refused: {Reason}")]
+    public static partial void AdminRefused(this ILogger logger, string path, string reason);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Warning, Message = "Analysis jobs unavailable, will retry: {Reason}")]
+    public static partial void JobTransportUnavailable(this ILogger logger, string reason);
 
     [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Sending results to the PACS failed, will retry: {Reason}")]
     public static partial void PacsSendFailed(this ILogger logger, string reason);

@@ -15,8 +15,8 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
             foreach (var path in paths)
             {
                 await GatewayDatabase.ExecuteAsync(connection, """
-                    INSERT INTO pacs_sends (study_uid, path, state, created_at, updated_at) VALUES ($study, $path, 'pending', $now, $now)
-                    """, cancellationToken, ("$study", studyUid), ("$path", path), ("$now", now));
+                    INSERT INTO pacs_sends (study_uid, path, state, created_at, updated_at) VALUES (@study, @path, 'pending', @now, @now)
+                    """, cancellationToken, ("@study", studyUid), ("@path", path), ("@now", now));
             }
             return 0;
         }, cancellationToken);
@@ -26,8 +26,8 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """
             SELECT send_id, study_uid, path, attempts FROM pacs_sends
-            WHERE state = 'pending' AND (not_before IS NULL OR not_before <= $now) ORDER BY send_id LIMIT $limit
-            """, ("$now", AnalysisJobStore.Stamp(time.GetUtcNow())), ("$limit", limit));
+            WHERE state = 'pending' AND (not_before IS NULL OR not_before <= @now) ORDER BY send_id LIMIT @limit
+            """, ("@now", AnalysisJobStore.Stamp(time.GetUtcNow())), ("@limit", limit));
         var due = new List<PendingSend>();
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
@@ -46,11 +46,11 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
 
     private Task SetAsync(PendingSend send, string state, DateTimeOffset? notBefore, string? error, CancellationToken cancellationToken) =>
         database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection, """
-            UPDATE pacs_sends SET state = $state, attempts = attempts + $failed, not_before = $notBefore, error = $error, updated_at = $now
-            WHERE send_id = $id
-            """, cancellationToken, ("$state", state), ("$failed", error is null ? 0 : 1),
-            ("$notBefore", notBefore is { } at ? AnalysisJobStore.Stamp(at) : null), ("$error", error is { Length: > 500 } ? error[..500] : error),
-            ("$now", AnalysisJobStore.Stamp(time.GetUtcNow())), ("$id", send.SendId)), cancellationToken);
+            UPDATE pacs_sends SET state = @state, attempts = attempts + @failed, not_before = @notBefore, error = @error, updated_at = @now
+            WHERE send_id = @id
+            """, cancellationToken, ("@state", state), ("@failed", error is null ? 0 : 1),
+            ("@notBefore", notBefore is { } at ? AnalysisJobStore.Stamp(at) : null), ("@error", error is { Length: > 500 } ? error[..500] : error),
+            ("@now", AnalysisJobStore.Stamp(time.GetUtcNow())), ("@id", send.SendId)), cancellationToken);
 
     public async Task<int> PendingCountAsync(CancellationToken cancellationToken)
     {

@@ -1,6 +1,7 @@
 using Airadcr.Dicom.Network.Client;
 using Airadcr.Dicom.Network.Dimse;
 using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Hosting;
 using Airadcr.DicomGateway.Logging;
 using Microsoft.Extensions.Options;
 
@@ -11,26 +12,12 @@ namespace Airadcr.DicomGateway.Pacs;
 /// proposing each file's own transfer syntax plus the uncompressed ones; failures are retried with backoff.
 /// </summary>
 public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> options, TimeProvider time, ILogger<PacsSender> logger)
-    : BackgroundService
+    : PeriodicService(TimeSpan.FromMilliseconds(500), time)
 {
-    private static readonly TimeSpan Interval = TimeSpan.FromMilliseconds(500);
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(Interval, time);
-        do
-        {
-            try
-            {
-                await SendDueAsync(stoppingToken);
-            }
-            catch (Exception error) when (error is not OperationCanceledException)
-            {
-                logger.PacsSendFailed(error.Message);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task RunPassAsync(CancellationToken cancellationToken) => SendDueAsync(cancellationToken);
+
+    protected override void PassFailed(Exception error) => logger.PacsSendFailed(error.Message);
 
     /// <summary>Sends every due file; returns how many the PACS acknowledged.</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -52,7 +39,7 @@ public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> opt
                 Port = pacs.Port,
                 CalledAe = pacs.AeTitle,
                 CallingAe = options.Value.AeTitle,
-                TimeProvider = time,
+                TimeProvider = Time,
             }, contexts, cancellationToken);
             foreach (var send in due)
             {

@@ -37,8 +37,8 @@ public sealed class CallingAeAllowlist
     {
         var title = Normalize(aeTitle);
         await _database.InWriteTransactionAsync(connection =>
-            GatewayDatabase.ExecuteAsync(connection, "INSERT INTO calling_aes (ae_title) VALUES ($ae) ON CONFLICT DO NOTHING",
-                cancellationToken, ("$ae", title)), cancellationToken);
+            GatewayDatabase.ExecuteAsync(connection, "INSERT INTO calling_aes (ae_title) VALUES (@ae) ON CONFLICT DO NOTHING",
+                cancellationToken, ("@ae", title)), cancellationToken);
         _added.TryAdd(title, 0);
     }
 
@@ -46,7 +46,7 @@ public sealed class CallingAeAllowlist
     {
         var title = Normalize(aeTitle);
         var removed = await _database.InWriteTransactionAsync(connection =>
-            GatewayDatabase.ExecuteAsync(connection, "DELETE FROM calling_aes WHERE ae_title = $ae", cancellationToken, ("$ae", title)),
+            GatewayDatabase.ExecuteAsync(connection, "DELETE FROM calling_aes WHERE ae_title = @ae", cancellationToken, ("@ae", title)),
             cancellationToken);
         _added.TryRemove(title, out _);
         return removed > 0;

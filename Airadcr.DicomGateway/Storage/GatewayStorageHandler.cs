@@ -11,13 +11,14 @@ using Microsoft.Extensions.Options;
 namespace Airadcr.DicomGateway.Storage;
 
 /// <summary>
-/// The gateway's storage SCP policy. An instance is acknowledged with 0x0000 only once its file is fsynced and renamed
-/// into <c>{storage}/{study}/{series}/{instance}.dcm</c> (directory fsynced too) and its index row committed. Paths
-/// come from validated UIDs only. The first copy of an instance is kept; a repeat is answered with success.
+/// The gateway's storage SCP policy. An instance is acknowledged with 0x0000 only once its file is renamed into
+/// <c>{storage}/{study}/{series}/{instance}.dcm</c> and fsynced (directories too) and its index row committed, through
+/// the <see cref="InstanceGroupCommit"/>. Paths come from validated UIDs only. The first copy of an instance is kept; a
+/// repeat is answered with success.
 /// </summary>
 public sealed class GatewayStorageHandler(
     GatewayPaths paths,
-    InstanceIndex index,
+    InstanceGroupCommit groupCommit,
     CallingAeAllowlist allowlist,
     IOptions<GatewayOptions> options,
     TimeProvider time,
@@ -46,7 +47,7 @@ public sealed class GatewayStorageHandler(
         {
             throw new DicomFormatException("invalid SOP Instance UID", 0);
         }
-        return ValueTask.FromResult<IStoreTarget>(Part10FileTarget.Create(paths.Incoming, request, CommitAsync));
+        return ValueTask.FromResult<IStoreTarget>(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false));
     }
 
     private async ValueTask<StoreOutcome> CommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
@@ -58,19 +59,12 @@ public sealed class GatewayStorageHandler(
         {
             return new StoreOutcome(DicomStatus.CannotUnderstand, "missing or invalid Study or Series Instance UID");
         }
-        var sop = instance.Request.SopInstanceUid;
-        if (await index.ContainsAsync(sop, cancellationToken))
+        var finalPath = Path.Combine(paths.StorageRoot, study!, series!, instance.Request.SopInstanceUid + ".dcm");
+        var size = new FileInfo(instance.TemporaryPath).Length;
+        if (!await groupCommit.CommitAsync(instance.TemporaryPath, finalPath, ToIndexed(instance, study!, series!, finalPath, size), cancellationToken))
         {
             logger.DuplicateInstance();
-            return new StoreOutcome(DicomStatus.Success);
         }
-
-        var directory = Path.Combine(paths.StorageRoot, study!, series!);
-        var finalPath = Path.Combine(directory, sop + ".dcm");
-        var size = new FileInfo(instance.TemporaryPath).Length;
-        Part10FileTarget.MoveIntoPlace(instance, finalPath); // false: a crash left the file unindexed; it is the first copy
-        DirectorySync.Flush(directory);
-        await index.AddAsync(ToIndexed(instance, study!, series!, finalPath, size), cancellationToken);
         return new StoreOutcome(DicomStatus.Success);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Net.Sockets;
 using Airadcr.Dicom.Network.Client;
 using Airadcr.Dicom.Network.Server;
@@ -16,7 +17,14 @@ if (!Directory.Exists(filesDir) || Directory.GetFiles(filesDir, "*.dcm").Length 
     await Tool.RunAsync("/usr/bin/python3", [script, filesDir, "200"]);
 }
 
+var warmUpDir = filesDir.TrimEnd('/') + "-warmup";
+if (!Directory.Exists(warmUpDir) || Directory.GetFiles(warmUpDir, "*.dcm").Length == 0)
+{
+    await Tool.RunAsync("/usr/bin/python3", [Path.Combine(AppContext.BaseDirectory, "make_ct_series.py"), warmUpDir, "8"]);
+}
+
 var files = Directory.GetFiles(filesDir, "*.dcm").Order(StringComparer.Ordinal).ToArray();
+var warmUpFiles = Directory.GetFiles(warmUpDir, "*.dcm");
 var megabytes = files.Sum(f => new FileInfo(f).Length) / 1e6;
 var work = Directory.CreateTempSubdirectory("airadcr-bench-");
 var storescpPort = Tool.FreePort();
@@ -27,6 +35,27 @@ var ourFolder = Path.Combine(work.FullName, "airadcr");
 await using var server = DicomServer.Start(new DicomServerOptions { AeTitle = "AIRADCR", Port = 0 }, new FolderStorageHandler(ourFolder));
 await using var discarding = DicomServer.Start(new DicomServerOptions { AeTitle = "AIRADCR", Port = 0 }, new DiscardingHandler());
 await Tool.RunAsync("echoscu", ["-aec", "STORESCP", "127.0.0.1", storescpPort.ToString(CultureInfo.InvariantCulture)], retries: 50);
+await using var orthanc = new Airadcr.Testing.OrthancServer();
+await orthanc.InitializeAsync();
+_ = GatewayProcess.Dll();
+
+async Task ClearOrthancAsync()
+{
+    foreach (var study in await orthanc.Client.GetFromJsonAsync<string[]>("studies") ?? [])
+    {
+        (await orthanc.Client.DeleteAsync($"studies/{study}")).EnsureSuccessStatusCode();
+    }
+}
+
+async Task<TimeSpan> GatewayAsync(Func<string, int, Task<TimeSpan>> load)
+{
+    // A fresh process (fresh storage: no duplicates), warmed up (JIT) with other instances on 1 and 4 associations.
+    await using var gateway = await GatewayProcess.StartAsync();
+    var port = gateway.DicomPort.ToString(CultureInfo.InvariantCulture);
+    await Tool.RunAsync("storescu", ["-aec", "IA_SERVER", "127.0.0.1", port, .. warmUpFiles[..4]]);
+    await Task.WhenAll(warmUpFiles[4..].Select(file => Tool.RunAsync("storescu", ["-aec", "IA_SERVER", "127.0.0.1", port, file])));
+    return await load("IA_SERVER", gateway.DicomPort);
+}
 
 var results = new Dictionary<string, List<double>>();
 void Record(string name, TimeSpan elapsed) =>
@@ -78,6 +107,15 @@ for (var round = 0; round <= rounds; round++)
     Clear();
     var ourScp4 = await Storescu4("AIRADCR", server.Port);
     var theirScp4 = await Storescu4("STORESCP", storescpPort);
+    var gateway1 = await GatewayAsync(Storescu);
+    var gateway4 = await GatewayAsync(Storescu4);
+    var theirScpAgain = await Storescu("STORESCP", storescpPort);
+    var theirScp4Again = await Storescu4("STORESCP", storescpPort);
+    await ClearOrthancAsync();
+    var orthanc1 = await Storescu(orthanc.AeTitle, orthanc.DicomPort);
+    await ClearOrthancAsync();
+    var orthanc4 = await Storescu4(orthanc.AeTitle, orthanc.DicomPort);
+    await ClearOrthancAsync();
     Clear();
     var ourScu = await OurScu();
     Clear();
@@ -92,6 +130,12 @@ for (var round = 0; round <= rounds; round++)
     Record("storescu -> AIRADCR SCP, data discarded (network only)", ourScpNoDisk);
     Record("4 x storescu -> AIRADCR SCP (temp+fsync+rename)", ourScp4);
     Record("4 x storescu -> dcmtk storescp", theirScp4);
+    Record("storescu -> gateway process (group commit: fsync + SQLite index)", gateway1);
+    Record("4 x storescu -> gateway process (group commit: fsync + SQLite index)", gateway4);
+    Record("storescu -> dcmtk storescp (again, next to the gateway)", theirScpAgain);
+    Record("4 x storescu -> dcmtk storescp (again, next to the gateway)", theirScp4Again);
+    Record("storescu -> Orthanc 1.10", orthanc1);
+    Record("4 x storescu -> Orthanc 1.10", orthanc4);
     Record("AIRADCR SCU -> dcmtk storescp", ourScu);
     Record("storescu -> dcmtk storescp (SCU reference)", theirScu);
 }
@@ -107,6 +151,13 @@ foreach (var name in results.Keys)
 
 Console.WriteLine($"| **our SCP / storescp** | **{Median("storescu -> AIRADCR SCP (temp+fsync+rename)") / Median("storescu -> dcmtk storescp"):0.00}x** | |");
 Console.WriteLine($"| **our SCP / storescp, 4 associations** | **{Median("4 x storescu -> AIRADCR SCP (temp+fsync+rename)") / Median("4 x storescu -> dcmtk storescp"):0.00}x** | |");
+string Ratio(string ours, string theirs) => $"{Median(ours) / Median(theirs):0.00}x";
+const string Gateway1 = "storescu -> gateway process (group commit: fsync + SQLite index)";
+const string Gateway4 = "4 x storescu -> gateway process (group commit: fsync + SQLite index)";
+Console.WriteLine($"| **gateway / storescp** | **{Ratio(Gateway1, "storescu -> dcmtk storescp (again, next to the gateway)")}** | |");
+Console.WriteLine($"| **gateway / storescp, 4 associations** | **{Ratio(Gateway4, "4 x storescu -> dcmtk storescp (again, next to the gateway)")}** | |");
+Console.WriteLine($"| **gateway / Orthanc** | **{Ratio(Gateway1, "storescu -> Orthanc 1.10")}** | |");
+Console.WriteLine($"| **gateway / Orthanc, 4 associations** | **{Ratio(Gateway4, "4 x storescu -> Orthanc 1.10")}** | |");
 Console.WriteLine($"| **our SCU / storescu** | **{Median("AIRADCR SCU -> dcmtk storescp") / Median("storescu -> dcmtk storescp (SCU reference)"):0.00}x** | |");
 storescp.Kill();
 work.Delete(recursive: true);

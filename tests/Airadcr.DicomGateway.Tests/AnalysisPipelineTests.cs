@@ -15,10 +15,13 @@ public sealed class AnalysisPipelineTests : IDisposable
 {
     private readonly FixtureDirectory _directory = new("pipeline");
 
-    [Fact]
-    public async Task Stable_study_is_analysed_and_its_sr_and_pdf_reach_the_pacs()
+    [Theory]
+    [InlineData(GatewayMode.Embedded)]
+    [InlineData(GatewayMode.Server)]
+    public async Task Stable_study_is_analysed_and_its_sr_and_pdf_reach_the_pacs(GatewayMode mode)
     {
         var ct = TestContext.Current.CancellationToken;
+        await using var backends = await GatewayBackends.StartAsync(mode, ct);
         await using var orthanc = new OrthancServer();
         await orthanc.InitializeAsync();
         var gatewayHttp = FreePort.Next();
@@ -29,7 +32,7 @@ public sealed class AnalysisPipelineTests : IDisposable
         var reportApiHttp = FreePort.Next();
         await using var reportApi = await StartReportApiAsync(reportApiHttp, apiKey, ct);
         await using var gateway = await GatewayProcess.StartAsync(_directory.Combine("storage"), FreePort.Next(),
-            _directory.Combine("gateway.log"), ct, gatewayHttp, new Dictionary<string, string>
+            _directory.Combine("gateway.log"), ct, gatewayHttp, new Dictionary<string, string>(backends.Environment)
             {
                 ["Gateway__InferenceUrl"] = $"http://127.0.0.1:{inferenceHttp.ToString(CultureInfo.InvariantCulture)}",
                 ["Gateway__Pacs__Host"] = "127.0.0.1",
@@ -66,6 +69,18 @@ public sealed class AnalysisPipelineTests : IDisposable
         Assert.Equal("airadcr_gateway", data.GetProperty("source_type").GetString());
         Assert.StartsWith("Analyse automatisée", data.GetProperty("structured").GetProperty("results").GetString());
         Assert.Contains("ct-nodule-candidates", data.GetProperty("ai_modules").EnumerateArray().Select(m => m.GetString()));
+
+        // The job ends done and leaves its transport (server mode: acknowledged and deleted from the stream).
+        Apis.AdminApi.QueueDepths? depths;
+        do
+        {
+            await Task.Delay(100, ct);
+            depths = await gateway.HttpClient.GetFromJsonAsync<Apis.AdminApi.QueueDepths>("/admin/queues", ct);
+        }
+        while (depths!.AnalysisJobs.GetValueOrDefault("done") != 1 && !deadline.IsCancellationRequested);
+        Assert.Equal(1, depths.AnalysisJobs.GetValueOrDefault("done"));
+        Assert.Equal(mode == GatewayMode.Server ? ("redis-stream", 0L, 0L) : ("outbox", (long?)null, (long?)null),
+            (depths.AnalysisTransport.Transport, depths.AnalysisTransport.StreamLength, depths.AnalysisTransport.StreamPending));
     }
 
     private async Task<ServerProcess> StartReportApiAsync(int httpPort, string apiKey, CancellationToken ct)

@@ -5,7 +5,13 @@ using Airadcr.Testing;
 namespace Airadcr.DicomGateway.Tests;
 
 [Collection(nameof(GatewayCollection))]
-public sealed class CallingAeAllowlistTests(GatewayHost gateway)
+public sealed class EmbeddedCallingAeAllowlistTests(EmbeddedGatewayHost gateway) : CallingAeAllowlistTests(gateway);
+
+[Collection(nameof(ServerModeGatewayCollection))]
+public sealed class ServerModeCallingAeAllowlistTests(ServerModeGatewayHost gateway) : CallingAeAllowlistTests(gateway);
+
+/// <summary>The calling-AE allowlist (configuration + admin API, persisted in the index), the same in both modes.</summary>
+public abstract class CallingAeAllowlistTests(GatewayHost gateway)
 {
     [Fact]
     public async Task Only_listed_calling_aes_associate_once_the_list_is_not_empty()

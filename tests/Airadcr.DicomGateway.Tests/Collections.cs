@@ -4,5 +4,10 @@ using Airadcr.Testing;
 
 namespace Airadcr.DicomGateway.Tests;
 
+/// <summary>One embedded-mode gateway (SQLite, in-process queue) shared by its tests.</summary>
 [CollectionDefinition(nameof(GatewayCollection))]
-public sealed class GatewayCollection : ICollectionFixture<GatewayHost>;
+public sealed class GatewayCollection : ICollectionFixture<EmbeddedGatewayHost>;
+
+/// <summary>One server-mode gateway (PostgreSQL, Redis) shared by its tests.</summary>
+[CollectionDefinition(nameof(ServerModeGatewayCollection))]
+public sealed class ServerModeGatewayCollection : ICollectionFixture<ServerModeGatewayHost>;

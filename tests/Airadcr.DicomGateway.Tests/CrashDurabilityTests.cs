@@ -10,14 +10,17 @@ public sealed partial class CrashDurabilityTests : IDisposable
 {
     private readonly FixtureDirectory _directory = new("gateway-crash");
 
-    [Fact]
-    public async Task Every_instance_acknowledged_before_kill_9_is_present_and_indexed_after_restart()
+    [Theory]
+    [InlineData(GatewayMode.Embedded)]
+    [InlineData(GatewayMode.Server)]
+    public async Task Every_instance_acknowledged_before_kill_9_is_present_and_indexed_after_restart(GatewayMode mode)
     {
         var ct = TestContext.Current.CancellationToken;
+        await using var backends = await GatewayBackends.StartAsync(mode, ct);
         var storage = _directory.Combine("storage");
         var studies = Enumerable.Range(0, 4).Select(i => SyntheticInstances.WriteStudy(_directory.Combine($"study{i}"), 60)).ToList();
         var dicomPort = FreePort.Next();
-        var gateway = await GatewayProcess.StartAsync(storage, dicomPort, _directory.Combine("gateway-1.log"), ct);
+        var gateway = await GatewayProcess.StartAsync(storage, dicomPort, _directory.Combine("gateway-1.log"), ct, settings: backends.Environment);
 
         var loads = studies.Select((files, i) => DcmtkTools.StoreAsync(GatewayHost.AeTitle, dicomPort, files, ct,
             callingAe: $"LOAD{i}", options: ["-v"])).ToList();
@@ -36,7 +39,8 @@ public sealed partial class CrashDurabilityTests : IDisposable
         Assert.NotEmpty(acknowledged);
         Assert.True(acknowledged.Count < 240, $"the load finished before the kill: nothing was tested ({CountStored(storage)} stored; {results[0].StandardError[..Math.Min(600, results[0].StandardError.Length)]})");
 
-        await using var restarted = await GatewayProcess.StartAsync(storage, dicomPort, _directory.Combine("gateway-2.log"), ct);
+        await using var restarted = await GatewayProcess.StartAsync(storage, dicomPort, _directory.Combine("gateway-2.log"), ct,
+            settings: backends.Environment);
         var indexed = new HashSet<string>();
         foreach (var study in await restarted.HttpClient.GetFromJsonAsync<List<StudySummary>>("/studies?limit=1000", ct) ?? [])
         {

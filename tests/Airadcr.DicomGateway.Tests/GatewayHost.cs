@@ -6,13 +6,19 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Airadcr.DicomGateway.Tests;
 
-/// <summary>The gateway on a real DICOM port (its HTTP API in memory), storing into a temporary folder.</summary>
-public class GatewayHost : IAsyncLifetime
+/// <summary>
+/// The gateway on a real DICOM port (its HTTP API in memory), storing into a temporary folder, in embedded mode or in
+/// server mode against real PostgreSQL and Redis.
+/// </summary>
+public class GatewayHost(GatewayMode mode, IReadOnlyDictionary<string, string>? overrides = null) : IAsyncLifetime
 {
     private readonly FixtureDirectory _storage = new("gateway");
     private WebApplicationFactory<Program>? _factory;
+    private GatewayBackends? _backends;
 
     public const string AeTitle = GatewayProcess.AeTitle;
+
+    public GatewayMode Mode => mode;
 
     public int DicomPort { get; } = FreePort.Next();
 
@@ -24,15 +30,24 @@ public class GatewayHost : IAsyncLifetime
 
     private WebApplicationFactory<Program> Factory => _factory ?? throw new InvalidOperationException("not started");
 
-    protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() =>
-    [
-        new("Gateway:Port", DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        new("Gateway:StoragePath", _storage.Path),
-        new("Gateway:StableSeconds", "2"),
-    ];
+    private IEnumerable<KeyValuePair<string, string>> Settings()
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Gateway:Port"] = DicomPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Gateway:StoragePath"] = _storage.Path,
+            ["Gateway:StableSeconds"] = "2",
+        };
+        foreach (var (key, value) in (_backends?.Settings ?? new Dictionary<string, string>()).Concat(overrides ?? new Dictionary<string, string>()))
+        {
+            settings[key] = value;
+        }
+        return settings;
+    }
 
     public virtual async ValueTask InitializeAsync()
     {
+        _backends = await GatewayBackends.StartAsync(mode, CancellationToken.None);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
             web.UseEnvironment("Development");
@@ -52,7 +67,17 @@ public class GatewayHost : IAsyncLifetime
         {
             await _factory.DisposeAsync();
         }
+        if (_backends is not null)
+        {
+            await _backends.DisposeAsync();
+        }
         _storage.Dispose();
         GC.SuppressFinalize(this);
     }
 }
+
+/// <summary>The gateway in embedded mode, for a collection fixture.</summary>
+public sealed class EmbeddedGatewayHost() : GatewayHost(GatewayMode.Embedded);
+
+/// <summary>The gateway in server mode, for a collection fixture.</summary>
+public sealed class ServerModeGatewayHost() : GatewayHost(GatewayMode.Server);

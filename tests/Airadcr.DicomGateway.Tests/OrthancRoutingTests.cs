@@ -11,7 +11,7 @@ public sealed class OrthancRoutingTests
     public async Task Orthanc_sends_a_study_to_ia_server_through_its_rest_api()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var gateway = new GatewayHost();
+        await using var gateway = new EmbeddedGatewayHost();
         await gateway.InitializeAsync();
         await using var orthanc = new OrthancServer();
         orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);
@@ -35,7 +35,7 @@ public sealed class OrthancRoutingTests
     public async Task Orthanc_lua_routing_forwards_a_stable_study_but_not_what_the_gateway_sent_back()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var gateway = new GatewayHost();
+        await using var gateway = new EmbeddedGatewayHost();
         await gateway.InitializeAsync();
         await using var orthanc = new OrthancServer { StableAgeSeconds = 1 };
         orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);

@@ -2,16 +2,34 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text.Json.Nodes;
+using Airadcr.Dicom;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.Dicom.Network.Pdus;
+using Airadcr.Dicom.Network.Tests.Robustness;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Airadcr.DicomGateway.Tests;
 
 [Collection(nameof(GatewayCollection))]
-public sealed class StorageScpTests(GatewayHost gateway)
+public sealed class EmbeddedStorageScpTests(EmbeddedGatewayHost gateway) : StorageScpTests(gateway);
+
+[Collection(nameof(ServerModeGatewayCollection))]
+public sealed class ServerModeStorageScpTests(ServerModeGatewayHost gateway) : StorageScpTests(gateway);
+
+/// <summary>The storage SCP, the same in both modes.</summary>
+public abstract class StorageScpTests(GatewayHost gateway)
 {
     private const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
     private const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
+
+    [Fact]
+    public void The_index_is_sqlite_when_embedded_and_postgresql_in_server_mode()
+    {
+        var engine = gateway.Services.GetRequiredService<GatewayDatabase>().Engine;
+        Assert.Equal(gateway.Mode == GatewayMode.Embedded ? "sqlite" : "postgresql", engine);
+    }
 
     [Fact]
     public async Task Answers_c_echo()
@@ -41,6 +59,19 @@ public sealed class StorageScpTests(GatewayHost gateway)
 
         var bytes = await client.GetByteArrayAsync($"/studies/{CtStudy}/instances/{CtInstance}", ct);
         Assert.Equal(await File.ReadAllBytesAsync(path, ct), bytes);
+    }
+
+    [Fact]
+    public async Task A_study_lists_its_series_with_their_instance_counts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+
+        using var client = gateway.CreateClient();
+        var series = Assert.Single(await client.GetFromJsonAsync<List<SeriesSummary>>($"/studies/{CtStudy}/series", ct) ?? []);
+
+        Assert.Equal(("CT", 1), (series.Modality, series.InstanceCount));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/studies/1.2.3.999/series", ct)).StatusCode);
     }
 
     [Fact]
@@ -95,6 +126,37 @@ public sealed class StorageScpTests(GatewayHost gateway)
         }
 
         (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, gateway.DicomPort, ct)).EnsureSuccess();
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task An_abort_or_a_disconnect_in_the_middle_of_a_data_set_leaves_no_file_and_no_row(bool sendAbort)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var sop = "1.2.826.0.1.3680043.10.1425." + Random.Shared.Next(1, int.MaxValue).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using (var peer = await RawPeer.ConnectAsync(gateway.DicomPort, ct))
+        {
+            await peer.AssociateAsync(GatewayHost.AeTitle, ct);
+            var command = DimseCommand.Request(DimseCommandField.CStoreRequest, 1, DicomUids.CTImageStorage, true);
+            command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, sop);
+            await peer.SendAsync(RawPeer.Pdv(3, true, true, command.Encode()), ct);
+            await peer.SendAsync(RawPeer.Pdv(3, false, false, new byte[8000]), ct);
+            if (sendAbort)
+            {
+                await peer.SendAsync(PduEncoder.Encode(new AbortPdu(AbortSource.ServiceUser, AbortReason.NotSpecified)), ct);
+            }
+        }
+
+        (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, gateway.DicomPort, ct)).EnsureSuccess();
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (Directory.EnumerateFiles(Path.Combine(gateway.StoragePath, ".incoming")).Any() && !deadline.IsCancellationRequested)
+        {
+            await Task.Delay(50, ct); // the association's end (and its temporary file's removal) trails the peer's close
+        }
+        Assert.Empty(Directory.GetFiles(Path.Combine(gateway.StoragePath, ".incoming")));
+        Assert.Empty(Directory.GetFiles(gateway.StoragePath, sop + ".dcm", SearchOption.AllDirectories));
+        Assert.False(await gateway.Services.GetRequiredService<InstanceIndex>().ContainsAsync(sop, ct));
     }
 
     private static byte[] RandomBytes()

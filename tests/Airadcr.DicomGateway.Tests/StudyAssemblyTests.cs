@@ -10,18 +10,14 @@ namespace Airadcr.DicomGateway.Tests;
 
 public sealed class StudyAssemblyTests
 {
-    /// <summary>A gateway whose own assembler never fires: the test drives time itself.</summary>
-    private sealed class ManualAssemblyGateway : GatewayHost
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
-            [.. base.Settings().Where(s => s.Key != "Gateway:StableSeconds"), new("Gateway:StableSeconds", "3600")];
-    }
-
-    [Fact]
-    public async Task A_study_is_complete_and_queued_once_stable_and_not_before()
+    [Theory]
+    [InlineData(GatewayMode.Embedded)]
+    [InlineData(GatewayMode.Server)]
+    public async Task A_study_is_complete_and_queued_once_stable_and_not_before(GatewayMode mode)
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var gateway = new ManualAssemblyGateway();
+        // The gateway's own assembler never fires: the test drives time itself.
+        await using var gateway = new GatewayHost(mode, new Dictionary<string, string> { ["Gateway:StableSeconds"] = "3600" });
         await gateway.InitializeAsync();
         (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
         var database = gateway.Services.GetRequiredService<GatewayDatabase>();
@@ -38,7 +34,7 @@ public sealed class StudyAssemblyTests
         Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
 
         var queue = gateway.Services.GetRequiredService<AnalysisJobQueue>();
-        Assert.Equal(1, (await queue.CountByStateAsync(ct)).Where(s => s.Key is "queued" or "running" or "failed").Sum(s => s.Value));
+        Assert.Equal(1, (await queue.CountByStateAsync(ct)).Where(s => s.Key is "queued" or "published" or "running" or "failed").Sum(s => s.Value));
         var study = await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(job.StudyInstanceUid, ct);
         Assert.Equal("complete", study!.State);
     }

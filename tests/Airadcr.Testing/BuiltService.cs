@@ -22,15 +22,13 @@ public static class BuiltService
 
     /// <summary>
     /// Starts a built service (<c>dotnet X.dll</c>) on a loopback HTTP port, in Production unless
-    /// <paramref name="settings"/> names another <c>ASPNETCORE_ENVIRONMENT</c> (a Blazor app run from its build output
-    /// serves its static assets in Development only).
+    /// <paramref name="settings"/> names another <c>ASPNETCORE_ENVIRONMENT</c> or <c>ASPNETCORE_URLS</c> (a Blazor app
+    /// run from its build output serves its static assets in Development only).
     /// </summary>
     public static ServerProcess Start(string name, string dll, int httpPort, string logPath, IReadOnlyDictionary<string, string> settings)
     {
-        var environment = new Dictionary<string, string>(settings)
-        {
-            ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}",
-        };
+        var environment = new Dictionary<string, string>(settings);
+        environment.TryAdd("ASPNETCORE_URLS", $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}");
         environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
         return ServerProcess.Start(name, ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
     }

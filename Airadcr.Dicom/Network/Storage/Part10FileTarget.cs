@@ -8,18 +8,22 @@ namespace Airadcr.Dicom.Network.Storage;
 /// the data set bytes exactly as received), never holding the instance in memory. On completion the file is fsynced,
 /// parsed up to the pixel data to check SOP class and instance against the request (0xA900 otherwise), and handed to
 /// <c>commit</c>, which moves it to its final place (see <see cref="MoveIntoPlace"/>) and returns the status.
-/// Whatever is still at the temporary path when the target is disposed is deleted.</summary>
+/// Created with <c>syncToDisk: false</c>, the file is only closed (not fsynced) before <c>commit</c>: the commit then
+/// owns durability (a group commit that syncs many files at once). Whatever is still at the temporary path when the
+/// target is disposed is deleted.</summary>
 public sealed class Part10FileTarget : IStoreTarget
 {
     private readonly StoreRequest _request;
     private readonly Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> _commit;
     private readonly FileStream _file;
     private readonly string _path;
+    private readonly bool _syncToDisk;
 
     private Part10FileTarget(string path, FileStream file, StoreRequest request,
-        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit)
+        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit, bool syncToDisk)
     {
         _path = path;
+        _syncToDisk = syncToDisk;
         _file = file;
         _request = request;
         _commit = commit;
@@ -28,7 +32,7 @@ public sealed class Part10FileTarget : IStoreTarget
     public Stream DataSet => _file;
 
     public static Part10FileTarget Create(string temporaryDirectory, StoreRequest request,
-        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit)
+        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit, bool syncToDisk = true)
     {
         Directory.CreateDirectory(temporaryDirectory);
         var path = Path.Combine(temporaryDirectory, $"{Guid.NewGuid():N}.part");
@@ -36,7 +40,7 @@ public sealed class Part10FileTarget : IStoreTarget
         try
         {
             WriteHeader(file, request);
-            return new Part10FileTarget(path, file, request, commit);
+            return new Part10FileTarget(path, file, request, commit, syncToDisk);
         }
         catch
         {
@@ -61,7 +65,11 @@ public sealed class Part10FileTarget : IStoreTarget
     public async ValueTask<StoreOutcome> CompleteAsync(CancellationToken cancellationToken)
     {
         await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
-        _file.Flush(flushToDisk: true);
+        if (_syncToDisk)
+        {
+            _file.Flush(flushToDisk: true);
+        }
+
         await _file.DisposeAsync().ConfigureAwait(false);
         DicomDataset header;
         using (var file = DicomFile.Open(_path, new DicomReadOptions { StopBeforePixelData = true }))

@@ -68,7 +68,7 @@ public sealed class BadInputTests : IAsyncLifetime
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
         if (associatedFirst)
         {
-            await peer.AssociateAsync(Ct);
+            await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         }
 
         await peer.SendAsync(new byte[] { associatedFirst ? (byte)0x04 : (byte)0x01, 0, 0xFF, 0xFF, 0xFF, 0xFF, 0, 0 }, Ct);
@@ -85,7 +85,7 @@ public sealed class BadInputTests : IAsyncLifetime
     {
         await using (var peer = await RawPeer.ConnectAsync(_scp.Port, Ct))
         {
-            await peer.AssociateAsync(Ct);
+            await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
             var command = DimseCommand.Request(DimseCommandField.CStoreRequest, 1, DicomUids.CTImageStorage, true);
             command.Dataset.Add(DicomTag.AffectedSOPInstanceUID, "1.2.3.4.5");
             await peer.SendAsync(RawPeer.Pdv(3, true, true, command.Encode()), Ct);
@@ -115,7 +115,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task An_idle_association_is_aborted()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
 
         Assert.IsType<AbortPdu>(Assert.Single(await peer.ReadUntilClosedAsync(Ct)));
         await AssertStillServingAsync();
@@ -125,7 +125,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_second_associate_request_is_an_unexpected_pdu()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         await peer.SendAsync(PduEncoder.Encode(new AssociateRequestPdu(ScpUnderTest.AeTitle, "RAW_PEER", [], new UserInformation())), Ct);
 
         var abort = Assert.IsType<AbortPdu>(Assert.Single(await peer.ReadUntilClosedAsync(Ct)));
@@ -136,7 +136,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_pdv_on_a_context_that_was_not_accepted_is_aborted()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         await peer.SendAsync(RawPeer.Pdv(77, true, true, new byte[10]), Ct);
 
         Assert.IsType<AbortPdu>(Assert.Single(await peer.ReadUntilClosedAsync(Ct)));
@@ -147,7 +147,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_peer_that_stops_reading_is_dropped_and_others_are_served_meanwhile()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct, receiveBuffer: 4096);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         var burst = Enumerable.Range(0, 60_000).SelectMany(i => RawPeer.EchoRequest((ushort)i)).ToArray();
 
         // Requests keep coming, responses are never read: the server's writes block until its write timeout.
@@ -172,7 +172,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_store_whose_sop_class_differs_from_its_context_gets_0122_and_the_association_goes_on()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         await peer.SendStoreAsync(7, DicomUids.MRImageStorage, "1.2.3.4.6", new byte[100], Ct);
 
         var response = await peer.ReadCommandAsync(Ct);
@@ -188,7 +188,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_data_set_that_does_not_match_its_command_gets_a900_and_no_file()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         var dataSet = IO.DicomDatasetWriter.ToArray(new DicomDataset()
             .Add(DicomTag.SOPClassUID, DicomUids.CTImageStorage).Add(DicomTag.SOPInstanceUID, "9.9.9"), DicomTransferSyntax.ExplicitVRLittleEndian);
         await peer.SendStoreAsync(9, DicomUids.CTImageStorage, "1.2.3.4.7", dataSet, Ct);
@@ -206,7 +206,7 @@ public sealed class BadInputTests : IAsyncLifetime
         for (var i = 0; i < 10; i++)
         {
             await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-            await peer.AssociateAsync(Ct);
+            await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
             var garbage = new byte[random.Next(1, 300)];
             random.NextBytes(garbage);
             await peer.SendAsync(RawPeer.Pdv(1, true, true, garbage), Ct);
@@ -223,7 +223,7 @@ public sealed class BadInputTests : IAsyncLifetime
     public async Task A_store_without_a_data_set_gets_c000()
     {
         await using var peer = await RawPeer.ConnectAsync(_scp.Port, Ct);
-        await peer.AssociateAsync(Ct);
+        await peer.AssociateAsync(ScpUnderTest.AeTitle, Ct);
         await peer.SendStoreAsync(4, DicomUids.CTImageStorage, "1.2.3.4.8", null, Ct);
 
         var response = await peer.ReadCommandAsync(Ct);

@@ -4,7 +4,7 @@ using Airadcr.Dicom.Network.Pdus;
 
 namespace Airadcr.Dicom.Network.Tests.Robustness;
 
-/// <summary>A misbehaving peer: a bare socket that writes whatever a test wants and reads PDUs back.</summary>
+/// <summary>A misbehaving peer: a bare socket that writes whatever a test wants and reads PDUs back (the gateway's tests link this file).</summary>
 public sealed class RawPeer : IAsyncDisposable
 {
     private readonly TcpClient _client;
@@ -31,9 +31,9 @@ public sealed class RawPeer : IAsyncDisposable
     }
 
     /// <summary>Associates for Verification (context 1) and CT Image Storage in Explicit VR LE (context 3).</summary>
-    public async Task<AssociateAcceptPdu> AssociateAsync(CancellationToken cancellationToken)
+    public async Task<AssociateAcceptPdu> AssociateAsync(string calledAe, CancellationToken cancellationToken)
     {
-        await SendAsync(PduEncoder.Encode(new AssociateRequestPdu(ScpUnderTest.AeTitle, "RAW_PEER",
+        await SendAsync(PduEncoder.Encode(new AssociateRequestPdu(calledAe, "RAW_PEER",
             [new PresentationContextProposal(1, DicomUids.Verification, [DicomUids.ImplicitVRLittleEndian]),
              new PresentationContextProposal(3, DicomUids.CTImageStorage, [DicomUids.ExplicitVRLittleEndian])],
             new UserInformation { MaxPduLength = 16384 })), cancellationToken);

@@ -1,0 +1,50 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace Airadcr.DicomGateway.Index;
+
+/// <summary>
+/// Server mode: PostgreSQL through an Npgsql data source (<c>ConnectionStrings:gatewaydb</c>). A commit returns once
+/// the WAL is flushed (the server's default <c>synchronous_commit</c>), so an acknowledged instance stays indexed.
+/// </summary>
+public sealed class PostgresGatewayDatabase : GatewayDatabase, IAsyncDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    private PostgresGatewayDatabase(NpgsqlDataSource dataSource)
+    {
+        _dataSource = dataSource;
+        var settings = new NpgsqlConnectionStringBuilder(dataSource.ConnectionString);
+        Location = $"{settings.Host}:{settings.Port}/{settings.Database}";
+    }
+
+    public override string Engine => GatewaySchema.Postgres;
+
+    public override string Location { get; }
+
+    protected override string BeginWriteStatement => "BEGIN";
+
+    // Two gateways starting at once against one database: the second waits for the first's migration.
+    protected override string? MigrationLockStatement => "SELECT pg_advisory_xact_lock(7210513)";
+
+    /// <summary>Connects to and migrates the database named by an Npgsql connection string.</summary>
+    public static async Task<PostgresGatewayDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    {
+        var database = new PostgresGatewayDatabase(NpgsqlDataSource.Create(connectionString));
+        try
+        {
+            await database.MigrateAsync(GatewaySchema.Postgres, cancellationToken);
+            return database;
+        }
+        catch
+        {
+            await database.DisposeAsync();
+            throw;
+        }
+    }
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
+    public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
+}

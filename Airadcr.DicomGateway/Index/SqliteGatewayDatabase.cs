@@ -1,0 +1,67 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+
+namespace Airadcr.DicomGateway.Index;
+
+/// <summary>
+/// Embedded mode: one SQLite file in the storage folder, WAL journal, synchronous FULL so that an acknowledged
+/// instance's index row survives a crash. Writers queue in process (SQLite has one writer at a time; contending
+/// connections would otherwise back off in its busy handler, sleeping milliseconds on the C-STORE path).
+/// </summary>
+public sealed class SqliteGatewayDatabase : GatewayDatabase
+{
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _writer = new(1, 1);
+
+    private SqliteGatewayDatabase(string path)
+    {
+        Location = path;
+        _connectionString = new SqliteConnectionStringBuilder { DataSource = path, Pooling = true, DefaultTimeout = 30 }.ToString();
+    }
+
+    public override string Engine => GatewaySchema.Sqlite;
+
+    public override string Location { get; }
+
+    protected override string BeginWriteStatement => "BEGIN IMMEDIATE";
+
+    /// <summary>Opens (creating and migrating) the database file.</summary>
+    public static async Task<SqliteGatewayDatabase> OpenAsync(string path, CancellationToken cancellationToken)
+    {
+        var database = new SqliteGatewayDatabase(path);
+        await using (var connection = new SqliteConnection(database._connectionString))
+        {
+            await connection.OpenAsync(cancellationToken);
+            await ExecuteAsync(connection, "PRAGMA journal_mode = WAL", cancellationToken);
+        }
+        await database.MigrateAsync(GatewaySchema.Sqlite, cancellationToken);
+        return database;
+    }
+
+    protected override async ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken)
+    {
+        await _writer.WaitAsync(cancellationToken);
+        return new WriterTurn(_writer);
+    }
+
+    private sealed class WriterTurn(SemaphoreSlim writer) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                writer.Release();
+            }
+        }
+    }
+
+    public override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = new SqliteConnection(_connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", cancellationToken);
+        return connection;
+    }
+}
