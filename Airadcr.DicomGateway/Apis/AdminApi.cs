@@ -19,8 +19,7 @@ public static class AdminApi
 
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder routes)
     {
-        var admin = routes.MapGroup("/admin").WithTags("Admin")
-            .AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<AdminKeyRequirement>().FilterAsync(context, next));
+        var admin = routes.MapGroup("/admin").WithTags("Admin").RequireAdminKey();
         admin.MapGet("/associations", (DicomScpService scp) =>
             TypedResults.Ok(new AssociationStatistics(scp.ActiveAssociations, scp.TotalAssociations)));
         admin.MapGet("/queues", async (AnalysisJobQueue jobs, IAnalysisJobSource transport, PacsSendQueue pacs, CancellationToken ct) =>

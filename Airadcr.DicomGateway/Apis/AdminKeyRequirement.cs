@@ -54,3 +54,10 @@ public sealed class AdminKeyRequirement(IOptions<GatewayOptions> options, IServe
 
     private static byte[] Hash(string value) => SHA256.HashData(Encoding.UTF8.GetBytes(value));
 }
+
+public static class AdminKeyRequirementExtensions
+{
+    /// <summary>Endpoints that change or expose the gateway's state answer only callers <see cref="AdminKeyRequirement"/> admits.</summary>
+    public static TBuilder RequireAdminKey<TBuilder>(this TBuilder builder) where TBuilder : IEndpointConventionBuilder =>
+        builder.AddEndpointFilter((context, next) => context.HttpContext.RequestServices.GetRequiredService<AdminKeyRequirement>().FilterAsync(context, next));
+}

@@ -11,7 +11,7 @@ namespace Airadcr.DicomGateway.Apis;
 /// <summary>
 /// <c>POST /studies/{study}/signed-report</c>: the Web's signed report (multipart parts <c>sr</c>, the signed SR, and
 /// <c>pdf</c>, its Encapsulated PDF, both Part 10) made durable in the study's folder and queued for C-STORE to the
-/// PACS with the same retry queue as the AI results. 202 once the files are fsynced and queued.
+/// PACS with the same retry queue as the AI results. 202 once the files are fsynced and queued. Admin key as /admin/*.
 /// </summary>
 public static class SignedReportApi
 {
@@ -29,6 +29,7 @@ public static class SignedReportApi
         routes.MapPost("/studies/{studyUid}/signed-report", PublishAsync)
             .WithTags("Studies")
             .WithName("PublishSignedReport")
+            .RequireAdminKey()
             .DisableAntiforgery();
         return routes;
     }
@@ -121,7 +122,7 @@ public static class SignedReportApi
             stream.Flush(flushToDisk: true);
         }
         File.Move(temporary, path, overwrite: true);
-        DirectorySync.Flush(folder);
+        DiskSync.Directory(folder);
         return path;
     }
 }

@@ -12,16 +12,21 @@ namespace Airadcr.DicomGateway.Tests;
 public sealed class SignedReportApiTests : IAsyncLifetime
 {
     private readonly StoreScpServer pacs = new() { AeTitle = "SIGNED_PACS" };
-    private PacsGateway? gateway;
+    private GatewayHost? gateway;
 
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
-    private PacsGateway Gateway => gateway ?? throw new InvalidOperationException("not started");
+    private GatewayHost Gateway => gateway ?? throw new InvalidOperationException("not started");
 
     public async ValueTask InitializeAsync()
     {
         await pacs.InitializeAsync();
-        gateway = new PacsGateway(pacs);
+        gateway = new GatewayHost(GatewayMode.Embedded, new Dictionary<string, string>
+        {
+            ["Gateway:Pacs:AeTitle"] = pacs.AeTitle,
+            ["Gateway:Pacs:Host"] = "127.0.0.1",
+            ["Gateway:Pacs:Port"] = pacs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        });
         await gateway.InitializeAsync();
     }
 
@@ -114,17 +119,5 @@ public sealed class SignedReportApiTests : IAsyncLifetime
             await gateway.DisposeAsync();
         }
         await pacs.DisposeAsync();
-    }
-
-    /// <summary>The gateway with storescp as its PACS.</summary>
-    private sealed class PacsGateway(StoreScpServer pacs) : GatewayHost
-    {
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
-        [
-            .. base.Settings(),
-            new("Gateway:Pacs:AeTitle", pacs.AeTitle),
-            new("Gateway:Pacs:Host", "127.0.0.1"),
-            new("Gateway:Pacs:Port", pacs.Port.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-        ];
     }
 }
