@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Runs AIRADCR locally. Today: the ReportApi (AIRADCR Desktop API v2.0) on http://127.0.0.1:8741 in its embedded
-# mode (SQLite, in-memory cache, data under $AIRADCR_DATA_DIR). When the AppHost lands, this starts the whole graph.
+# Runs AIRADCR locally: the AppHost starts the whole graph (PostgreSQL, Redis, Orthanc, ReportApi, gateway, inference,
+# web) and prints its resource table. Arguments go to the AppHost (e.g. --fresh, --data DIR, --otlp URL).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ -f Airadcr.AppHost/Airadcr.AppHost.csproj ]; then

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Airadcr.Testing;
+using Airadcr.LocalServers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;

@@ -2,23 +2,11 @@ using System.Globalization;
 
 namespace Airadcr.Testing;
 
-/// <summary>Where the solution build put another service's dll (services share no project reference).</summary>
+/// <summary>Another service's build output started as a real process on a loopback HTTP port (see <see cref="BuiltProject"/>).</summary>
 public static class BuiltService
 {
     /// <summary>A service's built dll, found from the repository root (the folder holding Airadcr.sln).</summary>
-    public static string Find(string project)
-    {
-        var root = new DirectoryInfo(AppContext.BaseDirectory);
-        while (root is not null && !File.Exists(Path.Combine(root.FullName, "Airadcr.sln")))
-        {
-            root = root.Parent;
-        }
-        var bin = root is null ? null : Path.Combine(root.FullName, project, "bin");
-        return (bin is not null && Directory.Exists(bin)
-                ? Directory.EnumerateFiles(bin, project + ".dll", SearchOption.AllDirectories).OrderByDescending(File.GetLastWriteTimeUtc).FirstOrDefault()
-                : null)
-            ?? throw new InvalidOperationException($"{project}.dll is not built: run `dotnet build Airadcr.sln` (eng/test.sh does)");
-    }
+    public static string Find(string project) => BuiltProject.Find(project);
 
     /// <summary>
     /// Starts a built service (<c>dotnet X.dll</c>) on a loopback HTTP port, in Production unless
@@ -30,7 +18,7 @@ public static class BuiltService
         var environment = new Dictionary<string, string>(settings);
         environment.TryAdd("ASPNETCORE_URLS", $"http://127.0.0.1:{httpPort.ToString(CultureInfo.InvariantCulture)}");
         environment.TryAdd("ASPNETCORE_ENVIRONMENT", "Production");
-        return ServerProcess.Start(name, ToolLocator.Find("dotnet", "dotnet-sdk-10.0"), [dll], logPath, environment);
+        return BuiltProject.Start(name, dll, logPath, environment);
     }
 
     /// <summary>Waits until the service answers <paramref name="path"/> with a success status.</summary>

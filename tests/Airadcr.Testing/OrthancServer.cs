@@ -1,20 +1,15 @@
-using System.Globalization;
-using System.Net.Http.Headers;
 using System.Security.Cryptography;
-using System.Text;
-using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Airadcr.Testing;
 
 /// <summary>
-/// Orthanc 1.10 with the DICOMweb plugin, on free HTTP and DICOM ports, with HTTP authentication on (a generated
-/// password) and remote access off. Register DICOM peers with <see cref="Modalities"/> and Lua scripts with
-/// <see cref="LuaScripts"/> before start. Share it per test collection.
+/// Orthanc 1.10 with the DICOMweb plugin (<see cref="OrthancInstance"/>), on free HTTP and DICOM ports, with HTTP
+/// authentication on (a generated password) and remote access off. Register DICOM peers with <see cref="Modalities"/>
+/// and Lua scripts with <see cref="LuaScripts"/> before start. Share it per test collection.
 /// </summary>
 public sealed class OrthancServer : IAsyncLifetime
 {
-    public const string DicomWebPlugin = "/usr/share/orthanc/plugins/libOrthancDicomWeb.so";
+    public const string DicomWebPlugin = OrthancInstance.DicomWebPlugin;
     private readonly FixtureDirectory _directory = new("orthanc");
     private ServerProcess? _process;
     private HttpClient? _client;
@@ -29,7 +24,7 @@ public sealed class OrthancServer : IAsyncLifetime
 
     public int DicomPort { get; } = FreePort.Next();
 
-    public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}/");
+    public Uri BaseAddress => Instance.BaseAddress;
 
     /// <summary>DICOM peers Orthanc may send to: name -> (AE title, host, port).</summary>
     public Dictionary<string, (string AeTitle, string Host, int Port)> Modalities { get; } = [];
@@ -45,60 +40,24 @@ public sealed class OrthancServer : IAsyncLifetime
 
     public ServerProcess Process => _process ?? throw new InvalidOperationException("Orthanc is not started");
 
+    private OrthancInstance Instance => new()
+    {
+        Directory = _directory.Path,
+        HttpPort = HttpPort,
+        DicomPort = DicomPort,
+        AeTitle = AeTitle,
+        UserName = UserName,
+        Password = Password,
+        Modalities = Modalities,
+        LuaScripts = LuaScripts,
+        StableAgeSeconds = StableAgeSeconds,
+    };
+
     public async ValueTask InitializeAsync()
     {
-        var orthanc = ToolLocator.Find("Orthanc", "orthanc");
-        if (!File.Exists(DicomWebPlugin))
-        {
-            throw new MissingToolException(DicomWebPlugin, "orthanc-dicomweb");
-        }
-        var configuration = _directory.Combine("orthanc.json");
-        await File.WriteAllTextAsync(configuration, BuildConfiguration().ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
-        Directory.CreateDirectory(_directory.Combine("logs"));
-
-        _client = new HttpClient { BaseAddress = BaseAddress };
-        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
-            Convert.ToBase64String(Encoding.UTF8.GetBytes($"{UserName}:{Password}")));
-
-        _process = ServerProcess.Start("orthanc", orthanc, [$"--logdir={_directory.Combine("logs")}", configuration],
-            _directory.Combine("orthanc.out"));
-        await Readiness.WaitAsync(_process, async ct => (await _client.GetAsync("system", ct)).IsSuccessStatusCode,
-            CancellationToken.None);
-    }
-
-    private JsonObject BuildConfiguration()
-    {
-        var modalities = new JsonObject();
-        foreach (var (name, (aeTitle, host, port)) in Modalities)
-        {
-            modalities[name] = new JsonArray(aeTitle, host, port);
-        }
-        return new JsonObject
-        {
-            ["Name"] = "airadcr-test-orthanc",
-            ["StorageDirectory"] = _directory.Combine("storage"),
-            ["IndexDirectory"] = _directory.Combine("index"),
-            ["Plugins"] = new JsonArray(DicomWebPlugin),
-            ["HttpPort"] = HttpPort,
-            ["RemoteAccessAllowed"] = false,
-            ["AuthenticationEnabled"] = true,
-            ["RegisteredUsers"] = new JsonObject { [UserName] = Password },
-            ["DicomAet"] = AeTitle,
-            ["DicomPort"] = DicomPort,
-            ["DicomCheckCalledAet"] = false,
-            ["DicomAlwaysAllowEcho"] = true,
-            ["DicomAlwaysAllowStore"] = true,
-            ["DicomModalities"] = modalities,
-            ["LuaScripts"] = new JsonArray([.. LuaScripts.Select(path => JsonValue.Create(path))]),
-            ["StableAge"] = StableAgeSeconds,
-            ["DicomWeb"] = new JsonObject
-            {
-                ["Enable"] = true,
-                ["Root"] = "/dicom-web/",
-                ["EnableWado"] = true,
-                ["WadoRoot"] = "/wado",
-            },
-        };
+        var instance = Instance;
+        _process = await instance.StartAsync(_directory.Combine("orthanc.out"), CancellationToken.None);
+        _client = instance.CreateClient();
     }
 
     public async ValueTask DisposeAsync()

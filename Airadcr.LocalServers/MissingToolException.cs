@@ -1,4 +1,4 @@
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>A program a test needs is not installed. The message carries the command that installs it.</summary>
 public sealed class MissingToolException(string tool, string aptPackage)

@@ -1,4 +1,4 @@
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>Waits until a freshly started server really answers.</summary>
 public static class Readiness

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>
-/// Every process the fixtures started in this test host. <see cref="NoServerProcessLeft"/> checks at the end of a
-/// run that none of them outlived it.
+/// Every process started through <see cref="ServerProcess"/> by this process (a test host's fixtures, the AppHost).
+/// The test fixture <c>NoServerProcessLeft</c> checks at the end of a run that none of them outlived it.
 /// </summary>
 public static class ServerProcessRegistry
 {

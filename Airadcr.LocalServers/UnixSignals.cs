@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>POSIX signals sent to a whole process group, which .NET's Process API cannot do.</summary>
 internal static partial class UnixSignals

@@ -1,11 +1,11 @@
 using System.Diagnostics;
 
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>
 /// A server started in the foreground as a child process, in its own process group (setsid), with its output in a
 /// log file. Stopping signals the whole group (SIGINT, then SIGKILL). A watchdog process kills the group as soon as
-/// the owning process (the test host by default) disappears, so a cancelled or crashed run leaves no orphan.
+/// the owning process (the current one by default: test host, AppHost) disappears, so a cancelled or crashed run leaves no orphan.
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
 {
@@ -58,7 +58,11 @@ public sealed class ServerProcess : IAsyncDisposable
             UseShellExecute = false,
         };
         // setsid execs in place (the child of fork is not a group leader), so the PID we get is the server's.
+        // env restores default signal handling: a parent started as a background job ignores SIGINT, and an ignored
+        // signal stays ignored across exec, so the server would not hear the SIGINT that stops it.
         // Output goes straight to the log file through the shell's redirection: no pipe to drain.
+        start.ArgumentList.Add(ToolLocator.Find("env", "coreutils"));
+        start.ArgumentList.Add("--default-signal");
         start.ArgumentList.Add(ToolLocator.Find("sh", "dash"));
         start.ArgumentList.Add("-c");
         start.ArgumentList.Add("exec \"$@\" >>\"$AIRADCR_SERVER_LOG\" 2>&1 </dev/null");
@@ -131,16 +135,19 @@ public sealed class ServerProcess : IAsyncDisposable
     public void Kill() => UnixSignals.SignalGroup(Pid, UnixSignals.SigKill);
 
     /// <summary>Stops the server's whole process group: SIGINT (clean shutdown), then SIGKILL after a grace period.</summary>
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => StopAsync(GracefulStop);
+
+    /// <summary>SIGINT to the whole group, SIGKILL to what is left after <paramref name="grace"/>; then releases the handles.</summary>
+    public async ValueTask StopAsync(TimeSpan grace)
     {
         if (ProcessTree().Count > 0)
         {
             UnixSignals.SignalGroup(Pid, UnixSignals.SigInt);
-            using var grace = new CancellationTokenSource(GracefulStop);
+            using var deadline = new CancellationTokenSource(grace);
             try
             {
-                await _server.WaitForExitAsync(grace.Token);
-                await WaitForGroupToEmptyAsync(grace.Token);
+                await _server.WaitForExitAsync(deadline.Token);
+                await WaitForGroupToEmptyAsync(deadline.Token);
             }
             catch (OperationCanceledException)
             {

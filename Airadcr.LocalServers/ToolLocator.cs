@@ -1,4 +1,4 @@
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>Finds the Debian-packaged programs the fixtures start, or fails with the install command.</summary>
 public static class ToolLocator

@@ -1,4 +1,4 @@
-namespace Airadcr.Testing;
+namespace Airadcr.LocalServers;
 
 /// <summary>Reads Linux's /proc: which processes exist and which belong to a process group.</summary>
 public static class ProcessTable

@@ -1,0 +1,77 @@
+namespace Airadcr.AppHost.Hosting;
+
+/// <summary>
+/// The AppHost's command line: <c>[run]</c> (default) or <c>publish --output DIR</c>, plus <c>--data DIR</c>
+/// (run folder, <c>.airadcr</c>), <c>--fresh</c> (delete it first), <c>--strict</c> (a missing server program is an
+/// error, not a fallback to the embedded default), <c>--otlp URL</c> (else <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>),
+/// <c>--otlp-protocol grpc|http/protobuf</c>, <c>--stable-seconds N</c>, <c>--quiet</c> (no log lines on the console).
+/// </summary>
+public sealed record AppHostOptions
+{
+    public const string Usage = """
+        Usage: dotnet run --project Airadcr.AppHost [-- OPTIONS]
+               dotnet run --project Airadcr.AppHost -- publish --output DIR
+          --data DIR             run folder (databases, PACS storage, logs); default .airadcr, kept between runs
+          --fresh                delete the run folder first
+          --strict               fail when a server program is missing instead of using the embedded default
+          --otlp URL             OTLP endpoint given to every service (default: $OTEL_EXPORTER_OTLP_ENDPOINT)
+          --otlp-protocol P      grpc (default) or http/protobuf
+          --stable-seconds N     seconds without a new instance before a study is stable (Orthanc and gateway; 5)
+          --quiet                do not echo the resources' log lines (they are still written under DIR/logs)
+        """;
+
+    public string Command { get; init; } = "run";
+
+    public string DataDirectory { get; init; } = Path.GetFullPath(".airadcr");
+
+    public bool Fresh { get; init; }
+
+    public bool Strict { get; init; }
+
+    public string? OtlpEndpoint { get; init; }
+
+    public string OtlpProtocol { get; init; } = "grpc";
+
+    public int StableSeconds { get; init; } = 5;
+
+    public bool Quiet { get; init; }
+
+    public string? PublishOutput { get; init; }
+
+    public bool Help { get; init; }
+
+    public static AppHostOptions Parse(IReadOnlyList<string> args)
+    {
+        var options = new AppHostOptions
+        {
+            OtlpEndpoint = NullIfEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")),
+            OtlpProtocol = NullIfEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL")) ?? "grpc",
+        };
+        for (var i = 0; i < args.Count; i++)
+        {
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{args[i]} needs a value\n{Usage}");
+            options = args[i] switch
+            {
+                "run" => options with { Command = "run" },
+                "publish" => options with { Command = "publish" },
+                "--output" or "-o" => options with { PublishOutput = Path.GetFullPath(Value()) },
+                "--data" => options with { DataDirectory = Path.GetFullPath(Value()) },
+                "--fresh" => options with { Fresh = true },
+                "--strict" => options with { Strict = true },
+                "--otlp" => options with { OtlpEndpoint = Value() },
+                "--otlp-protocol" => options with { OtlpProtocol = Value() },
+                "--stable-seconds" => options with { StableSeconds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
+                "--quiet" => options with { Quiet = true },
+                "--help" or "-h" => options with { Help = true },
+                _ => throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}"),
+            };
+        }
+        if (options.Command == "publish" && options.PublishOutput is null)
+        {
+            throw new ArgumentException($"publish needs --output DIR\n{Usage}");
+        }
+        return options;
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

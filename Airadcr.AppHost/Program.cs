@@ -1,0 +1,57 @@
+using Airadcr.AppHost.Hosting;
+
+// The AIRADCR graph, declared like an Aspire AppHost. `dotnet run --project Airadcr.AppHost` starts it as local
+// processes (Debian packages + our services' build output); `-- publish --output DIR` writes a docker-compose.yaml.
+var builder = DistributedApplication.CreateBuilder(args);
+var stableSeconds = builder.Options.StableSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+var postgres = builder.AddPostgres("postgres");
+var reportsdb = postgres.AddDatabase("reportsdb");
+var gatewaydb = postgres.AddDatabase("gatewaydb");
+var webdb = postgres.AddDatabase("webdb");
+
+var cache = builder.AddRedis("cache");
+
+var pacs = builder.AddOrthanc("pacs")
+    .WithLuaScript("Airadcr.DicomGateway/Orthanc/route-to-ia-server.lua")
+    .WithStableAge(builder.Options.StableSeconds);
+
+var reportApiKey = "airadcr_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+
+var reportapi = builder.AddProject("reportapi", "Airadcr.ReportApi")
+    .WithHttpEndpoint(port: 8741)
+    .WithHealthPath("/health")
+    .WithLink("Scalar", "/scalar")
+    .WithEnvironment("AIRADCR_PROD_API_KEY", reportApiKey)
+    .WithReference(reportsdb).WaitFor(reportsdb)
+    .WithReference(cache).WaitFor(cache);
+
+var inference = builder.AddProject("inference", "Airadcr.Inference")
+    .WithLink("Scalar", "/scalar/v1");
+
+var gateway = builder.AddProject("dicomgateway", "Airadcr.DicomGateway")
+    .WithTcpEndpoint("dicom", port: 11112, environmentKey: "Gateway__Port", label: "IA_SERVER")
+    .WithEnvironment("Gateway__StableSeconds", stableSeconds)
+    .WithEnvironment("Gateway__ReportApiKey", reportApiKey)
+    .WithEnvironment("Gateway__Pacs__AeTitle", () => pacs.IsReachable ? pacs.AeTitle : null)
+    .WithEnvironment("Gateway__Pacs__Host", () => pacs.IsReachable ? pacs.Dicom.Host : null)
+    .WithEnvironment("Gateway__Pacs__Port", () => pacs.IsReachable ? pacs.Dicom.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)
+    .WithReference(gatewaydb).WaitFor(gatewaydb)
+    .WithReference(cache).WaitFor(cache)
+    .WithReference(pacs).WaitFor(pacs)
+    .WithReference(reportapi).WaitFor(reportapi)
+    .WithReference(inference).WaitFor(inference);
+
+gateway.WithEnvironment("Gateway__BindAddress", () => gateway.Published ? "0.0.0.0" : null);
+inference.WithReference(gateway);
+
+pacs.WithModality("IA_SERVER", "IA_SERVER", () => gateway.GetEndpoint("dicom"));
+
+builder.AddProject("web", "Airadcr.Web")
+    .WithReference(webdb).WaitFor(webdb)
+    .WithReference(reportapi).WaitFor(reportapi)
+    .WithReference(gateway)
+    .WithReference(pacs).WaitFor(pacs)
+    .WithReference(cache);
+
+return await builder.Build().RunAsync();

@@ -1,0 +1,104 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Google.Protobuf;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace Airadcr.EndToEnd.Tests;
+
+/// <summary>One span as exported over OTLP: which service, which trace, which operation.</summary>
+public sealed record ReceivedSpan(string Service, string TraceId, string Name);
+
+/// <summary>
+/// An OTLP/HTTP (protobuf) collector on a loopback port: <c>POST /v1/traces</c> is decoded (ExportTraceServiceRequest:
+/// resource_spans -> resource service.name, scope_spans -> spans' trace id and name); other signals are accepted.
+/// </summary>
+public sealed class OtlpTraceReceiver : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly WebApplication _app;
+
+    private OtlpTraceReceiver(WebApplication app, int port)
+    {
+        _app = app;
+        Endpoint = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+    }
+
+    public string Endpoint { get; }
+
+    public IReadOnlyCollection<ReceivedSpan> Spans => _spans.ToArray();
+
+    public static async Task<OtlpTraceReceiver> StartAsync(CancellationToken cancellationToken)
+    {
+        var port = FreePort.Next();
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var receiver = new OtlpTraceReceiver(app, port);
+        app.MapPost("/v1/traces", async (HttpRequest request) =>
+        {
+            using var body = new MemoryStream();
+            await request.Body.CopyToAsync(body);
+            receiver.Decode(body.ToArray());
+            return Results.Ok();
+        });
+        app.MapPost("/v1/{signal}", (string signal) => Results.Ok());
+        await app.StartAsync(cancellationToken);
+        return receiver;
+    }
+
+    private void Decode(byte[] request)
+    {
+        foreach (var resourceSpans in Fields(request, 1))
+        {
+            var service = "";
+            foreach (var resource in Fields(resourceSpans, 1))
+            {
+                foreach (var attribute in Fields(resource, 1))
+                {
+                    if (Fields(attribute, 1).FirstOrDefault() is { } key && key.ToStringUtf8() == "service.name")
+                    {
+                        service = Fields(attribute, 2).SelectMany(value => Fields(value, 1)).FirstOrDefault()?.ToStringUtf8() ?? "";
+                    }
+                }
+            }
+            foreach (var span in Fields(resourceSpans, 2).SelectMany(scope => Fields(scope, 2)))
+            {
+                var traceId = Convert.ToHexStringLower(Fields(span, 1).First().ToByteArray());
+                var name = Fields(span, 5).FirstOrDefault()?.ToStringUtf8() ?? "";
+                _spans.Enqueue(new ReceivedSpan(service, traceId, name));
+            }
+        }
+    }
+
+    /// <summary>The length-delimited values of field <paramref name="number"/> in a protobuf message.</summary>
+    private static List<ByteString> Fields(ByteString message, int number) => Fields(message.ToByteArray(), number);
+
+    private static List<ByteString> Fields(byte[] message, int number)
+    {
+        var values = new List<ByteString>();
+        var input = new CodedInputStream(message);
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagWireType(tag) == WireFormat.WireType.LengthDelimited)
+            {
+                var value = input.ReadBytes();
+                if (WireFormat.GetTagFieldNumber(tag) == number)
+                {
+                    values.Add(value);
+                }
+            }
+            else
+            {
+                input.SkipLastField();
+            }
+        }
+        return values;
+    }
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+}

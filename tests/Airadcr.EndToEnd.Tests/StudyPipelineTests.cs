@@ -1,0 +1,129 @@
+using System.Text.Json;
+using Airadcr.Testing;
+
+namespace Airadcr.EndToEnd.Tests;
+
+/// <summary>
+/// Issue 9's acceptance path through the graph the AppHost starts: modality -> Orthanc -> Lua routing -> IA_SERVER ->
+/// inference -> AI SR + Encapsulated PDF back in Orthanc and a pending report in the ReportApi, one trace.
+/// TODO(web): once Airadcr.Web is merged, continue StudyPipelineTests with Playwright: the worklist shows the study,
+/// sign it, and the signed SR reaches Orthanc (the AppHost already starts `web` when the project exists).
+/// </summary>
+[Collection(nameof(GraphCollection))]
+public sealed class StudyPipelineTests(RunningGraph graph) : IDisposable
+{
+    private static readonly TimeSpan StudyDeadline = TimeSpan.FromMinutes(3);
+    private readonly FixtureDirectory _directory = new("e2e-study");
+
+    [Fact]
+    public async Task A_ct_study_sent_to_orthanc_comes_back_with_ai_sr_pdf_and_a_pending_report_in_one_trace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var study = SyntheticCtStudy.Write(_directory.Combine("study"));
+
+        await StoreInPacsAsync(study, ct);
+
+        var modalities = await WaitForResultsInPacsAsync(study, ct);
+        Assert.Contains("SR", modalities);
+        Assert.Contains("DOC", modalities);
+        Assert.Equal(3, modalities.Count(m => m == "CT"));
+
+        var report = await FindReportAsync(study, ct);
+        Assert.Equal(study.StudyInstanceUid, report.GetProperty("study_instance_uid").GetString());
+        Assert.Equal("airadcr_gateway", report.GetProperty("source_type").GetString());
+        Assert.Contains("nodule", report.GetProperty("structured").GetProperty("results").GetString(), StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("ct-nodule-candidates", report.GetProperty("ai_modules").EnumerateArray().Select(m => m.GetString()));
+        Assert.NotEqual(JsonValueKind.Undefined, report.GetProperty("metadata").ValueKind);
+        Assert.NotEmpty(report.GetProperty("metadata").EnumerateObject());
+
+        await AssertOneTraceSpansGatewayInferenceAndReportApiAsync(ct);
+    }
+
+    [Fact]
+    public async Task A_study_completes_when_the_gateway_is_killed_mid_study_and_restarted_by_the_apphost()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var study = SyntheticCtStudy.Write(_directory.Combine("study"), seriesCount: 1);
+        using var gateway = new HttpClient { BaseAddress = new Uri(graph.Gateway.Http.Url) };
+
+        await StoreInPacsAsync(study, ct);
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            deadline.CancelAfter(StudyDeadline);
+            while (!(await gateway.GetStringAsync("/admin/jobs", deadline.Token)).Contains(study.StudyInstanceUid, StringComparison.Ordinal))
+            {
+                await Task.Delay(50, deadline.Token);
+            }
+        }
+        await graph.App.KillAsync("dicomgateway");
+        await graph.App.RestartAsync("dicomgateway", ct);
+
+        var modalities = await WaitForResultsInPacsAsync(study, ct);
+        Assert.Contains("SR", modalities);
+        Assert.Contains("DOC", modalities);
+        Assert.Equal(study.StudyInstanceUid, (await FindReportAsync(study, ct)).GetProperty("study_instance_uid").GetString());
+    }
+
+    private async Task StoreInPacsAsync(SyntheticCtStudy study, CancellationToken ct) =>
+        (await DcmtkTools.StoreAsync(graph.Pacs.AeTitle, graph.Pacs.Dicom.Port, study.Files, ct)).EnsureSuccess();
+
+    /// <summary>QIDO-RS on Orthanc's DICOMweb until the study holds an SR and a DOC series; returns every series' modality.</summary>
+    private async Task<List<string>> WaitForResultsInPacsAsync(SyntheticCtStudy study, CancellationToken ct)
+    {
+        using var pacs = graph.PacsClient();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(StudyDeadline);
+        var modalities = new List<string>();
+        try
+        {
+            while (!(modalities.Contains("SR") && modalities.Contains("DOC")))
+            {
+                await Task.Delay(250, deadline.Token);
+                var response = await pacs.GetAsync($"dicom-web/studies/{study.StudyInstanceUid}/series", deadline.Token);
+                if (response.IsSuccessStatusCode && response.Content.Headers.ContentLength != 0)
+                {
+                    using var series = JsonDocument.Parse(await response.Content.ReadAsStringAsync(deadline.Token));
+                    modalities = [.. series.RootElement.EnumerateArray().Select(s => s.GetProperty("00080060").GetProperty("Value")[0].GetString()!)];
+                }
+            }
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            Assert.Fail($"no AI results in the PACS within {StudyDeadline}; series: {string.Join(",", modalities)}\n" +
+                        $"gateway log:\n{graph.LogTail("dicomgateway")}\npacs log:\n{graph.LogTail("pacs", 10)}");
+        }
+        return modalities;
+    }
+
+    /// <summary><c>GET /find-report?accession_number=</c> on the ReportApi: the pending report's <c>data</c>.</summary>
+    private async Task<JsonElement> FindReportAsync(SyntheticCtStudy study, CancellationToken ct)
+    {
+        using var reports = graph.ReportApiClient();
+        var response = await reports.GetAsync($"find-report?accession_number={study.AccessionNumber}", ct);
+        var body = await response.Content.ReadAsStringAsync(ct);
+        Assert.True(response.IsSuccessStatusCode, $"find-report: {(int)response.StatusCode} {body}\n{graph.LogTail("reportapi")}");
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.GetProperty("data").Clone();
+    }
+
+    private async Task AssertOneTraceSpansGatewayInferenceAndReportApiAsync(CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(30));
+        string[] services = ["dicomgateway", "inference", "reportapi"];
+        while (!deadline.IsCancellationRequested)
+        {
+            var spans = graph.Traces.Spans;
+            var analyses = spans.Where(s => s is { Service: "dicomgateway", Name: "analyse study" }).Select(s => s.TraceId).ToHashSet();
+            if (analyses.Any(trace => services.All(service => spans.Any(s => s.TraceId == trace && s.Service == service))))
+            {
+                return;
+            }
+            await Task.Delay(250, CancellationToken.None);
+        }
+        var received = graph.Traces.Spans.GroupBy(s => s.TraceId).Select(g => $"{g.Key}: {string.Join(", ", g.Select(s => $"{s.Service}/{s.Name}"))}");
+        Assert.Fail($"no trace spans gateway, inference and reportapi. Traces:\n{string.Join('\n', received.Take(30))}");
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
