@@ -1,4 +1,5 @@
 using System.Globalization;
+using Airadcr.LocalServers;
 using Airadcr.Testing;
 
 /// <summary>

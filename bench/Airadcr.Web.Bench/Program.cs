@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Json;
 using System.Security.Cryptography;
+using Airadcr.LocalServers;
 using Airadcr.Testing;
 using Airadcr.Web.Configuration;
 using Airadcr.Web.Data;
