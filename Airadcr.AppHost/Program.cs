@@ -17,12 +17,20 @@ var pacs = builder.AddOrthanc("pacs")
     .WithStableAge(builder.Options.StableSeconds);
 
 var reportApiKey = "airadcr_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+var reportApiAdminKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+var gatewayAdminKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+// The Web's first admin is created once per run folder: its password is kept there, in secrets/web-admin-password.
+var webAdminPassword = builder.AddSecret("web-admin-password");
 
 var reportapi = builder.AddProject("reportapi", "Airadcr.ReportApi")
     .WithHttpEndpoint(port: 8741)
     .WithHealthPath("/health")
     .WithLink("Scalar", "/scalar")
     .WithEnvironment("AIRADCR_PROD_API_KEY", reportApiKey)
+    .WithEnvironment("AIRADCR_ADMIN_KEY", reportApiAdminKey)
+    // The per-IP token bucket sees every local service (gateway pushes, the Web, a local RIS) as one client, 127.0.0.1.
+    .WithEnvironment("Airadcr__rate_limit_per_minute", "1200")
+    .WithEnvironment("Airadcr__rate_limit_burst", "200")
     .WithReference(reportsdb).WaitFor(reportsdb)
     .WithReference(cache).WaitFor(cache);
 
@@ -33,6 +41,7 @@ var gateway = builder.AddProject("dicomgateway", "Airadcr.DicomGateway")
     .WithTcpEndpoint("dicom", port: 11112, environmentKey: "Gateway__Port", label: "IA_SERVER")
     .WithEnvironment("Gateway__StableSeconds", stableSeconds)
     .WithEnvironment("Gateway__ReportApiKey", reportApiKey)
+    .WithEnvironment("Gateway__AdminKey", gatewayAdminKey)
     .WithEnvironment("Gateway__Pacs__AeTitle", () => pacs.IsReachable ? pacs.AeTitle : null)
     .WithEnvironment("Gateway__Pacs__Host", () => pacs.IsReachable ? pacs.Dicom.Host : null)
     .WithEnvironment("Gateway__Pacs__Port", () => pacs.IsReachable ? pacs.Dicom.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)
@@ -48,6 +57,11 @@ inference.WithReference(gateway);
 pacs.WithModality("IA_SERVER", "IA_SERVER", () => gateway.GetEndpoint("dicom"));
 
 builder.AddProject("web", "Airadcr.Web")
+    .WithEnvironment("Web__ReportApiKey", reportApiKey)
+    .WithEnvironment("Web__ReportApiAdminKey", reportApiAdminKey)
+    .WithEnvironment("Web__GatewayAdminKey", gatewayAdminKey)
+    .WithEnvironment("AIRADCR_WEB_ADMIN_USER", "admin")
+    .WithEnvironment("AIRADCR_WEB_ADMIN_PASSWORD", () => webAdminPassword.Value)
     .WithReference(webdb).WaitFor(webdb)
     .WithReference(reportapi).WaitFor(reportapi)
     .WithReference(gateway)

@@ -18,6 +18,9 @@ public sealed class DistributedApplicationBuilder(AppHostOptions options)
     /// <summary>A service of this repository, by its project folder name (e.g. <c>Airadcr.ReportApi</c>).</summary>
     public ProjectResource AddProject(string name, string projectName) => Add(new ProjectResource(name, projectName));
 
+    /// <summary>A secret kept in the run folder (see <see cref="RunSecret"/>).</summary>
+    public RunSecret AddSecret(string name) => new(options, name);
+
     public DistributedApplication Build()
     {
         var all = _resources.SelectMany(r => r is PostgresServerResource postgres ? [r, .. postgres.Databases] : new[] { r }).ToList();

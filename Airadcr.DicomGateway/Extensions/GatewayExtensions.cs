@@ -76,17 +76,22 @@ public static class GatewayExtensions
         }
         builder.Services.AddSingleton<StudyReportBuilder>();
         builder.Services.AddSingleton<PacsSendQueue>();
+        // An analysis of a large study takes longer than the standard 10 s attempt timeout. The defaults' handler
+        // (ServiceDefaults, for every client) is configured under one shared name, so this client replaces it
+        // (RemoveAllResilienceHandlers is still marked experimental in Microsoft.Extensions.Http.Resilience 10.x).
+#pragma warning disable EXTEXP0001
         builder.Services.AddHttpClient<InferenceClient>((services, http) =>
-        {
-            http.BaseAddress = new Uri(services.GetRequiredService<IOptions<GatewayOptions>>().Value.InferenceUrl.TrimEnd('/') + "/");
-        });
-        // An analysis of a large study takes longer than the standard 10 s attempt timeout.
-        builder.Services.Configure<HttpStandardResilienceOptions>(typeof(InferenceClient).Name + "-standard", resilience =>
-        {
-            resilience.AttemptTimeout.Timeout = TimeSpan.FromMinutes(5);
-            resilience.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(15);
-            resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(10);
-        });
+            {
+                http.BaseAddress = new Uri(services.GetRequiredService<IOptions<GatewayOptions>>().Value.InferenceUrl.TrimEnd('/') + "/");
+            })
+            .RemoveAllResilienceHandlers()
+            .AddStandardResilienceHandler(resilience =>
+            {
+                resilience.AttemptTimeout.Timeout = TimeSpan.FromMinutes(5);
+                resilience.TotalRequestTimeout.Timeout = TimeSpan.FromMinutes(15);
+                resilience.CircuitBreaker.SamplingDuration = TimeSpan.FromMinutes(10);
+            });
+#pragma warning restore EXTEXP0001
         builder.Services.AddHttpClient<ReportApiClient>((services, http) =>
         {
             http.BaseAddress = new Uri(services.GetRequiredService<IOptions<GatewayOptions>>().Value.ReportApiUrl.TrimEnd('/') + "/");

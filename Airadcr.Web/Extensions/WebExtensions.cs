@@ -59,7 +59,10 @@ public static class WebExtensions
         return builder;
     }
 
-    /// <summary>PostgreSQL is not wired: webdb is SQLite, <c>ConnectionStrings:webdb</c> (a SQLite connection string) or web.db in the data directory.</summary>
+    /// <summary>
+    /// webdb: PostgreSQL when <c>ConnectionStrings:webdb</c> is an Npgsql connection string (<c>Host=...</c>, what the
+    /// AppHost and Aspire inject), SQLite when it is a SQLite one, else <c>web.db</c> in the data directory.
+    /// </summary>
     private static void AddWebDatabase(this WebApplicationBuilder builder)
     {
         var connection = builder.Configuration.GetConnectionString(WebDbConnectionName);
@@ -70,7 +73,18 @@ public static class WebExtensions
             Directory.CreateDirectory(directory);
             connection = "Data Source=" + Path.Combine(directory, "web.db");
         }
-        builder.Services.AddDbContextFactory<WebDbContext>(options => options.UseSqlite(connection));
+        var postgres = connection.Contains("Host=", StringComparison.OrdinalIgnoreCase);
+        builder.Services.AddDbContextFactory<WebDbContext>(options =>
+        {
+            if (postgres)
+            {
+                options.UseNpgsql(connection);
+            }
+            else
+            {
+                options.UseSqlite(connection);
+            }
+        });
         builder.Services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<WebDbContext>>().CreateDbContext());
     }
 

@@ -24,6 +24,8 @@ public sealed class RunningGraph : IAsyncLifetime
 
     public ProjectResource Gateway => (ProjectResource)App["dicomgateway"];
 
+    public ProjectResource Web => (ProjectResource)App["web"];
+
     public async ValueTask InitializeAsync()
     {
         var ct = CancellationToken.None;

@@ -1,13 +1,14 @@
 using System.Text.Json;
 using Airadcr.Testing;
+using Airadcr.Web.Tests.EndToEnd;
+using Microsoft.Playwright;
 
 namespace Airadcr.EndToEnd.Tests;
 
 /// <summary>
 /// Issue 9's acceptance path through the graph the AppHost starts: modality -> Orthanc -> Lua routing -> IA_SERVER ->
-/// inference -> AI SR + Encapsulated PDF back in Orthanc and a pending report in the ReportApi, one trace.
-/// TODO(web): once Airadcr.Web is merged, continue StudyPipelineTests with Playwright: the worklist shows the study,
-/// sign it, and the signed SR reaches Orthanc (the AppHost already starts `web` when the project exists).
+/// inference -> AI SR + Encapsulated PDF back in Orthanc and a pending report in the ReportApi, one trace; then a
+/// radiologist signs it in the Web (headless Chromium) and the signed SR reaches Orthanc.
 /// </summary>
 [Collection(nameof(GraphCollection))]
 public sealed class StudyPipelineTests(RunningGraph graph) : IDisposable
@@ -37,6 +38,44 @@ public sealed class StudyPipelineTests(RunningGraph graph) : IDisposable
         Assert.NotEmpty(report.GetProperty("metadata").EnumerateObject());
 
         await AssertOneTraceSpansGatewayInferenceAndReportApiAsync(ct);
+
+        await SignInTheWebAsync(report.GetProperty("technical_id").GetString()!, study, ct);
+    }
+
+    /// <summary>The worklist shows the report; signing it sends the signed SR (Enhanced SR) to Orthanc in the same study.</summary>
+    private async Task SignInTheWebAsync(string technicalId, SyntheticCtStudy study, CancellationToken ct)
+    {
+        await using var browser = new BrowserSession();
+        await browser.InitializeAsync();
+        var page = await browser.NewPageAsync(graph.Web.Http.Url);
+        await DashboardPages.SignInToWorklistAsync(page, "admin", graph.Web.Environment["AIRADCR_WEB_ADMIN_PASSWORD"]);
+        await DashboardPages.FilterTextAsync(page, study.AccessionNumber);
+        await Assertions.Expect(page.Locator($"tr.worklist-row[data-tid='{technicalId}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+
+        await DashboardPages.GoToAsync(page, "/open/" + technicalId);
+        await page.ClickAsync("#sign");
+        await Assertions.Expect(page.Locator("[data-testid=report-status]")).ToHaveTextAsync("signed");
+        await Assertions.Expect(page.Locator("[data-testid=signed-banner]")).ToContainTextAsync("sent to the PACS");
+
+        using var pacs = graph.PacsClient();
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(TimeSpan.FromSeconds(60));
+        const string EnhancedSr = "1.2.840.10008.5.1.4.1.1.88.22";
+        var query = $"dicom-web/studies/{study.StudyInstanceUid}/instances?SOPClassUID={EnhancedSr}";
+        while (true)
+        {
+            using var response = await pacs.GetAsync(query, deadline.Token);
+            var body = await response.Content.ReadAsStringAsync(deadline.Token);
+            if (response.IsSuccessStatusCode && body.Length > 0)
+            {
+                using var instances = JsonDocument.Parse(body);
+                if (instances.RootElement.GetArrayLength() > 0)
+                {
+                    return;
+                }
+            }
+            await Task.Delay(250, deadline.Token);
+        }
     }
 
     [Fact]

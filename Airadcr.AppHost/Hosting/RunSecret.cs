@@ -1,0 +1,56 @@
+using System.Security.Cryptography;
+
+namespace Airadcr.AppHost.Hosting;
+
+/// <summary>
+/// A secret of the run folder (<c>{data}/secrets/{name}</c>, readable by its owner only), generated on first use and
+/// kept with the data it protects, so that a kept run folder (no <c>--fresh</c>) signs in with the same secret.
+/// Read lazily, when a process starts (after <c>--fresh</c> has emptied the folder).
+/// </summary>
+public sealed class RunSecret(AppHostOptions options, string name)
+{
+    private readonly Lock _lock = new();
+    private string? _value;
+
+    public string Path => System.IO.Path.Combine(options.DataDirectory, "secrets", name);
+
+    public string Value
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _value ??= ReadOrCreate();
+            }
+        }
+    }
+
+    private string ReadOrCreate()
+    {
+        if (File.Exists(Path))
+        {
+            return File.ReadAllText(Path).Trim();
+        }
+        var directory = System.IO.Path.GetDirectoryName(Path)!;
+        Directory.CreateDirectory(directory);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+        // 192 random bits; the fixed "Ar-1" also satisfies password policies that want every character class.
+        var value = "Ar-1" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        if (OperatingSystem.IsWindows())
+        {
+            File.WriteAllText(Path, value);
+            return value;
+        }
+        using var file = new FileStream(Path, new FileStreamOptions
+        {
+            Mode = FileMode.CreateNew,
+            Access = FileAccess.Write,
+            UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+        });
+        file.Write(System.Text.Encoding.ASCII.GetBytes(value));
+        return value;
+    }
+}
