@@ -25,6 +25,8 @@ packages=(
   util-linux perl
 )
 
+"$(dirname "$0")/fetch-ohif.sh"  # the OHIF viewer served by Airadcr.Web (npm pack, cached; no-op once there)
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
