@@ -10,8 +10,8 @@ namespace Airadcr.DicomGateway.Tests;
 [Collection(nameof(GatewayCollection))]
 public sealed class StorageScpTests(GatewayHost gateway)
 {
-    private const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
-    private const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
+    internal const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
+    internal const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
 
     [Fact]
     public async Task Answers_c_echo()
