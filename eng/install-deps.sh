@@ -25,7 +25,7 @@ packages=(
   util-linux perl
 )
 
-"$(dirname "$0")/fetch-ohif.sh"  # the OHIF viewer served by Airadcr.Web (npm pack, cached; no-op once there)
+"$(dirname "$0")/fetch-ohif.sh" || echo "install-deps: OHIF not fetched, /viewer of Airadcr.Web stays off" >&2  # npm pack, cached
 
 missing=()
 for package in "${packages[@]}"; do
