@@ -25,6 +25,8 @@ packages=(
   util-linux perl
 )
 
+"$(dirname "$0")/fetch-ohif.sh" || echo "install-deps: OHIF not fetched, /viewer of Airadcr.Web stays off" >&2  # npm pack, cached
+
 missing=()
 for package in "${packages[@]}"; do
   if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then

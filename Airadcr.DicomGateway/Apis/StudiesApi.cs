@@ -1,10 +1,14 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Dicom.Imaging;
 using Airadcr.Dicom.Network.Storage;
 using Airadcr.DicomGateway.Index;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Airadcr.DicomGateway.Apis;
 
-/// <summary>Studies received, their instances, and an instance's Part 10 bytes (what the inference service fetches).</summary>
+/// <summary>Studies received, their instances, an instance's Part 10 bytes (what the inference service fetches) and a
+/// frame as PNG (the 8-bit rendering the PDF key images use: the Web draws the findings' boxes over it).</summary>
 public static class StudiesApi
 {
     public static IEndpointRouteBuilder MapStudiesApi(this IEndpointRouteBuilder routes)
@@ -15,6 +19,7 @@ public static class StudiesApi
         studies.MapGet("/{studyUid}/series", ListSeries).WithName("ListSeries");
         studies.MapGet("/{studyUid}/instances", ListInstances).WithName("ListInstances");
         studies.MapGet("/{studyUid}/instances/{sopInstanceUid}", GetInstance).WithName("GetInstance");
+        studies.MapGet("/{studyUid}/instances/{sopInstanceUid}/thumbnail", GetThumbnail).WithName("GetThumbnail");
         return routes;
     }
 
@@ -54,13 +59,45 @@ public static class StudiesApi
     private static async Task<Results<PhysicalFileHttpResult, NotFound, BadRequest<ApiError>>> GetInstance(
         string studyUid, string sopInstanceUid, InstanceIndex index, CancellationToken cancellationToken)
     {
-        if (!DicomUid.IsValid(studyUid) || !DicomUid.IsValid(sopInstanceUid))
+        if (InvalidUid(studyUid, sopInstanceUid) is { } invalid)
         {
-            return TypedResults.BadRequest(new ApiError("invalid UID", DicomUid.IsValid(studyUid) ? "sopInstanceUid" : "studyUid"));
+            return TypedResults.BadRequest(invalid);
         }
         return await index.GetInstancePathAsync(studyUid, sopInstanceUid, cancellationToken) is { } path
             ? TypedResults.PhysicalFile(path, "application/dicom")
             : TypedResults.NotFound();
+    }
+
+    private static ApiError? InvalidUid(string studyUid, string sopInstanceUid) =>
+        DicomUid.IsValid(studyUid) && DicomUid.IsValid(sopInstanceUid)
+            ? null
+            : new ApiError("invalid UID", DicomUid.IsValid(studyUid) ? "sopInstanceUid" : "studyUid");
+
+    /// <summary>GET .../thumbnail?frame=N (1-based): the frame rendered by <see cref="DicomRenderer"/> (dataset window, else its range) as PNG.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound, BadRequest<ApiError>>> GetThumbnail(
+        string studyUid, string sopInstanceUid, InstanceIndex index, CancellationToken cancellationToken, int frame = 1)
+    {
+        if (InvalidUid(studyUid, sopInstanceUid) is { } invalid)
+        {
+            return TypedResults.BadRequest(invalid);
+        }
+        if (await index.GetInstancePathAsync(studyUid, sopInstanceUid, cancellationToken) is not { } path)
+        {
+            return TypedResults.NotFound();
+        }
+        using var file = DicomFile.Open(path);
+        if (!file.Dataset.Contains(DicomTag.PixelData))
+        {
+            return TypedResults.NotFound();
+        }
+        var pixels = new DicomPixelData(file.Dataset, file.TransferSyntax);
+        if (frame < 1 || frame > pixels.FrameCount)
+        {
+            return TypedResults.BadRequest(new ApiError($"frame must be 1..{pixels.FrameCount}", "frame"));
+        }
+        using var png = new MemoryStream();
+        PngWriter.Write(png, DicomRenderer.Render(pixels, frame - 1));
+        return TypedResults.File(png.ToArray(), "image/png");
     }
 }
 

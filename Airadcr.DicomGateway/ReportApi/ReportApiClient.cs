@@ -9,7 +9,9 @@ namespace Airadcr.DicomGateway.ReportApi;
 /// <summary>
 /// Pushes the AI-prefilled report to the ReportApi (<c>POST /pending-report</c>, AIRADCR Desktop API v2.0), playing
 /// TÉO Hub's role with the gateway's own API key. The technical id is derived from the study (the UID itself does not
-/// match <c>[A-Za-z0-9_-]{1,64}</c>).
+/// match <c>[A-Za-z0-9_-]{1,64}</c>). <c>metadata.findings[]</c> carries each finding as the Web's editor reads it
+/// (label, confidence, model_id, model_version, location) with where it is drawn (sop_instance_uid, frame, box in pixels
+/// of an image of columns x rows).
 /// </summary>
 public sealed class ReportApiClient(HttpClient http)
 {
@@ -43,6 +45,7 @@ public sealed class ReportApiClient(HttpClient http)
                 ["models"] = findings.Runs.Select(r => new { id = r.ModelId, version = r.ModelVersion }).DistinctBy(m => m.id).ToArray(),
                 ["processing_time_ms"] = findings.ProcessingTimeMs,
                 ["finding_count"] = findings.Findings.Count,
+                ["findings"] = FindingsMetadata(report),
             },
         };
         using var request = new HttpRequestMessage(HttpMethod.Post, "pending-report") { Content = JsonContent.Create(body) };
@@ -53,5 +56,31 @@ public sealed class ReportApiClient(HttpClient http)
             throw new HttpRequestException(
                 $"ReportApi answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(cancellationToken)}", null, response.StatusCode);
         }
+    }
+
+    /// <summary><c>metadata.findings[]</c>: each finding of the report, with the size of its key image when it has one.</summary>
+    public static IReadOnlyList<Dictionary<string, object?>> FindingsMetadata(ReportDocument report) =>
+        [.. report.Findings.Select(f => FindingMetadata(f, report.KeyImages))];
+
+    private static Dictionary<string, object?> FindingMetadata(Finding finding, IReadOnlyList<KeyImage> keyImages)
+    {
+        var region = finding.Region;
+        var image = keyImages.FirstOrDefault(k => k.Shows(region));
+        return new Dictionary<string, object?>
+        {
+            ["number"] = finding.Number,
+            ["label"] = finding.Type.Meaning,
+            ["code"] = finding.Type.Code,
+            ["confidence"] = finding.Confidence,
+            ["model_id"] = finding.Algorithm.Name,
+            ["model_version"] = finding.Algorithm.Version,
+            ["location"] = finding.Site is { } site ? $"{site.Meaning}, {finding.LocationText}" : finding.LocationText,
+            ["sop_instance_uid"] = region.SopInstanceUid,
+            ["frame"] = region.Frame ?? 1,
+            ["box"] = new { x = region.Left, y = region.Top, width = region.Width, height = region.Height },
+            // The image's size in pixels (the box's frame of reference), when it is one of the report's key images.
+            ["columns"] = image?.Width,
+            ["rows"] = image?.Height,
+        };
     }
 }

@@ -9,7 +9,9 @@ using Airadcr.Web.Localization;
 using Airadcr.Web.Reports;
 using Airadcr.Web.ReportApi;
 using Airadcr.Web.Status;
+using Airadcr.Web.Viewer;
 using Airadcr.Web.Worklist;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -45,6 +47,7 @@ public static class WebExtensions
         builder.AddWebDatabase();
         builder.AddWebIdentity();
         builder.AddServiceClients();
+        builder.AddDicomWebProxy();
 
         services.AddSingleton<AuditLog>();
         services.AddSingleton<ReviewStore>();
@@ -120,12 +123,28 @@ public static class WebExtensions
                 cookie.Cookie.SecurePolicy = secure;
                 cookie.ExpireTimeSpan = web.Value.IdleTimeout;
                 cookie.SlidingExpiration = true;
+                // The DICOMweb proxy is called by scripts: refuse with a status instead of a sign-in page.
+                var toLogin = cookie.Events.OnRedirectToLogin;
+                var toDenied = cookie.Events.OnRedirectToAccessDenied;
+                cookie.Events.OnRedirectToLogin = context => Refuse(context, StatusCodes.Status401Unauthorized, toLogin);
+                cookie.Events.OnRedirectToAccessDenied = context => Refuse(context, StatusCodes.Status403Forbidden, toDenied);
             });
         services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.SecurePolicy = secure;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
         });
+    }
+
+    private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status,
+        Func<RedirectContext<CookieAuthenticationOptions>, Task> otherwise)
+    {
+        if (!DicomWebProxy.IsProxied(context.Request.Path))
+        {
+            return otherwise(context);
+        }
+        context.Response.StatusCode = status;
+        return Task.CompletedTask;
     }
 
     /// <summary>ReportApi and gateway clients through service discovery (http://reportapi, http://dicomgateway).</summary>
@@ -190,6 +209,8 @@ public static class WebExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapAccountApi();
         app.MapReportFilesApi();
+        app.MapViewer();
+        app.MapDicomWebProxy();
         return app;
     }
 }

@@ -49,6 +49,15 @@ public sealed class GatewayClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>GET /studies/{study}/instances/{sop}/thumbnail?frame=N: the frame as PNG; null when the gateway does not have it.</summary>
+    public async Task<byte[]?> ThumbnailAsync(string studyInstanceUid, string sopInstanceUid, int frame, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(
+            $"studies/{Uri.EscapeDataString(studyInstanceUid)}/instances/{Uri.EscapeDataString(sopInstanceUid)}/thumbnail?frame={frame.ToString(System.Globalization.CultureInfo.InvariantCulture)}",
+            cancellationToken);
+        return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(cancellationToken) : null;
+    }
+
     private static ByteArrayContent Part(byte[] bytes)
     {
         var part = new ByteArrayContent(bytes);

@@ -5,7 +5,19 @@ using Airadcr.Web.ReportApi;
 namespace Airadcr.Web.Reports;
 
 /// <summary>An AI finding as the report's metadata carries it (<c>metadata.findings[]</c>).</summary>
-public sealed record AiFinding(string Label, double Confidence, string? ModelId, string? ModelVersion, string? Location);
+public sealed record AiFinding(string Label, double Confidence, string? ModelId, string? ModelVersion, string? Location)
+{
+    /// <summary>Where the gateway drew it: the image (and frame), its size and the finding's box in its pixels.</summary>
+    public KeyImageRegion? Image { get; init; }
+}
+
+/// <summary>A finding's box (<c>box</c>: x, y, width, height in pixels) on one frame of an image of columns x rows.</summary>
+public sealed record KeyImageRegion(string SopInstanceUid, int Frame, int Columns, int Rows, double X, double Y, double Width, double Height)
+{
+    /// <summary>The box as CSS percentages of the image (left, top, width, height).</summary>
+    public (double Left, double Top, double Width, double Height) Percent =>
+        (100 * X / Columns, 100 * Y / Rows, 100 * Width / Columns, 100 * Height / Rows);
+}
 
 /// <summary>An AI model that contributed (<c>metadata.models[]</c>).</summary>
 public sealed record AiModel(string Id, string? Version);
@@ -50,10 +62,24 @@ public sealed record ReportView(
     private static IReadOnlyList<AiFinding> ReadFindings(JsonElement? metadata) =>
         Array(metadata, "findings").Select(f => new AiFinding(
             StringOf(f, "label") ?? StringOf(f, "type") ?? "?",
-            f.TryGetProperty("confidence", out var c) && c.ValueKind == JsonValueKind.Number ? c.GetDouble() : 0,
+            NumberOf(f, "confidence"),
             StringOf(f, "model_id") ?? StringOf(f, "model"),
             StringOf(f, "model_version"),
-            StringOf(f, "location"))).ToList();
+            StringOf(f, "location")) { Image = ReadRegion(f) }).ToList();
+
+    private static KeyImageRegion? ReadRegion(JsonElement finding) =>
+        StringOf(finding, "sop_instance_uid") is { } sop
+        && IntOf(finding, "columns") is > 0 and var columns && IntOf(finding, "rows") is > 0 and var rows
+        && finding.TryGetProperty("box", out var box) && box.ValueKind == JsonValueKind.Object
+            ? new KeyImageRegion(sop, IntOf(finding, "frame") ?? 1, columns, rows,
+                NumberOf(box, "x"), NumberOf(box, "y"), NumberOf(box, "width"), NumberOf(box, "height"))
+            : null;
+
+    private static int? IntOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number && value.TryGetInt32(out var number) ? number : null;
+
+    private static double NumberOf(JsonElement element, string name) =>
+        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : 0;
 
     private static IReadOnlyList<AiModel> ReadModels(JsonElement? metadata) =>
         Array(metadata, "models").Select(m => new AiModel(StringOf(m, "id") ?? "?", StringOf(m, "version"))).ToList();

@@ -70,6 +70,10 @@ public sealed class AnalysisPipelineTests : IDisposable
         Assert.StartsWith("Analyse automatisée", data.GetProperty("structured").GetProperty("results").GetString());
         Assert.Contains("ct-nodule-candidates", data.GetProperty("ai_modules").EnumerateArray().Select(m => m.GetString()));
 
+        // metadata.findings[] (the Web editor's shape, see ReportApiFindingsTests): one per finding of the analysis.
+        var metadata = data.GetProperty("metadata");
+        Assert.Equal(metadata.GetProperty("finding_count").GetInt32(), metadata.GetProperty("findings").GetArrayLength());
+
         // The job ends done and leaves its transport (server mode: acknowledged and deleted from the stream).
         Apis.AdminApi.QueueDepths? depths;
         do

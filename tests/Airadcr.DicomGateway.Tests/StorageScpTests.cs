@@ -21,8 +21,8 @@ public sealed class ServerModeStorageScpTests(ServerModeGatewayHost gateway) : S
 /// <summary>The storage SCP, the same in both modes.</summary>
 public abstract class StorageScpTests(GatewayHost gateway)
 {
-    private const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
-    private const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
+    internal const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
+    internal const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
 
     [Fact]
     public void The_index_is_sqlite_when_embedded_and_postgresql_in_server_mode()

@@ -36,6 +36,21 @@ public sealed class ReportTextTests
     }
 
     [Fact]
+    public void A_finding_as_the_gateway_posts_it_carries_its_image_and_box()
+    {
+        var view = ReportView.From(Report("""
+            {"findings":[{"number":1,"label":"Nodule","confidence":0.7,"model_id":"ct-nodule-candidates","model_version":"1.0.0",
+              "location":"Lung, image 3","sop_instance_uid":"1.2.3.4","frame":1,"box":{"x":10,"y":20,"width":8,"height":6},
+              "columns":128,"rows":128},
+             {"label":"No image","confidence":0.5,"sop_instance_uid":"1.2.3.5","box":{"x":1,"y":1,"width":1,"height":1}}]}
+            """), null);
+
+        Assert.Equal(new KeyImageRegion("1.2.3.4", 1, 128, 128, 10, 20, 8, 6), view.Findings[0].Image);
+        Assert.Equal("Lung, image 3", view.Findings[0].Location);
+        Assert.Null(view.Findings[1].Image); // no image size: nothing to draw the box on
+    }
+
+    [Fact]
     public void A_review_overrides_the_ReportApi_status_and_text()
     {
         var review = new ReportReview { TechnicalId = "T1", Status = ReviewStatus.Signed, Conclusion = "Signé" };

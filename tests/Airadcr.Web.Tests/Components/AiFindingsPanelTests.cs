@@ -29,4 +29,19 @@ public sealed class AiFindingsPanelTests : DashboardComponentContext
         Assert.NotNull(panel.Find("[data-testid=no-findings]"));
         Assert.Empty(panel.FindAll("[data-testid=findings]"));
     }
+
+    [Fact]
+    public void A_finding_on_a_key_image_shows_the_gateway_rendering_with_its_box_over_it()
+    {
+        var region = new KeyImageRegion("1.2.3.4", 2, Columns: 512, Rows: 256, X: 128, Y: 64, Width: 51.2, Height: 25.6);
+        var panel = Render<AiFindingsPanel>(p => p
+            .Add(x => x.Tid, "KEY_1")
+            .Add(x => x.Findings, [new AiFinding("Nodule", 0.9, "m", "1", "image 2") { Image = region }, new AiFinding("Other", 0.5, "m", "1", null)])
+            .Add(x => x.Models, []));
+
+        var image = Assert.Single(panel.FindAll("[data-testid=key-image]"));
+        Assert.Equal("/reports/KEY_1/key-images/1.2.3.4?frame=2", image.QuerySelector("img")!.GetAttribute("src"));
+        Assert.Equal("left:25%;top:25%;width:10%;height:10%", image.QuerySelector("[data-testid=finding-box]")!.GetAttribute("style"));
+        Assert.Contains("1. Nodule", image.TextContent);
+    }
 }

@@ -8,7 +8,8 @@ namespace Airadcr.Web.Tests.EndToEnd;
 /// <summary>
 /// The real ReportApi and Web processes (built dlls), wired as the AppHost wires them: the Web finds the ReportApi
 /// through <c>services__reportapi__http__0</c>, uses an API key for reports and the admin key for the listing and
-/// API keys. The first admin comes from the environment. No gateway runs: the Web shows it as unavailable.
+/// API keys. The first admin comes from the environment. A real Orthanc (DICOMweb, HTTP authentication) sits behind
+/// the Web's /dicom-web proxy, its credentials given to the Web only. No gateway runs: the Web shows it as unavailable.
 /// </summary>
 public sealed class WebStack : IAsyncLifetime
 {
@@ -26,12 +27,14 @@ public sealed class WebStack : IAsyncLifetime
     public int WebPort { get; } = FreePort.Next();
     public string WebUrl => $"http://127.0.0.1:{WebPort.ToString(CultureInfo.InvariantCulture)}";
     public HttpClient ReportApiClient { get; private set; } = default!;
+    public OrthancServer Orthanc { get; } = new();
     public string ArtefactDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artefacts");
 
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(ArtefactDirectory);
+        await Orthanc.InitializeAsync();
         reportApi = BuiltService.Start("reportapi", BuiltService.Find("Airadcr.ReportApi"), ReportApiPort, directory.Combine("reportapi.log"),
             new Dictionary<string, string>
             {
@@ -55,6 +58,9 @@ public sealed class WebStack : IAsyncLifetime
                 ["Web__ReportApiKey"] = ApiKey,
                 ["Web__ReportApiAdminKey"] = AdminKey,
                 ["Web__WorklistPollInterval"] = "00:00:01",
+                ["services__orthanc__http__0"] = Orthanc.BaseAddress.ToString(),
+                ["Web__Orthanc__Username"] = Orthanc.UserName,
+                ["Web__Orthanc__Password"] = Orthanc.Password,
                 ["AIRADCR_WEB_ADMIN_USER"] = AdminUser,
                 ["AIRADCR_WEB_ADMIN_PASSWORD"] = AdminPassword,
             });
@@ -101,6 +107,7 @@ public sealed class WebStack : IAsyncLifetime
         {
             await reportApi.DisposeAsync();
         }
+        await Orthanc.DisposeAsync();
         foreach (var log in new[] { "reportapi.log", "web.log" }.Select(name => directory.Combine(name)).Where(File.Exists))
         {
             File.Copy(log, Path.Combine(ArtefactDirectory, Path.GetFileName(log)), overwrite: true);

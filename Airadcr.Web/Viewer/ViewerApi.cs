@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Options;
+
+namespace Airadcr.Web.Viewer;
+
+/// <summary>
+/// GET /viewer/{**path}: the prebuilt OHIF viewer (reviewers only: it shows identified studies), its files from
+/// <see cref="ViewerOptions.Path"/>, our generated <c>app-config.js</c>, and index.html for every other path (SPA
+/// fallback: OHIF routes such as <c>/viewer/viewer?StudyInstanceUIDs=</c> are its own).
+/// </summary>
+public static class ViewerApi
+{
+    public const string NotInstalled = "viewer not installed: run eng/fetch-ohif.sh";
+    private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
+
+    public static IEndpointRouteBuilder MapViewer(this IEndpointRouteBuilder app)
+    {
+        var viewer = app.MapGroup(ViewerConfig.BasePath)
+            .RequireAuthorization(DicomWebProxy.ReviewersPolicy)
+            .AddEndpointFilter(async (context, next) =>
+            {
+                // Cross-origin isolation: OHIF's volume rendering needs SharedArrayBuffer.
+                var headers = context.HttpContext.Response.Headers;
+                headers["Cross-Origin-Opener-Policy"] = "same-origin";
+                headers["Cross-Origin-Embedder-Policy"] = "require-corp";
+                return await next(context);
+            });
+        viewer.MapGet("/app-config.js", () => TypedResults.Text(ViewerConfig.AppConfigJs, "text/javascript; charset=utf-8"));
+        viewer.MapGet("/", ServeFile);
+        viewer.MapGet("/{**path}", ServeFile);
+        return app;
+    }
+
+    private static Results<PhysicalFileHttpResult, ContentHttpResult> ServeFile(string? path, IOptions<ViewerOptions> options)
+    {
+        var root = Path.GetFullPath(options.Value.ResolvePath());
+        var index = Path.Combine(root, "index.html");
+        if (!File.Exists(index))
+        {
+            return TypedResults.Content(NotInstalled, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);
+        }
+        var file = Resolve(root, path) ?? index;
+        ContentTypes.TryGetContentType(file, out var contentType);
+        return TypedResults.PhysicalFile(file, contentType ?? "application/octet-stream", enableRangeProcessing: true);
+    }
+
+    /// <summary>The file under <paramref name="root"/> that <paramref name="path"/> names, or null (absent, or outside the root).</summary>
+    internal static string? Resolve(string root, string? path)
+    {
+        if (string.IsNullOrEmpty(path))
+        {
+            return null;
+        }
+        var full = Path.GetFullPath(Path.Combine(root, path));
+        var inside = full.StartsWith(root.TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        return inside && File.Exists(full) ? full : null;
+    }
+
+    private static FileExtensionContentTypeProvider CreateContentTypes()
+    {
+        var provider = new FileExtensionContentTypeProvider();
+        provider.Mappings[".wasm"] = "application/wasm";
+        provider.Mappings[".mjs"] = "text/javascript";
+        provider.Mappings[".jsonc"] = "application/json";
+        provider.Mappings[".webapp"] = "application/x-web-app-manifest+json";
+        return provider;
+    }
+}
