@@ -24,8 +24,11 @@ packages=(
   # setsid/setpriv used by the fixtures, perl for process tests
   util-linux perl
 )
+# npm fetches the OHIF viewer (eng/fetch-ohif.sh); a Node.js install of another origin may provide it already.
+if ! command -v npm >/dev/null; then packages+=(npm); fi
 
-"$(dirname "$0")/fetch-ohif.sh" || echo "install-deps: OHIF not fetched, /viewer of Airadcr.Web stays off" >&2  # npm pack, cached
+# The prebuilt OHIF viewer (npm pack, cached), once the packages are there.
+fetch_viewer() { "$(dirname "$0")/fetch-ohif.sh"; }
 
 missing=()
 for package in "${packages[@]}"; do
@@ -35,6 +38,7 @@ for package in "${packages[@]}"; do
 done
 if [ ${#missing[@]} -eq 0 ]; then
   echo "install-deps: all ${#packages[@]} packages present"
+  fetch_viewer
   exit 0
 fi
 
@@ -58,6 +62,7 @@ for attempt in 1 2 3; do
   if $sudo apt-get update -qq && \
      $sudo apt-get install -y -qq --no-install-recommends -o Dpkg::Use-Pty=0 "${missing[@]}" >/dev/null; then
     echo "install-deps: done"
+    fetch_viewer
     exit 0
   fi
   echo "install-deps: attempt $attempt failed, retrying" >&2
