@@ -10,8 +10,9 @@ export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPE
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet build Airadcr.sln -warnaserror -nologo -clp:NoSummary 2>&1 | tee "$log" | grep -E "error|warn" || true
-build_status=${PIPESTATUS[0]}
+dotnet build Airadcr.sln -warnaserror -nologo -clp:NoSummary > "$log" 2>&1
+build_status=$?
+grep -E "error|warn" "$log" || true
 if [ "$build_status" -ne 0 ]; then
   tail -40 "$log"
   echo "build failed"

@@ -11,12 +11,20 @@ public abstract class PeriodicWork(TimeProvider timeProvider, ILogger logger) : 
 
     protected abstract TimeSpan Period { get; }
 
+    /// <summary>Whether the first run happens at start (else after one period).</summary>
+    protected virtual bool RunsAtStart => true;
+
     /// <summary>One run of the work.</summary>
     public abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         using var timer = new PeriodicTimer(Period, timeProvider);
+        if (!RunsAtStart && !await WaitAsync(timer, stoppingToken))
+        {
+            return;
+        }
+
         do
         {
             try

@@ -13,6 +13,9 @@ public sealed class WalCheckpointer(SqliteReportDatabase database, TimeProvider 
 
     protected override TimeSpan Period => TimeSpan.FromSeconds(1);
 
+    /// <summary>Nothing to copy yet at start (the previous run emptied the WAL when it stopped).</summary>
+    protected override bool RunsAtStart => false;
+
     public override Task RunOnceAsync(CancellationToken cancellationToken) => database.CheckpointAsync(cancellationToken);
 
     public override async Task StopAsync(CancellationToken cancellationToken)

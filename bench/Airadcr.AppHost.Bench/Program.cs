@@ -16,7 +16,7 @@ await using var graph = new RunningGraph();
 await graph.InitializeAsync();
 using var directory = new FixtureDirectory("bench-study");
 using var reports = graph.ReportApiClient();
-using var gateway = new HttpClient { BaseAddress = new Uri(graph.Gateway.Http.Url) };
+using var gateway = graph.GatewayClient();
 Console.WriteLine($"| run | images | store into Orthanc (reference) | last instance stored -> pending report | ratio |");
 Console.WriteLine("|---|---|---|---|---|");
 for (var run = 1; run <= runs; run++)

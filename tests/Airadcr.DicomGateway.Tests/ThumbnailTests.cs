@@ -6,7 +6,7 @@ namespace Airadcr.DicomGateway.Tests;
 
 /// <summary>GET /studies/{s}/instances/{sop}/thumbnail?frame=N: a stored frame as PNG, for the Web's key images.</summary>
 [Collection(nameof(GatewayCollection))]
-public sealed class ThumbnailTests(GatewayHost gateway)
+public sealed class ThumbnailTests(EmbeddedGatewayHost gateway)
 {
     private const string CtStudy = StorageScpTests.CtStudy;
     private const string CtInstance = StorageScpTests.CtInstance;

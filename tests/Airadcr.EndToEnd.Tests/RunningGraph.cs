@@ -52,6 +52,14 @@ public sealed class RunningGraph : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The gateway's HTTP API with the admin key the AppHost generated for this run (its /admin/* needs it).</summary>
+    public HttpClient GatewayClient()
+    {
+        var client = new HttpClient { BaseAddress = new Uri(Gateway.Http.Url + "/") };
+        client.DefaultRequestHeaders.Add("X-Admin-Key", Gateway.Environment["Gateway__AdminKey"]);
+        return client;
+    }
+
     /// <summary>The log file of a resource, for failure messages.</summary>
     public string LogTail(string resource, int lines = 40)
     {

@@ -83,7 +83,7 @@ public sealed class StudyPipelineTests(RunningGraph graph) : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var study = SyntheticCtStudy.Write(_directory.Combine("study"), seriesCount: 1);
-        using var gateway = new HttpClient { BaseAddress = new Uri(graph.Gateway.Http.Url) };
+        using var gateway = graph.GatewayClient();
 
         await StoreInPacsAsync(study, ct);
         using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))

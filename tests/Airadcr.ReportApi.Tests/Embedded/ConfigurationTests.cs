@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace Airadcr.ReportApi.Tests.Embedded;
 
 /// <summary>config.toml (spec section 11) and the AIRADCR_* variables.</summary>
-public sealed class ConfigurationTests : IDisposable
+public sealed class ConfigurationTests : IAsyncDisposable
 {
     private readonly string directory = Directory.CreateTempSubdirectory("airadcr-config-").FullName;
 
@@ -106,5 +106,5 @@ public sealed class ConfigurationTests : IDisposable
             ? string.Join(" | ", aggregate.InnerExceptions.Select(Flatten))
             : error.Message + (error.InnerException is { } inner ? " | " + Flatten(inner) : "");
 
-    public void Dispose() => Directory.Delete(directory, recursive: true);
+    public async ValueTask DisposeAsync() => await ReportApiFactory.DeleteDirectoryAsync(directory);
 }

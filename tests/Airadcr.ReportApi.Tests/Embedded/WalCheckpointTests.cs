@@ -26,6 +26,12 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         // clear every connection pool when they finish: a connection held open keeps this database's WAL alive.
         await using var holder = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
         await holder.OpenAsync(Token);
+        await using (var touch = holder.CreateCommand())
+        {
+            touch.CommandText = "SELECT COUNT(*) FROM sqlite_master"; // a first read takes the WAL's shared lock
+            await touch.ExecuteScalarAsync(Token);
+        }
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token); // the schema into the database file
         for (var i = 0; i < Stored; i++)
         {
             await client.PostReportAsync(SampleReports.Minimal($"WAL_{i}"));

@@ -72,13 +72,16 @@ public sealed class ReportApiFactory : WebApplicationFactory<Program>
     /// Deletes the data directory after disposal. Closing the last connection of a database (possibly from another
     /// test clearing the shared pools) removes its -wal/-shm files concurrently: a few retries, then the remains.
     /// </summary>
-    public async Task DeleteDataDirectoryAsync()
+    public Task DeleteDataDirectoryAsync() => DeleteDirectoryAsync(DataDirectory);
+
+    /// <summary>Deletes a folder that held data directories (see <see cref="DeleteDataDirectoryAsync"/>).</summary>
+    public static async Task DeleteDirectoryAsync(string directory)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                Directory.Delete(DataDirectory, recursive: true);
+                Directory.Delete(directory, recursive: true);
                 return;
             }
             catch (DirectoryNotFoundException)
@@ -91,7 +94,7 @@ public sealed class ReportApiFactory : WebApplicationFactory<Program>
             }
             catch (IOException e)
             {
-                var remains = string.Join(", ", Directory.EnumerateFileSystemEntries(DataDirectory, "*", SearchOption.AllDirectories));
+                var remains = string.Join(", ", Directory.EnumerateFileSystemEntries(directory, "*", SearchOption.AllDirectories));
                 throw new IOException($"{e.Message}; still there: {remains}", e);
             }
         }
