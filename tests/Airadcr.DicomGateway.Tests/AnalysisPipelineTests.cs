@@ -63,6 +63,18 @@ public sealed class AnalysisPipelineTests : IDisposable
             $"PACS series: {string.Join(",", modalities)}; jobs: {jobs}\n{gateway.Process.LogTail(40)}");
 
         using var reports = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{reportApiHttp.ToString(CultureInfo.InvariantCulture)}") };
+        // The pending report is pushed after the results are queued for the PACS: it may land a moment later.
+        HttpResponseMessage findReport;
+        while ((findReport = await reports.GetAsync("/find-report?patient_id=1CT1", ct)).StatusCode == System.Net.HttpStatusCode.NotFound
+               && !deadline.IsCancellationRequested)
+        {
+            findReport.Dispose();
+            await Task.Delay(250, ct);
+        }
+        using (findReport)
+        {
+            Assert.True(findReport.IsSuccessStatusCode, $"find-report: {(int)findReport.StatusCode}; jobs: {await gateway.HttpClient.GetStringAsync("/admin/jobs", ct)}");
+        }
         using var found = JsonDocument.Parse(await reports.GetStringAsync("/find-report?patient_id=1CT1", ct));
         var data = found.RootElement.GetProperty("data");
         Assert.Equal(study, data.GetProperty("study_instance_uid").GetString());
