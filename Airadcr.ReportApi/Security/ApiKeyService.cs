@@ -1,14 +1,29 @@
+using System.Collections.Concurrent;
 using Airadcr.ReportApi.Domain;
 using Airadcr.ReportApi.Logging;
 using Airadcr.ReportApi.Storage;
 
 namespace Airadcr.ReportApi.Security;
 
-/// <summary>Creates, checks, lists and revokes API keys.</summary>
+/// <summary>
+/// Creates, checks, lists and revokes API keys. A key found valid in the store is remembered (by its hash) for
+/// <see cref="Revalidation"/>, so a stream of requests with the same key does not read the store each time; a
+/// revocation through this instance forgets every remembered key at once, one through another instance sharing the
+/// PostgreSQL store takes effect here within <see cref="Revalidation"/>.
+/// </summary>
 public sealed class ApiKeyService(IApiKeyStore store, TimeProvider timeProvider, ILogger<ApiKeyService> logger)
 {
     /// <summary>How stale last_used_at may get before a use writes it again (keeps reads write-free).</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    /// <summary>How long a key found valid is trusted without reading the store again.</summary>
+    public static readonly TimeSpan Revalidation = TimeSpan.FromSeconds(2);
+
+    /// <summary>Active keys recently found valid, by hash; at most one entry per active key in the store.</summary>
+    private readonly ConcurrentDictionary<string, ValidatedKey> validated = new(StringComparer.Ordinal);
+
+    /// <summary>Bumped by every revocation: a lookup that raced with one is not remembered.</summary>
+    private int revocations;
 
     /// <summary>Creates a key; the returned secret is shown once and never stored.</summary>
     public async Task<(ApiKey Key, string Secret)> CreateAsync(string name, CancellationToken cancellationToken)
@@ -44,23 +59,32 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider timeProvider,
         }
 
         var hash = ApiKeyFormat.Hash(presented!);
-        foreach (var candidate in await store.FindActiveByPrefixAsync(ApiKeyFormat.PrefixOf(presented!), cancellationToken))
+        var now = timeProvider.GetUtcNow();
+        if (!validated.TryGetValue(hash, out var key) || now - key.CheckedAt >= Revalidation || now < key.CheckedAt)
         {
-            if (!ApiKeyFormat.HashesMatch(candidate.KeyHash, hash))
+            validated.TryRemove(hash, out _);
+            var revocationsBefore = Volatile.Read(ref revocations);
+            var found = await FindActiveAsync(presented!, hash, cancellationToken);
+            if (found is null)
             {
-                continue;
+                return false;
             }
 
-            var now = timeProvider.GetUtcNow();
-            if (candidate.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
-            {
-                await store.TouchAsync(candidate.Id, now.ToUnixTimeMilliseconds(), cancellationToken);
-            }
-
-            return true;
+            key = new ValidatedKey(found.Id, found.LastUsedAt, now, revocationsBefore);
         }
 
-        return false;
+        if (key.LastUsedAt is not { } lastUsed || now - lastUsed >= LastUsedResolution)
+        {
+            await store.TouchAsync(key.Id, now.ToUnixTimeMilliseconds(), cancellationToken);
+            key = key with { LastUsedAt = now };
+        }
+
+        if (key.Revocations == Volatile.Read(ref revocations))
+        {
+            validated[hash] = key;
+        }
+
+        return true;
     }
 
     public Task<IReadOnlyList<ApiKey>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
@@ -68,6 +92,8 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider timeProvider,
     public async Task<bool> RevokeAsync(string id, CancellationToken cancellationToken)
     {
         var revoked = await store.RevokeAsync(id, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
+        Interlocked.Increment(ref revocations);
+        validated.Clear();
         if (revoked)
         {
             logger.ApiKeyRevoked(id);
@@ -83,4 +109,19 @@ public sealed class ApiKeyService(IApiKeyStore store, TimeProvider timeProvider,
         await store.AddAsync(key, cancellationToken);
         return key;
     }
+
+    private async Task<ApiKey?> FindActiveAsync(string presented, string hash, CancellationToken cancellationToken)
+    {
+        foreach (var candidate in await store.FindActiveByPrefixAsync(ApiKeyFormat.PrefixOf(presented), cancellationToken))
+        {
+            if (ApiKeyFormat.HashesMatch(candidate.KeyHash, hash))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record ValidatedKey(string Id, DateTimeOffset? LastUsedAt, DateTimeOffset CheckedAt, int Revocations);
 }

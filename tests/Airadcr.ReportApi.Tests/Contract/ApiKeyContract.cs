@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Airadcr.ReportApi.Security;
 using Airadcr.ReportApi.Tests.Infrastructure;
 
 namespace Airadcr.ReportApi.Tests.Contract;
@@ -36,6 +37,22 @@ public abstract partial class ApiKeyContract(IStoreBackend backend) : ContractTe
         Assert.Equal(HttpStatusCode.OK, (await client.PostReportAsync(SampleReports.Minimal("BY_NEW_KEY"))).StatusCode);
         var revoked = await admin.DeleteAsync($"/api-keys/{created["id"]}", Token);
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse($$"""{"success":true,"revoked":true,"id":"{{created["id"]}}"}"""), await revoked.JsonAsync()));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostReportAsync(SampleReports.Minimal("AFTER_REVOKE"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_key_revoked_through_another_instance_stops_working_here_after_the_revalidation_period()
+    {
+        var (first, store) = await StartWithStoreAsync();
+        var created = await (await first.CreateClient().WithAdminKey().PostAsJsonAsync("/api-keys", new { name = "Shared" }, Token)).JsonAsync();
+        var client = first.CreateClient().WithApiKey((string)created["key"]!);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostReportAsync(SampleReports.Minimal("BEFORE_REVOKE"))).StatusCode);
+
+        var second = Restart(first, store);
+        var revoked = await (await second.CreateClient().WithAdminKey().DeleteAsync($"/api-keys/{created["id"]}", Token)).JsonAsync();
+        Assert.True(revoked["revoked"]!.GetValue<bool>());
+        first.Clock.Advance(ApiKeyService.Revalidation);
+
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostReportAsync(SampleReports.Minimal("AFTER_REVOKE"))).StatusCode);
     }
 

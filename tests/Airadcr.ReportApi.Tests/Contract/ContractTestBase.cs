@@ -39,9 +39,14 @@ public abstract class ContractTestBase(IStoreBackend backend) : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        // Every server stops before any data directory goes: a restarted server may share its predecessor's.
         foreach (var factory in factories)
         {
             await factory.DisposeAsync();
+        }
+
+        foreach (var factory in factories)
+        {
             await factory.DeleteDataDirectoryAsync();
         }
 
