@@ -5,10 +5,11 @@ using Airadcr.ReportApi.Bench;
 using Airadcr.Testing;
 
 // Usage: dotnet run -c Release --project bench/Airadcr.ReportApi.Bench -- [--postgres] [--seconds 5] [--concurrency 8] [--rate 500]
+//        [--server-env NAME=VALUE]... (extra environment of the ReportApi processes only, e.g. DOTNET_gcServer=0)
 var options = BenchOptions.Parse(args);
 await using var bare = await BareKestrel.StartAsync();
 var targets = new List<(string Name, string BaseUrl)> { ("bare Kestrel", bare.BaseUrl) };
-await using var sqlite = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>());
+await using var sqlite = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>(options.ServerEnvironment));
 targets.Add(("ReportApi SQLite", sqlite.BaseUrl));
 
 PostgreSqlServer? postgres = null;
@@ -20,7 +21,7 @@ if (options.Postgres)
     redis = new RedisServer();
     await postgres.InitializeAsync();
     await redis.InitializeAsync();
-    serverMode = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>
+    serverMode = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>(options.ServerEnvironment)
     {
         ["ConnectionStrings__reportsdb"] = await postgres.CreateDatabaseAsync("bench", CancellationToken.None),
         ["ConnectionStrings__cache"] = redis.ConnectionString,
@@ -52,6 +53,7 @@ foreach (var result in results)
 }
 
 Console.WriteLine($"load average before/after: {options.LoadAverageAtStart} / {BenchOptions.LoadAverage()}");
+Console.WriteLine($"ReportApi extra environment: {string.Join(' ', options.ServerEnvironment.Select(e => $"{e.Key}={e.Value}").DefaultIfEmpty("none"))}");
 Console.WriteLine(report);
 if (serverMode is not null)
 {
@@ -70,7 +72,7 @@ if (postgres is not null)
 
 namespace Airadcr.ReportApi.Bench
 {
-    internal sealed record BenchOptions(bool Postgres, TimeSpan Duration, int Concurrency, int Rate)
+    internal sealed record BenchOptions(bool Postgres, TimeSpan Duration, int Concurrency, int Rate, IReadOnlyDictionary<string, string> ServerEnvironment)
     {
         public string LoadAverageAtStart { get; } = LoadAverage();
 
@@ -84,7 +86,10 @@ namespace Airadcr.ReportApi.Bench
                 args.Contains("--postgres"),
                 TimeSpan.FromSeconds(int.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture)),
                 int.Parse(Value("--concurrency") ?? "8", CultureInfo.InvariantCulture),
-                int.Parse(Value("--rate") ?? "500", CultureInfo.InvariantCulture));
+                int.Parse(Value("--rate") ?? "500", CultureInfo.InvariantCulture),
+                args.Zip(args.Skip(1)).Where(pair => pair.First == "--server-env")
+                    .Select(pair => pair.Second.Split('=', 2))
+                    .ToDictionary(pair => pair[0], pair => pair.Length == 2 ? pair[1] : ""));
         }
     }
 
