@@ -91,10 +91,18 @@ public sealed class AnalysisWorker(
         return true;
     }
 
+    /// <summary>
+    /// The name a job's SR and PDF UIDs derive from: every attempt of a job makes the same instances, so a retry after
+    /// an attempt that already queued them for the PACS sends the same instances again, not a second copy.
+    /// </summary>
+    public static string ResultsUidName(AnalysisJob job) =>
+        $"gateway-results:{job.StudyInstanceUid}:{job.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture)}:{job.CreatedAt.ToUnixTimeMilliseconds().ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+
     private async Task RunAsync(AnalysisJob job, CancellationToken cancellationToken)
     {
         var findings = await inference.AnalyzeAsync(job.StudyInstanceUid, cancellationToken);
-        var document = reports.Build(await index.ListInstanceFilesAsync(job.StudyInstanceUid, cancellationToken), findings);
+        var document = reports.Build(await index.ListInstanceFilesAsync(job.StudyInstanceUid, cancellationToken), findings)
+            with { InstanceUidName = ResultsUidName(job) };
         var artefacts = ReportArtefacts.Create(document);
         var folder = Path.Combine(paths.StorageRoot, job.StudyInstanceUid, "results", job.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
         await artefacts.SaveAsync(folder, signed: false, cancellationToken);

@@ -61,7 +61,8 @@ public static class SignedReportApi
         }
 
         var folder = Path.Combine(paths.StorageRoot, studyUid, "signed");
-        var files = parts.Select(p => WriteDurably(folder, p.SopInstanceUid, p.Bytes)).ToList();
+        var files = await WriteDurablyAsync(paths, [.. parts.Select(p => (Path.Combine(folder, p.SopInstanceUid + ".dcm"), p.Bytes))],
+            cancellationToken);
         await pacs.EnqueueAsync(studyUid, files, cancellationToken);
         return TypedResults.Accepted($"/studies/{studyUid}", new Queued(studyUid, [.. parts.Select(p => p.SopInstanceUid)]));
     }
@@ -110,19 +111,32 @@ public static class SignedReportApi
         return ((sopInstanceUid!, bytes), null);
     }
 
-    /// <summary>temp file, fsync, rename, directory fsync: the queued path survives a crash.</summary>
-    private static string WriteDurably(string folder, string sopInstanceUid, byte[] bytes)
+    /// <summary>Temporary files in the incoming folder, then the SCP's durable placement (rename, fsync of files and
+    /// folders): the queued paths survive a crash.</summary>
+    private static async Task<IReadOnlyList<string>> WriteDurablyAsync(GatewayPaths paths, IReadOnlyList<(string Path, byte[] Bytes)> parts,
+        CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(folder);
-        var path = Path.Combine(folder, sopInstanceUid + ".dcm");
-        var temporary = path + ".tmp";
-        using (var stream = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        Directory.CreateDirectory(paths.Incoming);
+        var durable = new DurableFiles();
+        var temporaries = new List<string>();
+        try
         {
-            stream.Write(bytes);
-            stream.Flush(flushToDisk: true);
+            foreach (var (path, bytes) in parts)
+            {
+                var temporary = Path.Combine(paths.Incoming, $"{Guid.NewGuid():N}.part");
+                temporaries.Add(temporary);
+                await File.WriteAllBytesAsync(temporary, bytes, cancellationToken);
+                durable.Place(temporary, path);
+            }
+            durable.Sync();
+            return durable.Placed;
         }
-        File.Move(temporary, path, overwrite: true);
-        DiskSync.Directory(folder);
-        return path;
+        finally
+        {
+            foreach (var temporary in temporaries.Where(File.Exists))
+            {
+                File.Delete(temporary);
+            }
+        }
     }
 }

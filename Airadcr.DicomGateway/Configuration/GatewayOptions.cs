@@ -27,6 +27,26 @@ public sealed class GatewayOptions
     [Range(1, 1000)]
     public int MaxAssociations { get; set; } = 25;
 
+    /// <summary>
+    /// Free space the storage folder's file system must keep: below it, a C-STORE is refused with 0xA700 (out of
+    /// resources) before its data set is written, so the index and the results always have room. 0 turns the check off
+    /// (a full disk still answers 0xA700).
+    /// </summary>
+    [Range(0, int.MaxValue)]
+    public int MinimumFreeDiskMegabytes { get; set; } = 100;
+
+    /// <summary>ARTIM: how long a new connection may take to send its A-ASSOCIATE-RQ (and a release to complete).</summary>
+    [Range(0.1, 3600)]
+    public double AssociationTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>An association that sends nothing for this long is aborted, and its slot freed.</summary>
+    [Range(0.1, 86400)]
+    public double IdleTimeoutSeconds { get; set; } = 60;
+
+    /// <summary>A response that cannot be written for this long (a peer that stops reading) aborts the association.</summary>
+    [Range(0.1, 3600)]
+    public double WriteTimeoutSeconds { get; set; } = 30;
+
     /// <summary>Calling AE titles allowed to associate; empty allows any (the admin API adds more at run time).</summary>
     public List<string> AllowedCallingAeTitles { get; set; } = [];
 

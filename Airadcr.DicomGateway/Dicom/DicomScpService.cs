@@ -34,6 +34,9 @@ public sealed class DicomScpService(
             Port = settings.Port,
             BindAddress = IPAddress.Parse(settings.BindAddress),
             MaxAssociations = settings.MaxAssociations,
+            AssociationTimeout = TimeSpan.FromSeconds(settings.AssociationTimeoutSeconds),
+            IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
+            WriteTimeout = TimeSpan.FromSeconds(settings.WriteTimeoutSeconds),
             TimeProvider = time,
         }, handler);
         logger.ScpListening(settings.AeTitle, settings.BindAddress, _server.Port);

@@ -15,6 +15,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Group commit of {Count} instance(s) failed: {Reason}")]
     public static partial void GroupCommitFailed(this ILogger logger, int count, string reason);
 
+    [LoggerMessage(EventId = 105, Level = LogLevel.Warning, Message = "C-STORE refused (0xA700): {FreeMegabytes} MB free in the storage folder, {MinimumMegabytes} MB required")]
+    public static partial void StorageFull(this ILogger logger, long freeMegabytes, int minimumMegabytes);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "C-STORE refused (0xA700): the index could not record it: {Reason}")]
+    public static partial void IndexUnavailable(this ILogger logger, string reason);
+
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index in {Engine} at {IndexLocation}")]
     public static partial void StorageLocation(this ILogger logger, string storageRoot, string engine, string indexLocation);
 

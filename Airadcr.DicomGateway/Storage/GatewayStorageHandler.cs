@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Airadcr.Dicom;
 using Airadcr.Dicom.Network.Dimse;
 using Airadcr.Dicom.Network.Pdus;
@@ -47,7 +48,25 @@ public sealed class GatewayStorageHandler(
         {
             throw new DicomFormatException("invalid SOP Instance UID", 0);
         }
+        EnsureFreeSpace();
         return ValueTask.FromResult<IStoreTarget>(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false));
+    }
+
+    /// <summary>Below <c>Gateway:MinimumFreeDiskMegabytes</c> free, a C-STORE is refused before its data set is written
+    /// (an <see cref="IOException"/> is answered with 0xA700, out of resources).</summary>
+    private void EnsureFreeSpace()
+    {
+        var minimum = options.Value.MinimumFreeDiskMegabytes;
+        if (minimum == 0)
+        {
+            return;
+        }
+        var free = new DriveInfo(paths.StorageRoot).AvailableFreeSpace / (1024 * 1024);
+        if (free < minimum)
+        {
+            logger.StorageFull(free, minimum);
+            throw new IOException("storage full");
+        }
     }
 
     private async ValueTask<StoreOutcome> CommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
@@ -61,9 +80,18 @@ public sealed class GatewayStorageHandler(
         }
         var finalPath = Path.Combine(paths.StorageRoot, study!, series!, instance.Request.SopInstanceUid + ".dcm");
         var size = new FileInfo(instance.TemporaryPath).Length;
-        if (!await groupCommit.CommitAsync(instance.TemporaryPath, finalPath, ToIndexed(instance, study!, series!, finalPath, size), cancellationToken))
+        try
         {
-            logger.DuplicateInstance();
+            if (!await groupCommit.CommitAsync(instance.TemporaryPath, finalPath, ToIndexed(instance, study!, series!, finalPath, size), cancellationToken))
+            {
+                logger.DuplicateInstance();
+            }
+        }
+        catch (DbException error)
+        {
+            // The index is full (SQLITE_FULL, PostgreSQL disk_full) or unreachable: nothing was acknowledged, the peer may retry.
+            logger.IndexUnavailable(error.Message);
+            return new StoreOutcome(DicomStatus.OutOfResources, "index unavailable");
         }
         return new StoreOutcome(DicomStatus.Success);
     }

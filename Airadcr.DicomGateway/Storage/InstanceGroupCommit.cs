@@ -80,52 +80,61 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
     private async Task CommitBatchAsync(List<Entry> batch)
     {
         var stored = new List<Entry>(batch.Count);
-        var toSync = new HashSet<string>(StringComparer.Ordinal);
+        var files = new DurableFiles();
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var entry in batch)
+        try
         {
-            if (!seen.Add(entry.Instance.SopInstanceUid) || await _index.ContainsAsync(entry.Instance.SopInstanceUid, CancellationToken.None))
+            foreach (var entry in batch)
             {
-                entry.Done.TrySetResult(false);
-                continue;
+                if (!seen.Add(entry.Instance.SopInstanceUid) || await _index.ContainsAsync(entry.Instance.SopInstanceUid, CancellationToken.None))
+                {
+                    entry.Done.TrySetResult(false);
+                    continue;
+                }
+                files.Place(entry.TemporaryPath, entry.FinalPath);
+                stored.Add(entry);
             }
-            CreateDirectories(Path.GetDirectoryName(entry.FinalPath)!, toSync);
-            File.Move(entry.TemporaryPath, entry.FinalPath, overwrite: true);
-            toSync.Add(entry.FinalPath);
-            toSync.Add(Path.GetDirectoryName(entry.FinalPath)!);
-            stored.Add(entry);
+            if (stored.Count == 0)
+            {
+                return;
+            }
+            files.Sync();
+            await _index.AddAsync([.. stored.Select(entry => entry.Instance)], CancellationToken.None);
         }
-        if (stored.Count == 0)
+        catch
         {
-            return;
+            await DiscardUnindexedAsync(stored);
+            throw;
         }
-        // Concurrent fsyncs share the file system's journal commits; on a busy thread pool this thread does them all.
-        Parallel.ForEach(toSync, new ParallelOptions { MaxDegreeOfParallelism = 16 }, path =>
-        {
-            if (Directory.Exists(path))
-            {
-                DiskSync.Directory(path);
-            }
-            else
-            {
-                DiskSync.File(path);
-            }
-        });
-        await _index.AddAsync([.. stored.Select(entry => entry.Instance)], CancellationToken.None);
         foreach (var entry in stored)
         {
             entry.Done.TrySetResult(true);
         }
     }
 
-    /// <summary>Creates a directory and its missing parents; each parent that gained an entry is to be fsynced.</summary>
-    private static void CreateDirectories(string directory, HashSet<string> toSync)
+    /// <summary>
+    /// A failed batch (disk full, index unavailable) acknowledged nothing: the files it placed go, unless the index
+    /// holds them after all (a commit that failed only in its reply); when the index cannot say, they stay, to be
+    /// replaced by the peer's retry.
+    /// </summary>
+    private async Task DiscardUnindexedAsync(List<Entry> stored)
     {
-        for (var current = directory; !Directory.Exists(current); current = Path.GetDirectoryName(current)!)
+        try
         {
-            toSync.Add(Path.GetDirectoryName(current)!);
+            var unindexed = new List<string>();
+            foreach (var entry in stored)
+            {
+                if (File.Exists(entry.FinalPath) && !await _index.ContainsAsync(entry.Instance.SopInstanceUid, CancellationToken.None))
+                {
+                    unindexed.Add(entry.FinalPath);
+                }
+            }
+            DurableFiles.Discard(unindexed);
         }
-        Directory.CreateDirectory(directory);
+        catch (Exception error) when (error is IOException or System.Data.Common.DbException)
+        {
+            _logger.GroupCommitFailed(stored.Count, "placed files kept: " + error.Message);
+        }
     }
 
     public ValueTask DisposeAsync()

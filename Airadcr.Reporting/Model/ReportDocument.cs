@@ -16,6 +16,11 @@ public sealed record ReportDocument
     public ReportLanguage Language { get; init; } = ReportLanguage.French;
     /// <summary>When the artefact is produced (from the caller's TimeProvider).</summary>
     public required DateTimeOffset CreatedAt { get; init; }
+    /// <summary>
+    /// When set, each artefact's Series and SOP Instance UIDs derive from this name (same name, same UIDs: an artefact
+    /// made again, e.g. by a retried analysis, is the same instance for the PACS); new random UIDs otherwise.
+    /// </summary>
+    public string? InstanceUidName { get; init; }
 
     public bool IsSigned => Signature is not null;
 }

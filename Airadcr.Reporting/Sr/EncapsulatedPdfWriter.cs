@@ -12,7 +12,7 @@ public static class EncapsulatedPdfWriter
     public static DicomFile Write(ReportDocument report, byte[] pdf)
     {
         var dataset = ReportInstanceHeader.Create(report.Study, DicomUids.EncapsulatedPDFStorage, "DOC",
-            "AIRADCR report (PDF)", SeriesNumber, report.CreatedAt);
+            "AIRADCR report (PDF)", SeriesNumber, report.CreatedAt, report.InstanceUidName);
         dataset.Add(DicomTag.ConversionType, "WSD");
         dataset.Add(DicomTag.AcquisitionDateTime, SrContent.DicomDateTime(report.CreatedAt));
         dataset.Add(DicomTag.BurnedInAnnotation, "YES");

@@ -18,7 +18,8 @@ public static class MeasurementReportWriter
     {
         var has3D = report.Findings.Any(f => f.Region is { PatientPosition: not null, FrameOfReferenceUid: not null });
         var sopClass = has3D ? DicomUids.Comprehensive3DSRStorage : DicomUids.ComprehensiveSRStorage;
-        var dataset = ReportInstanceHeader.Create(report.Study, sopClass, "SR", "AIRADCR AI results", SeriesNumber, report.CreatedAt);
+        var dataset = ReportInstanceHeader.Create(report.Study, sopClass, "SR", "AIRADCR AI results", SeriesNumber, report.CreatedAt,
+            report.InstanceUidName);
 
         dataset.Add(DicomTag.CompletionFlag, "COMPLETE");
         dataset.Add(DicomTag.VerificationFlag, "UNVERIFIED");

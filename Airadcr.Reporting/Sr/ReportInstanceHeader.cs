@@ -14,12 +14,13 @@ internal static class ReportInstanceHeader
     public const string SoftwareVersion = "1.0";
 
     public static DicomDataset Create(StudyContext study, string sopClassUid, string modality, string seriesDescription,
-        int seriesNumber, DateTimeOffset createdAt)
+        int seriesNumber, DateTimeOffset createdAt, string? uidName = null)
     {
+        string Uid(string part) => uidName is null ? DicomUidGenerator.New() : DicomUidGenerator.FromName($"{uidName}:{seriesNumber}:{part}");
         var dataset = new DicomDataset();
         dataset.Add(DicomTag.SpecificCharacterSet, "ISO_IR 192");
         dataset.Add(DicomTag.SOPClassUID, sopClassUid);
-        dataset.Add(DicomTag.SOPInstanceUID, DicomUidGenerator.New());
+        dataset.Add(DicomTag.SOPInstanceUID, Uid("instance"));
         dataset.Add(DicomTag.InstanceCreationDate, SrContent.DicomDate(createdAt));
         dataset.Add(DicomTag.InstanceCreationTime, SrContent.DicomTime(createdAt));
 
@@ -43,7 +44,7 @@ internal static class ReportInstanceHeader
 
         // Series (SR Document Series / Encapsulated Document Series)
         dataset.Add(DicomTag.Modality, modality);
-        dataset.Add(DicomTag.SeriesInstanceUID, DicomUidGenerator.New());
+        dataset.Add(DicomTag.SeriesInstanceUID, Uid("series"));
         dataset.Add(DicomTag.SeriesNumber, DicomVR.IS, seriesNumber);
         dataset.Add(DicomTag.SeriesDescription, seriesDescription);
         dataset.Add(DicomTag.InstanceNumber, DicomVR.IS, 1);

@@ -18,7 +18,7 @@ public static class SignedReportWriter
     {
         var signature = report.Signature ?? throw new ArgumentException("A signed report needs a signature", nameof(report));
         var dataset = ReportInstanceHeader.Create(report.Study, DicomUids.EnhancedSRStorage, "SR", "AIRADCR signed report",
-            SeriesNumber, report.CreatedAt);
+            SeriesNumber, report.CreatedAt, report.InstanceUidName);
 
         dataset.Add(DicomTag.CompletionFlag, "COMPLETE");
         dataset.Add(DicomTag.VerificationFlag, "VERIFIED");

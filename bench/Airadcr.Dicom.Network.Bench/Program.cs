@@ -37,7 +37,12 @@ await using var discarding = DicomServer.Start(new DicomServerOptions { AeTitle 
 await Tool.RunAsync("echoscu", ["-aec", "STORESCP", "127.0.0.1", storescpPort.ToString(CultureInfo.InvariantCulture)], retries: 50);
 await using var orthanc = new Airadcr.Testing.OrthancServer();
 await orthanc.InitializeAsync();
-_ = GatewayProcess.Dll();
+var gatewayDll = Path.Combine(Airadcr.LocalServers.BuiltProject.RepositoryRoot() ?? ".", "Airadcr.DicomGateway", "bin", "Release", "net10.0",
+    "linux-x64", "Airadcr.DicomGateway.dll");
+if (!File.Exists(gatewayDll))
+{
+    throw new InvalidOperationException("the gateway is not built: run `dotnet build -c Release Airadcr.DicomGateway`");
+}
 
 async Task ClearOrthancAsync()
 {
@@ -50,7 +55,14 @@ async Task ClearOrthancAsync()
 async Task<TimeSpan> GatewayAsync(Func<string, int, Task<TimeSpan>> load)
 {
     // A fresh process (fresh storage: no duplicates), warmed up (JIT) with other instances on 1 and 4 associations.
-    await using var gateway = await GatewayProcess.StartAsync();
+    // Embedded mode (SQLite index, group commit, fsync) on a fresh storage folder: every run stores new instances.
+    using var folder = new Airadcr.Testing.FixtureDirectory("bench-gateway");
+    await using var gateway = await Airadcr.Testing.GatewayProcess.StartAsync(folder.Combine("storage"), Airadcr.LocalServers.FreePort.Next(),
+        folder.Combine("gateway.log"), CancellationToken.None, dll: gatewayDll, settings: new Dictionary<string, string>
+        {
+            ["Gateway__StableSeconds"] = "3600", // no analysis during the benchmark
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
     var port = gateway.DicomPort.ToString(CultureInfo.InvariantCulture);
     await Tool.RunAsync("storescu", ["-aec", "IA_SERVER", "127.0.0.1", port, .. warmUpFiles[..4]]);
     await Task.WhenAll(warmUpFiles[4..].Select(file => Tool.RunAsync("storescu", ["-aec", "IA_SERVER", "127.0.0.1", port, file])));

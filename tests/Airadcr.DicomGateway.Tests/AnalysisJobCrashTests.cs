@@ -69,25 +69,13 @@ public sealed class AnalysisJobCrashTests : IDisposable
 
     private static int RequestsFor(HungHttpPeer inference, string study) => inference.Bodies.Count(body => body.Contains(study, StringComparison.Ordinal));
 
-    private static async Task<List<AnalysisJob>> JobsAsync(GatewayProcess gateway, CancellationToken ct) =>
-        await gateway.HttpClient.GetFromJsonAsync<List<AnalysisJob>>("/admin/jobs", ct) ?? [];
+    private static Task<List<AnalysisJob>> JobsAsync(GatewayProcess gateway, CancellationToken ct) => GatewayWait.JobsAsync(gateway, ct);
 
     private static Task WaitForAsync(Func<bool> condition, string what, GatewayProcess gateway, CancellationToken ct) =>
-        WaitForAsync(() => Task.FromResult(condition()), what, gateway, ct);
+        GatewayWait.UntilAsync(gateway, () => Task.FromResult(condition()), what, ct);
 
-    private static async Task WaitForAsync(Func<Task<bool>> condition, string what, GatewayProcess gateway, CancellationToken ct)
-    {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            if (deadline.IsCancellationRequested)
-            {
-                Assert.Fail($"timed out waiting for {what}\n{gateway.Process.LogTail(30)}");
-            }
-            await Task.Delay(100, ct);
-        }
-    }
+    private static Task WaitForAsync(Func<Task<bool>> condition, string what, GatewayProcess gateway, CancellationToken ct) =>
+        GatewayWait.UntilAsync(gateway, condition, what, ct);
 
     public void Dispose() => _directory.Dispose();
 }

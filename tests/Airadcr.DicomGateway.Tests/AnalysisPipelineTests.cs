@@ -22,25 +22,12 @@ public sealed class AnalysisPipelineTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         await using var backends = await GatewayBackends.StartAsync(mode, ct);
-        await using var orthanc = new OrthancServer();
-        await orthanc.InitializeAsync();
-        var gatewayHttp = FreePort.Next();
-        var inferenceHttp = FreePort.Next();
-        await using var inference = await InferenceProcess.StartAsync(inferenceHttp,
-            $"http://127.0.0.1:{gatewayHttp.ToString(CultureInfo.InvariantCulture)}", _directory.Combine("inference.log"), ct);
-        var apiKey = "airadcr_" + Convert.ToHexString(System.Security.Cryptography.RandomNumberGenerator.GetBytes(20));
-        var reportApiHttp = FreePort.Next();
-        await using var reportApi = await StartReportApiAsync(reportApiHttp, apiKey, ct);
+        await using var neighbours = await AnalysisNeighbours.StartAsync(_directory, ct);
+        var orthanc = neighbours.Orthanc;
+        await using var reportApi = await neighbours.StartReportApiAsync(_directory, ct);
         await using var gateway = await GatewayProcess.StartAsync(_directory.Combine("storage"), FreePort.Next(),
-            _directory.Combine("gateway.log"), ct, gatewayHttp, new Dictionary<string, string>(backends.Environment)
-            {
-                ["Gateway__InferenceUrl"] = $"http://127.0.0.1:{inferenceHttp.ToString(CultureInfo.InvariantCulture)}",
-                ["Gateway__Pacs__Host"] = "127.0.0.1",
-                ["Gateway__Pacs__Port"] = orthanc.DicomPort.ToString(CultureInfo.InvariantCulture),
-                ["Gateway__Pacs__AeTitle"] = orthanc.AeTitle,
-                ["Gateway__ReportApiUrl"] = $"http://127.0.0.1:{reportApiHttp.ToString(CultureInfo.InvariantCulture)}",
-                ["Gateway__ReportApiKey"] = apiKey,
-            });
+            _directory.Combine("gateway.log"), ct, neighbours.GatewayHttpPort,
+            new Dictionary<string, string>(backends.Environment.Concat(neighbours.GatewaySettings())));
 
         var files = SyntheticInstances.CtVolume(_directory.Combine("study"), slices: 12);
         (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
@@ -62,7 +49,7 @@ public sealed class AnalysisPipelineTests : IDisposable
         Assert.True(modalities.Contains("SR") && modalities.Contains("DOC"),
             $"PACS series: {string.Join(",", modalities)}; jobs: {jobs}\n{gateway.Process.LogTail(40)}");
 
-        using var reports = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{reportApiHttp.ToString(CultureInfo.InvariantCulture)}") };
+        using var reports = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{neighbours.ReportApiPort.ToString(CultureInfo.InvariantCulture)}") };
         // The pending report is pushed after the results are queued for the PACS: it may land a moment later.
         HttpResponseMessage findReport;
         while ((findReport = await reports.GetAsync("/find-report?patient_id=1CT1", ct)).StatusCode == System.Net.HttpStatusCode.NotFound
@@ -97,18 +84,6 @@ public sealed class AnalysisPipelineTests : IDisposable
         Assert.Equal(1, depths.AnalysisJobs.GetValueOrDefault("done"));
         Assert.Equal(mode == GatewayMode.Server ? ("redis-stream", 0L, 0L) : ("outbox", (long?)null, (long?)null),
             (depths.AnalysisTransport.Transport, depths.AnalysisTransport.StreamLength, depths.AnalysisTransport.StreamPending));
-    }
-
-    private async Task<ServerProcess> StartReportApiAsync(int httpPort, string apiKey, CancellationToken ct)
-    {
-        var process = BuiltService.Start("reportapi", BuiltService.Find("Airadcr.ReportApi"), httpPort, _directory.Combine("reportapi.log"),
-            new Dictionary<string, string>
-            {
-                ["AIRADCR_DATA_DIR"] = _directory.Combine("reportapi-data"),
-                ["AIRADCR_PROD_API_KEY"] = apiKey,
-            });
-        await BuiltService.WaitForHttpAsync(process, httpPort, "/health", ct);
-        return process;
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,5 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
 
@@ -37,10 +39,7 @@ public sealed class OrthancRoutingTests
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = new EmbeddedGatewayHost();
         await gateway.InitializeAsync();
-        await using var orthanc = new OrthancServer { StableAgeSeconds = 1 };
-        orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);
-        orthanc.LuaScripts.Add(Path.Combine(AppContext.BaseDirectory, "Orthanc", "route-to-ia-server.lua"));
-        await orthanc.InitializeAsync();
+        await using var orthanc = await StartRoutingOrthancAsync(gateway);
 
         (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
         // The gateway's own results come back under its AE title: Orthanc must not route them again.
@@ -59,6 +58,66 @@ public sealed class OrthancRoutingTests
 
         var study = Assert.Single(await client.GetFromJsonAsync<List<StudySummary>>("/studies", ct) ?? []);
         Assert.Equal("1.3.6.1.4.1.5962.1.2.1.20040119072730.12322", study.StudyInstanceUid);
+    }
+
+    [Fact]
+    public async Task A_study_that_becomes_stable_again_forwards_only_its_new_instances()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = new EmbeddedGatewayHost();
+        await gateway.InitializeAsync();
+        await using var orthanc = await StartRoutingOrthancAsync(gateway);
+        using var directory = new FixtureDirectory("orthanc-restable");
+        var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 2);
+
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [files[0]], ct)).EnsureSuccess();
+        await WaitForStoreJobsAsync(orthanc, 1, ct);
+        // A late instance (or a report from another system) makes the study stable again.
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [files[1]], ct)).EnsureSuccess();
+        var jobs = await WaitForStoreJobsAsync(orthanc, 2, ct);
+
+        Assert.Equal([1, 1], jobs.Select(job => job.GetProperty("Content").GetProperty("InstancesCount").GetInt32()));
+        using var client = gateway.CreateClient();
+        var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID);
+        Assert.Equal(2, (await client.GetFromJsonAsync<List<InstanceSummary>>($"/studies/{study}/instances", ct))!.Count);
+    }
+
+    /// <summary>An Orthanc that routes to the gateway with the committed Lua script (a study is stable after 1 s).</summary>
+    private static async Task<OrthancServer> StartRoutingOrthancAsync(GatewayHost gateway)
+    {
+        var orthanc = new OrthancServer { StableAgeSeconds = 1 };
+        orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);
+        orthanc.LuaScripts.Add(Path.Combine(AppContext.BaseDirectory, "Orthanc", "route-to-ia-server.lua"));
+        try
+        {
+            await orthanc.InitializeAsync();
+            return orthanc;
+        }
+        catch
+        {
+            await orthanc.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Orthanc's finished C-STORE jobs to a modality (what the Lua routing posted), oldest first.</summary>
+    private static async Task<List<JsonElement>> WaitForStoreJobsAsync(OrthancServer orthanc, int count, CancellationToken ct)
+    {
+        using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            using var jobs = JsonDocument.Parse(await orthanc.Client.GetStringAsync("jobs?expand", ct));
+            var stores = jobs.RootElement.EnumerateArray()
+                .Where(job => job.GetProperty("Type").GetString() == "DicomModalityStore" && job.GetProperty("State").GetString() == "Success")
+                .OrderBy(job => job.GetProperty("CreationTime").GetString(), StringComparer.Ordinal)
+                .Select(job => job.Clone()).ToList();
+            if (stores.Count >= count)
+            {
+                return stores;
+            }
+            Assert.False(deadline.IsCancellationRequested, $"waiting for {count} store job(s): {jobs.RootElement}");
+            await Task.Delay(200, ct);
+        }
     }
 
     private static async Task<bool> AllStudiesStableAsync(OrthancServer orthanc, CancellationToken ct)

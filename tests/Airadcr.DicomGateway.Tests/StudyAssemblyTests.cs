@@ -1,3 +1,5 @@
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
@@ -37,5 +39,40 @@ public sealed class StudyAssemblyTests
         Assert.Equal(1, (await queue.CountByStateAsync(ct)).Where(s => s.Key is "queued" or "published" or "running" or "failed").Sum(s => s.Value));
         var study = await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(job.StudyInstanceUid, ct);
         Assert.Equal("complete", study!.State);
+    }
+
+    [Theory]
+    [InlineData(GatewayMode.Embedded)]
+    [InlineData(GatewayMode.Server)]
+    public async Task A_study_sent_again_with_instances_already_held_is_not_analysed_again_but_a_new_instance_reopens_it(GatewayMode mode)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = new GatewayHost(mode, new Dictionary<string, string> { ["Gateway:StableSeconds"] = "3600" });
+        await gateway.InitializeAsync();
+        using var directory = new FixtureDirectory("resent-study");
+        var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 3);
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
+        var database = gateway.Services.GetRequiredService<GatewayDatabase>();
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var assembler = new StudyAssembler(database, gateway.Services.GetRequiredService<IOptions<Configuration.GatewayOptions>>(), clock,
+            NullLogger<StudyAssembler>.Instance);
+        clock.Advance(TimeSpan.FromSeconds(3700));
+        var job = Assert.Single(await assembler.CompleteStableStudiesAsync(ct));
+
+        // Orthanc's routing sends the whole study again when it becomes stable again (our SR and PDF arrived there).
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
+        clock.Advance(TimeSpan.FromSeconds(3700));
+        Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
+        Assert.Equal("complete", (await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(job.StudyInstanceUid, ct))!.State);
+
+        // A late image is something new: the study is analysed again.
+        using (var late = DicomFile.Open(files[0]))
+        {
+            late.Dataset.Add(DicomTag.SOPInstanceUID, DicomUidGenerator.New());
+            late.Save(directory.Combine("late.dcm"));
+        }
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [directory.Combine("late.dcm")], ct)).EnsureSuccess();
+        clock.Advance(TimeSpan.FromSeconds(3700));
+        Assert.Equal(job.StudyInstanceUid, Assert.Single(await assembler.CompleteStableStudiesAsync(ct)).StudyInstanceUid);
     }
 }

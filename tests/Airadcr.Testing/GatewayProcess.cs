@@ -21,8 +21,12 @@ public sealed class GatewayProcess : IAsyncDisposable
 
     public HttpClient HttpClient { get; }
 
+    /// <summary>
+    /// Starts the gateway (<paramref name="dll"/>, else the newest build of <c>Airadcr.DicomGateway</c>) and waits for its
+    /// C-ECHO; <paramref name="settings"/> (environment form) override the defaults set here.
+    /// </summary>
     public static async Task<GatewayProcess> StartAsync(string storagePath, int dicomPort, string logPath, CancellationToken ct,
-        int? httpPort = null, IReadOnlyDictionary<string, string>? settings = null)
+        int? httpPort = null, IReadOnlyDictionary<string, string>? settings = null, string? dll = null)
     {
         var port = httpPort ?? FreePort.Next();
         var environment = new Dictionary<string, string>
@@ -35,7 +39,7 @@ public sealed class GatewayProcess : IAsyncDisposable
         {
             environment[key] = value;
         }
-        var process = BuiltService.Start("gateway", BuiltService.Find("Airadcr.DicomGateway"), port, logPath, environment);
+        var process = BuiltService.Start("gateway", dll ?? BuiltService.Find("Airadcr.DicomGateway"), port, logPath, environment);
         await Readiness.WaitAsync(process, async token => (await DcmtkTools.EchoAsync(AeTitle, dicomPort, token)).Succeeded, ct);
         return new GatewayProcess(process, dicomPort, port);
     }

@@ -105,10 +105,20 @@ public sealed class Part10FileTarget : IStoreTarget
 
     public async ValueTask DisposeAsync()
     {
-        await _file.DisposeAsync().ConfigureAwait(false);
-        if (File.Exists(_path))
+        try
         {
-            File.Delete(_path);
+            await _file.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The buffered tail could not be written (the disk is full): the file is discarded anyway.
+        }
+        finally
+        {
+            if (File.Exists(_path))
+            {
+                File.Delete(_path);
+            }
         }
     }
 }
