@@ -17,15 +17,6 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
 
     public ValueTask DisposeAsync() => browser.CloseContextsAsync();
 
-    /// <summary>Seeds a report and opens it in the editor, signed in as the admin (also a radiologist).</summary>
-    private async Task<IPage> OpenSeededReportAsync(SeededReport report)
-    {
-        await stack.SeedReportAsync(report, TestContext.Current.CancellationToken);
-        var page = await browser.AdminPageAsync(stack);
-        await GoToAsync(page, "/open/" + report.TechnicalId);
-        return page;
-    }
-
     private async Task StoreCtAsync(CancellationToken ct) =>
         (await DcmtkTools.StoreAsync(GatewayProcess.AeTitle, stack.Gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
 
@@ -35,7 +26,7 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
         var ct = TestContext.Current.CancellationToken;
         await StoreCtAsync(ct);
         // metadata.findings[] as the gateway's push writes it: the image, its frame and size, the box in its pixels.
-        var page = await OpenSeededReportAsync(new SeededReport("KEY_IMAGES_1", "PAT-KEY", "ACCKEY-1", "CT", "Scanner images clés", CtStudy,
+        var page = await browser.OpenSeededReportAsync(stack, new SeededReport("KEY_IMAGES_1", "PAT-KEY", "ACCKEY-1", "CT", "Scanner images clés", CtStudy,
         [
             new { label = "Nodule", confidence = 0.91, model_id = "ct-nodule-candidates", model_version = "1.0.0", location = "image 1",
                   sop_instance_uid = CtInstance, frame = 1, columns = 128, rows = 128, box = new { x = 32, y = 48, width = 16, height = 16 } },
@@ -61,7 +52,7 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
     [Fact]
     public async Task Signing_posts_the_approved_report_to_TEO_Hub_shows_it_and_audits_it()
     {
-        var page = await OpenSeededReportAsync(new SeededReport("TEO_SIGN_1", "PAT-TEO", "ACCTEO-1", "CT", "Scanner TÉO"));
+        var page = await browser.OpenSeededReportAsync(stack, new SeededReport("TEO_SIGN_1", "PAT-TEO", "ACCTEO-1", "CT", "Scanner TÉO"));
 
         await page.FillAsync("#field-conclusion", "Nodule stable, pas de contrôle.");
         await SignAsync(page);
@@ -85,7 +76,7 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
     [Fact]
     public async Task A_TEO_Hub_failure_is_shown_and_the_signature_stands()
     {
-        var page = await OpenSeededReportAsync(new SeededReport("TEO_FAIL_1", "PAT-TEOF", "ACCTEOF-1", "CT", "Scanner TÉO panne"));
+        var page = await browser.OpenSeededReportAsync(stack, new SeededReport("TEO_FAIL_1", "PAT-TEOF", "ACCTEOF-1", "CT", "Scanner TÉO panne"));
         stack.TeoHub.FailuresLeft = 1; // the ReportApi is configured with retry_count = 0
 
         await SignAsync(page);
