@@ -17,6 +17,7 @@ var app = builder.Build();
 app.MapDefaultEndpoints();
 app.MapStudiesApi();
 app.MapAdminApi();
+app.MapThroughputApi();
 app.MapSignedReportApi();
 
 await app.RunAsync();

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Airadcr.ReportApi.Apis;
 using Airadcr.ReportApi.Logging;
+using Airadcr.ReportApi.TeoHub;
 using Airadcr.ReportApi.Worklist;
 using Microsoft.AspNetCore.Diagnostics;
 using Scalar.AspNetCore;
@@ -37,6 +38,7 @@ public static class ReportApiPipeline
         app.MapApiKeysApi();
         app.MapNavigationApi();
         app.MapReportListApi();
+        app.MapApprovedReportApi();
         return app;
     }
 

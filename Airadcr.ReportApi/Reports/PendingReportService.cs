@@ -51,7 +51,11 @@ public sealed class PendingReportService(
     }
 
     public async Task<bool> ExistsAsync(string technicalId, CancellationToken cancellationToken) =>
-        await GetVisibleAsync(sealer.TechnicalIdIndex(technicalId), cancellationToken) is not null;
+        await FindAsync(technicalId, cancellationToken) is not null;
+
+    /// <summary>The visible report with this technical id, read without marking it retrieved (server-to-server use).</summary>
+    public Task<PendingReport?> FindAsync(string technicalId, CancellationToken cancellationToken) =>
+        GetVisibleAsync(sealer.TechnicalIdIndex(technicalId), cancellationToken);
 
     public async Task<PendingReport?> FindLatestAsync(ReportIdentifiers identifiers, CancellationToken cancellationToken)
     {

@@ -16,7 +16,11 @@ namespace Airadcr.ReportApi.TeoHub;
 public sealed class TeoHubClient : IDisposable
 {
     public const string TokenHeader = "API_TOKEN";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
+    };
     private readonly TeoHubOptions options;
     private readonly TimeProvider timeProvider;
     private readonly ILogger<TeoHubClient> logger;

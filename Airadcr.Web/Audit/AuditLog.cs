@@ -35,6 +35,7 @@ public static class AuditActions
     public const string ViewWorklist = "view-worklist";
     public const string SaveDraft = "save-draft";
     public const string Sign = "sign";
+    public const string PostApprovedReport = "post-approved-report";
     public const string DownloadPdf = "download-pdf";
     public const string CreateApiKey = "create-api-key";
     public const string RevokeApiKey = "revoke-api-key";

@@ -172,6 +172,15 @@ public static class WebExtensions
                 http.DefaultRequestHeaders.Add(GatewayClient.AdminKeyHeader, web.GatewayAdminKey);
             }
         });
+        // TÉO Hub is retried by the ReportApi (up to retry_count x timeout_secs): no retries and a long timeout here.
+        var approved = services.AddHttpClient<ApprovedReportRelay>((sp, http) =>
+        {
+            http.BaseAddress = new Uri(sp.GetRequiredService<IOptions<WebOptions>>().Value.ReportApiUrl);
+            http.Timeout = TimeSpan.FromMinutes(5);
+        });
+#pragma warning disable EXTEXP0001 // see above
+        approved.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         var status = services.AddHttpClient(ServiceStatusProbe.ClientName);
         foreach (var quick in new[] { gateway, status })
         {

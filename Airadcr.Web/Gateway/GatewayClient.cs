@@ -34,6 +34,12 @@ public sealed class GatewayClient(HttpClient http)
     /// <summary>Queue depths as the gateway reports them (JSON shown as is).</summary>
     public Task<string> QueuesAsync(CancellationToken cancellationToken) => http.GetStringAsync("admin/queues", cancellationToken);
 
+    /// <summary>GET /admin/throughput?minutes=N: instances received and analyses completed per minute.</summary>
+    public async Task<GatewayThroughput> ThroughputAsync(int minutes, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<GatewayThroughput>(
+            "admin/throughput?minutes=" + minutes.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken)
+        ?? throw new HttpRequestException("gateway: empty throughput answer");
+
     /// <summary>
     /// POST /studies/{study}/signed-report: the signed SR and the Encapsulated PDF (Part 10, multipart parts
     /// <c>sr</c> and <c>pdf</c>) for the gateway to C-STORE to the PACS.

@@ -14,7 +14,7 @@ namespace Airadcr.Web.Reports;
 /// The review is marked signed whether or not the gateway took the files; the outcome is recorded with it.
 /// </summary>
 public sealed partial class ReportSigning(
-    ReviewStore reviews, GatewayClient gateway, IOptions<WebOptions> options, TimeProvider time, ILogger<ReportSigning> logger)
+    ReviewStore reviews, GatewayClient gateway, ApprovedReportRelay teoHub, IOptions<WebOptions> options, TimeProvider time, ILogger<ReportSigning> logger)
 {
     public async Task<ReportReview> SignAsync(ReportData report, ReportReview text, string radiologist, ReportLanguage language,
         CancellationToken cancellationToken)
@@ -28,6 +28,30 @@ public sealed partial class ReportSigning(
         var outcome = await PublishAsync(report, artefacts, cancellationToken);
         return await reviews.MarkSignedAsync(text, radiologist, outcome, cancellationToken);
     }
+
+    /// <summary>
+    /// After the signature is recorded: the approved text (as copied for the RIS), who signed when and which sections
+    /// differ from the AI's text go to TÉO Hub through the ReportApi. Never throws for TÉO Hub: the outcome says.
+    /// </summary>
+    public async Task<TeoHubOutcome> PostApprovedAsync(ReportData report, ReportReview signed, string approvedText, CancellationToken cancellationToken)
+    {
+        var modified = ModifiedSections(ReportView.TextOf(report), signed);
+        var outcome = await teoHub.PostAsync(report.TechnicalId, new ApprovedReport(
+            approvedText, signed.SignedBy ?? "", signed.SignedAt ?? time.GetUtcNow(), modified.Count > 0, modified), cancellationToken);
+        if (outcome.State == TeoHubOutcome.Failed)
+        {
+            TeoHubFailed(logger, outcome.Detail ?? "?");
+        }
+        return outcome;
+    }
+
+    /// <summary>The sections (title, indication, technique, results, conclusion) the radiologist changed.</summary>
+    public static IReadOnlyList<string> ModifiedSections(ReportReview ai, ReportReview signed) =>
+        new (string Name, string Ai, string Signed)[]
+        {
+            ("title", ai.Title, signed.Title), ("indication", ai.Indication, signed.Indication), ("technique", ai.Technique, signed.Technique),
+            ("results", ai.Results, signed.Results), ("conclusion", ai.Conclusion, signed.Conclusion),
+        }.Where(s => !string.Equals(s.Ai.Trim(), s.Signed.Trim(), StringComparison.Ordinal)).Select(s => s.Name).ToList();
 
     /// <summary>The PDF: the signed one once signed, else one rendered from the current text (marked unsigned).</summary>
     public async Task<byte[]> PdfAsync(ReportData report, ReportReview text, ReportLanguage language, CancellationToken cancellationToken)
@@ -82,4 +106,7 @@ public sealed partial class ReportSigning(
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Signed report not sent to the gateway: {Reason}")]
     private static partial void PublishFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Approved report not posted to TÉO Hub: {Reason}")]
+    private static partial void TeoHubFailed(ILogger logger, string reason);
 }

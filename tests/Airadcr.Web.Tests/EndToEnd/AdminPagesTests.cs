@@ -9,13 +9,15 @@ public sealed class AdminPagesTests(WebStack stack, BrowserSession browser) : IA
     public ValueTask DisposeAsync() => browser.CloseContextsAsync();
 
     [Fact]
-    public async Task The_status_page_shows_the_ReportApi_healthy_and_the_absent_gateway_unavailable()
+    public async Task The_status_page_shows_the_ReportApi_healthy_and_the_absent_gateway_and_its_throughput_unavailable()
     {
         var page = await browser.AdminPageAsync(stack);
         await GoToAsync(page, "/admin/status");
 
         await Assertions.Expect(page.Locator("tr[data-service=reportapi] td.healthy")).ToHaveCountAsync(1);
         await Assertions.Expect(page.Locator("tr[data-service=dicomgateway] td.unavailable")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("[data-testid=throughput-unavailable]")).ToBeVisibleAsync();
+        Assert.Equal(0, await page.Locator("[data-testid=throughput-chart]").CountAsync());
     }
 
     [Fact]

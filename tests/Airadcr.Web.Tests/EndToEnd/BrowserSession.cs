@@ -60,6 +60,15 @@ public sealed class BrowserSession : IAsyncLifetime
         return page;
     }
 
+    /// <summary>Seeds a report in the stack's ReportApi and opens it in the editor, signed in as the admin (also a radiologist).</summary>
+    public async Task<IPage> OpenSeededReportAsync(WebStack stack, SeededReport report)
+    {
+        await stack.SeedReportAsync(report, TestContext.Current.CancellationToken);
+        var page = await AdminPageAsync(stack);
+        await DashboardPages.GoToAsync(page, "/open/" + report.TechnicalId);
+        return page;
+    }
+
     /// <summary>Closes every page opened so far: a finished test leaves no dashboard open (each would follow RIS navigations).</summary>
     public async ValueTask CloseContextsAsync()
     {

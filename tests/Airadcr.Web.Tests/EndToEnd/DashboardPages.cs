@@ -43,6 +43,17 @@ public static class DashboardPages
         await adminPage.WaitForSelectorAsync($"tr[data-user='{user}']");
     }
 
+    /// <summary>
+    /// Clicks "Sign" and waits for the status to read signed. The first signature of a Web process loads the SR and
+    /// PDF writers (seconds on a loaded machine): it gets 30 s instead of the default 5 s.
+    /// </summary>
+    public static async Task SignAsync(IPage page)
+    {
+        await page.ClickAsync("#sign");
+        await Assertions.Expect(page.Locator("[data-testid=report-status]"))
+            .ToHaveTextAsync("signed", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
+    }
+
     public static ILocator Rows(IPage page) => page.Locator("tr.worklist-row");
 
     public static async Task FilterTextAsync(IPage page, string text)

@@ -9,15 +9,17 @@ namespace Airadcr.Web.Tests.EndToEnd;
 /// The real ReportApi and Web processes (built dlls), wired as the AppHost wires them: the Web finds the ReportApi
 /// through <c>services__reportapi__http__0</c>, uses an API key for reports and the admin key for the listing and
 /// API keys. The first admin comes from the environment. A real Orthanc (DICOMweb, HTTP authentication) sits behind
-/// the Web's /dicom-web proxy, its credentials given to the Web only. No gateway runs: the Web shows it as unavailable.
+/// the Web's /dicom-web proxy, its credentials given to the Web only. No gateway runs: the Web shows it as unavailable
+/// (<see cref="GatewayWebStack"/> adds one, and TÉO Hub).
 /// </summary>
-public sealed class WebStack : IAsyncLifetime
+public class WebStack : IAsyncLifetime
 {
     public const string AdminUser = "admin";
     public const string AdminPassword = "Admin-Passw0rd-E2E!";
     public const string UserPassword = "User-Passw0rd-E2E!";
 
     private readonly FixtureDirectory directory = new("web-e2e");
+    private readonly int absentGatewayPort = FreePort.Next();
     private ServerProcess? reportApi;
     private ServerProcess? web;
 
@@ -30,19 +32,37 @@ public sealed class WebStack : IAsyncLifetime
     public OrthancServer Orthanc { get; } = new();
     public string ArtefactDirectory { get; } = Path.Combine(AppContext.BaseDirectory, "artefacts");
 
+    /// <summary>Where the Web looks for the gateway (here a port nobody listens on).</summary>
+    protected virtual string GatewayUrl => $"http://127.0.0.1:{absentGatewayPort.ToString(CultureInfo.InvariantCulture)}";
+
+    protected FixtureDirectory Folder => directory;
+
+    /// <summary>Starts what the ReportApi and the Web talk to besides each other (none here).</summary>
+    protected virtual Task StartNeighboursAsync(CancellationToken ct) => Task.CompletedTask;
+
+    /// <summary>Extra environment of the ReportApi process.</summary>
+    protected virtual void ConfigureReportApi(IDictionary<string, string> environment)
+    {
+    }
+
+    protected virtual ValueTask StopNeighboursAsync() => ValueTask.CompletedTask;
+
     public async ValueTask InitializeAsync()
     {
         var ct = TestContext.Current.CancellationToken;
         Directory.CreateDirectory(ArtefactDirectory);
         await Orthanc.InitializeAsync();
+        await StartNeighboursAsync(ct);
+        var reportApiEnvironment = new Dictionary<string, string>
+        {
+            ["AIRADCR_DATA_DIR"] = directory.Combine("reportapi"),
+            ["AIRADCR_ADMIN_KEY"] = AdminKey,
+            ["AIRADCR_PROD_API_KEY"] = ApiKey,
+            ["Airadcr__rate_limit_per_minute"] = "0",
+        };
+        ConfigureReportApi(reportApiEnvironment);
         reportApi = BuiltService.Start("reportapi", BuiltService.Find("Airadcr.ReportApi"), ReportApiPort, directory.Combine("reportapi.log"),
-            new Dictionary<string, string>
-            {
-                ["AIRADCR_DATA_DIR"] = directory.Combine("reportapi"),
-                ["AIRADCR_ADMIN_KEY"] = AdminKey,
-                ["AIRADCR_PROD_API_KEY"] = ApiKey,
-                ["Airadcr__rate_limit_per_minute"] = "0",
-            });
+            reportApiEnvironment);
         await BuiltService.WaitForHttpAsync(reportApi, ReportApiPort, "/health", ct);
         ReportApiClient = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{ReportApiPort.ToString(CultureInfo.InvariantCulture)}") };
         ReportApiClient.DefaultRequestHeaders.Add("X-API-Key", ApiKey);
@@ -53,7 +73,7 @@ public sealed class WebStack : IAsyncLifetime
                 // Blazor serves its framework files from the build output in Development only.
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["services__reportapi__http__0"] = ReportApiClient.BaseAddress!.ToString(),
-                ["services__dicomgateway__http__0"] = $"http://127.0.0.1:{FreePort.Next().ToString(CultureInfo.InvariantCulture)}",
+                ["services__dicomgateway__http__0"] = GatewayUrl,
                 ["Web__DataDirectory"] = directory.Combine("web"),
                 ["Web__ReportApiKey"] = ApiKey,
                 ["Web__ReportApiAdminKey"] = AdminKey,
@@ -90,7 +110,7 @@ public sealed class WebStack : IAsyncLifetime
             ["metadata"] = new Dictionary<string, object>
             {
                 ["models"] = new[] { new { id = "lung-nodules", version = "2.1.0" } },
-                ["findings"] = new[] { new { label = "Nodule", confidence = 0.87, model_id = "lung-nodules", model_version = "2.1.0", location = "LSD" } },
+                ["findings"] = report.Findings ?? [new { label = "Nodule", confidence = 0.87, model_id = "lung-nodules", model_version = "2.1.0", location = "LSD" }],
             },
         }, ct);
         response.EnsureSuccessStatusCode();
@@ -107,17 +127,21 @@ public sealed class WebStack : IAsyncLifetime
         {
             await reportApi.DisposeAsync();
         }
+        await StopNeighboursAsync();
         await Orthanc.DisposeAsync();
-        foreach (var log in new[] { "reportapi.log", "web.log" }.Select(name => directory.Combine(name)).Where(File.Exists))
+        var prefix = GetType().Name.ToLowerInvariant() + "-";
+        foreach (var log in Directory.GetFiles(directory.Path, "*.log"))
         {
-            File.Copy(log, Path.Combine(ArtefactDirectory, Path.GetFileName(log)), overwrite: true);
+            File.Copy(log, Path.Combine(ArtefactDirectory, prefix + Path.GetFileName(log)), overwrite: true);
         }
         directory.Dispose();
+        GC.SuppressFinalize(this);
     }
 }
 
+/// <summary>A report to seed; <paramref name="Findings"/> replaces the default <c>metadata.findings[]</c> (one nodule, no image).</summary>
 public sealed record SeededReport(string TechnicalId, string PatientId, string AccessionNumber, string Modality, string Title,
-    string StudyInstanceUid = "1.2.826.0.1.3680043.8.498.1");
+    string StudyInstanceUid = "1.2.826.0.1.3680043.8.498.1", IReadOnlyList<object>? Findings = null);
 
 [CollectionDefinition(Name)]
 public sealed class WebStackCollection : ICollectionFixture<WebStack>, ICollectionFixture<BrowserSession>
