@@ -33,11 +33,14 @@ public abstract class PeriodicWork(TimeProvider timeProvider, ILogger logger) : 
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.BackgroundTaskFailed(Name, e);
+                ReportFailure(e);
             }
         }
         while (await WaitAsync(timer, stoppingToken));
     }
+
+    /// <summary>Logs a failed run of the work (never fatal).</summary>
+    protected void ReportFailure(Exception exception) => logger.BackgroundTaskFailed(Name, exception);
 
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken stoppingToken)
     {
