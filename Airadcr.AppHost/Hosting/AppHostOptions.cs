@@ -4,7 +4,8 @@ namespace Airadcr.AppHost.Hosting;
 /// The AppHost's command line: <c>[run]</c> (default) or <c>publish --output DIR</c>, plus <c>--data DIR</c>
 /// (run folder, <c>.airadcr</c>), <c>--fresh</c> (delete it first), <c>--strict</c> (a missing server program is an
 /// error, not a fallback to the embedded default), <c>--otlp URL</c> (else <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>),
-/// <c>--otlp-protocol grpc|http/protobuf</c>, <c>--stable-seconds N</c>, <c>--quiet</c> (no log lines on the console).
+/// <c>--otlp-protocol grpc|http/protobuf</c>, <c>--stable-seconds N</c>, <c>--quiet</c> (no log lines on the console),
+/// <c>--server-path DIRS</c> (else <c>AIRADCR_SERVER_PATH</c>: the only folders searched for the server programs).
 /// </summary>
 public sealed record AppHostOptions
 {
@@ -18,6 +19,9 @@ public sealed record AppHostOptions
           --otlp-protocol P      grpc (default) or http/protobuf
           --stable-seconds N     seconds without a new instance before a study is stable (Orthanc and gateway; 5)
           --quiet                do not echo the resources' log lines (they are still written under DIR/logs)
+          --server-path DIRS     folders (':'-separated) searched for postgres/initdb, redis-server and Orthanc instead
+                                 of the defaults (default: $AIRADCR_SERVER_PATH, else PostgreSQL 15's bin folder, PATH,
+                                 /usr/sbin, /usr/bin); a server not found there runs on its embedded default
         """;
 
     public string Command { get; init; } = "run";
@@ -36,6 +40,9 @@ public sealed record AppHostOptions
 
     public bool Quiet { get; init; }
 
+    /// <summary>The only folders searched for the server programs; null: the default places (see <see cref="Usage"/>).</summary>
+    public IReadOnlyList<string>? ServerPath { get; init; }
+
     public string? PublishOutput { get; init; }
 
     public bool Help { get; init; }
@@ -46,6 +53,7 @@ public sealed record AppHostOptions
         {
             OtlpEndpoint = NullIfEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_ENDPOINT")),
             OtlpProtocol = NullIfEmpty(Environment.GetEnvironmentVariable("OTEL_EXPORTER_OTLP_PROTOCOL")) ?? "grpc",
+            ServerPath = SplitPath(Environment.GetEnvironmentVariable("AIRADCR_SERVER_PATH")),
         };
         for (var i = 0; i < args.Count; i++)
         {
@@ -62,6 +70,7 @@ public sealed record AppHostOptions
                 "--otlp-protocol" => options with { OtlpProtocol = Value() },
                 "--stable-seconds" => options with { StableSeconds = int.Parse(Value(), System.Globalization.CultureInfo.InvariantCulture) },
                 "--quiet" => options with { Quiet = true },
+                "--server-path" => options with { ServerPath = SplitPath(Value()) ?? [] },
                 "--help" or "-h" => options with { Help = true },
                 _ => throw new ArgumentException($"unknown argument '{args[i]}'\n{Usage}"),
             };
@@ -72,6 +81,11 @@ public sealed record AppHostOptions
         }
         return options;
     }
+
+    /// <summary>A PATH-like list of folders, made absolute; null when the value is unset.</summary>
+    private static string[]? SplitPath(string? value) => value is null
+        ? null
+        : [.. value.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Select(Path.GetFullPath)];
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }
