@@ -47,10 +47,13 @@ public sealed class OrthancResource(string name) : ServerResource(name), IResour
         return this;
     }
 
-    /// <summary>Orthanc's <c>StableAge</c>: seconds without a new instance before <c>OnStableStudy</c>.</summary>
-    public OrthancResource WithStableAge(int seconds)
+    /// <summary>
+    /// Orthanc's <c>StableAge</c>: seconds without a new instance before <c>OnStableStudy</c>. Orthanc counts whole
+    /// seconds, at least 1: a fraction is rounded up.
+    /// </summary>
+    public OrthancResource WithStableAge(double seconds)
     {
-        _stableAgeSeconds = seconds;
+        _stableAgeSeconds = Math.Max(1, (int)Math.Ceiling(seconds));
         return this;
     }
 

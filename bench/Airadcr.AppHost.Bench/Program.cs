@@ -4,7 +4,8 @@ using Airadcr.AppHost.Bench;
 using Airadcr.EndToEnd.Tests;
 using Airadcr.Testing;
 
-// Usage: dotnet run -c Release --project bench/Airadcr.AppHost.Bench -- [images=100] [runs=3]
+// Usage: dotnet run -c Release --project bench/Airadcr.AppHost.Bench -- [images=100] [runs=3] [AppHost options...]
+// e.g. `100 3 --configuration Release --stable-seconds 0.5` (services from their Release build, gateway window 0.5 s).
 // Boots the graph through the AppHost (studies stable after 1 s, traces to an OTLP receiver in this program), then per
 // run: storescu a new CT study of IMAGES slices into Orthanc (reference: that store's duration), and follows it from
 // the end of the store (last instance stored) to the pending report in the ReportApi and the AI SR in Orthanc, stage
@@ -13,7 +14,7 @@ var images = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) 
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var ct = CancellationToken.None;
 
-await using var graph = new RunningGraph();
+await using var graph = new RunningGraph { ExtraArguments = [.. args.Skip(2)] };
 await graph.InitializeAsync();
 using var directory = new FixtureDirectory("bench-study");
 using var reports = graph.ReportApiClient();

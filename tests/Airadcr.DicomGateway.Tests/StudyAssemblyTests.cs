@@ -38,4 +38,26 @@ public sealed class StudyAssemblyTests
         var study = await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(job.StudyInstanceUid, ct);
         Assert.Equal("complete", study!.State);
     }
+
+    [Fact]
+    public async Task A_fractional_stability_window_completes_a_study_half_a_second_after_its_last_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = new GatewayHost(GatewayMode.Embedded, new Dictionary<string, string> { ["Gateway:StableSeconds"] = "3600" });
+        await gateway.InitializeAsync();
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+        var index = gateway.Services.GetRequiredService<InstanceIndex>();
+        var received = (await index.ListStudiesAsync(10, ct)).Single();
+        var halfSecond = Options.Create(new Configuration.GatewayOptions { StableSeconds = 0.5 });
+        var clock = new FakeTimeProvider(received.LastReceivedAt);
+        var assembler = new StudyAssembler(gateway.Services.GetRequiredService<GatewayDatabase>(), halfSecond, clock,
+            NullLogger<StudyAssembler>.Instance);
+
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(received.StudyInstanceUid, Assert.Single(await assembler.CompleteStableStudiesAsync(ct)).StudyInstanceUid);
+        Assert.Equal(TimeSpan.FromMilliseconds(125), StudyAssembler.PassInterval(halfSecond.Value));
+    }
 }
