@@ -9,7 +9,8 @@ namespace Airadcr.AppHost.Bench;
 /// Where the time goes between the last instance stored in Orthanc (<see cref="Stored"/>) and the pending report,
 /// from timestamps the services already expose: the first instance at the gateway (polled on its <c>/studies/{s}</c>),
 /// the last one and the study's completion (the gateway's <c>lastReceivedAt</c>, <c>completedAt</c>), and the spans
-/// of the study's trace (the gateway's <c>analyse study</c>, the inference and ReportApi server spans).
+/// of the study's trace (the gateway's <c>analyse study</c>, the inference and ReportApi server spans, the gateway's
+/// server spans of the instance downloads by the inference service).
 /// </summary>
 internal sealed record StudyTimeline(
     DateTimeOffset Stored,
@@ -17,6 +18,7 @@ internal sealed record StudyTimeline(
     DateTimeOffset LastAtGateway,
     DateTimeOffset Complete,
     DateTimeOffset AnalysisStart,
+    DateTimeOffset InstancesFetched,
     DateTimeOffset InferenceDone,
     DateTimeOffset PushStart,
     DateTimeOffset Pushed,
@@ -24,13 +26,13 @@ internal sealed record StudyTimeline(
     DateTimeOffset? SrInPacs)
 {
     public const string Header =
-        "| run | store (reference) | Orthanc stable -> 1st instance at gateway | 1st -> last at gateway | last -> study complete | complete -> analysis start | inference | reports built | push pending report | total: stored -> pending report | stored -> SR in PACS | ratio |";
+        "| run | store (reference) | Orthanc stable -> 1st instance at gateway | 1st -> last at gateway | last -> study complete | complete -> analysis start | inference: fetch instances | inference: analysis | reports built | push pending report | total: stored -> pending report | stored -> SR in PACS | ratio |";
 
     public TimeSpan Total => Pushed - Stored;
 
     public string Row(int run, TimeSpan store) => "| " + string.Join(" | ",
         run.ToString(CultureInfo.InvariantCulture), Seconds(store), Seconds(FirstAtGateway - Stored), Seconds(LastAtGateway - FirstAtGateway),
-        Seconds(Complete - LastAtGateway), Seconds(AnalysisStart - Complete), Seconds(InferenceDone - AnalysisStart),
+        Seconds(Complete - LastAtGateway), Seconds(AnalysisStart - Complete), Seconds(InstancesFetched - AnalysisStart), Seconds(InferenceDone - InstancesFetched),
         Seconds(PushStart - InferenceDone), Seconds(Pushed - PushStart), $"**{Seconds(Total)}**",
         SrInPacs is { } sr ? Seconds(sr - Stored) : "-", (Total / store).ToString("0.00", CultureInfo.InvariantCulture)) + " |";
 
@@ -65,7 +67,7 @@ internal sealed record StudyTimeline(
         return new StudyTimeline(stored, first.Value,
             summary.RootElement.GetProperty("lastReceivedAt").GetDateTimeOffset(),
             summary.RootElement.GetProperty("completedAt").GetDateTimeOffset(),
-            trace.Analysis.Start, trace.Inference.End, trace.Push.Start, trace.Push.End, trace.Analysis.End, srInPacs);
+            trace.Analysis.Start, trace.Fetched, trace.Inference.End, trace.Push.Start, trace.Push.End, trace.Analysis.End, srInPacs);
     }
 
     private static async Task<bool> HasSrAsync(HttpClient pacs, SyntheticCtStudy study, CancellationToken ct)
@@ -81,7 +83,7 @@ internal sealed record StudyTimeline(
     }
 
     /// <summary>The study's trace (its <c>analyse study</c> span started after the first instance arrived), once exported.</summary>
-    private static async Task<(ReceivedSpan Analysis, ReceivedSpan Inference, ReceivedSpan Push)> WaitForTraceAsync(
+    private static async Task<(ReceivedSpan Analysis, DateTimeOffset Fetched, ReceivedSpan Inference, ReceivedSpan Push)> WaitForTraceAsync(
         RunningGraph graph, DateTimeOffset after, CancellationToken ct)
     {
         while (true)
@@ -91,9 +93,11 @@ internal sealed record StudyTimeline(
             {
                 var inference = spans.FirstOrDefault(s => s.TraceId == analysis.TraceId && s.Service == "inference" && s.Name.Contains("analyses", StringComparison.Ordinal));
                 var push = spans.FirstOrDefault(s => s.TraceId == analysis.TraceId && s.Service == "reportapi" && s.Name.Contains("pending-report", StringComparison.Ordinal));
-                if (inference is not null && push is not null)
+                var downloads = spans.Where(s => s.TraceId == analysis.TraceId && s.Service == "dicomgateway"
+                                                 && s.Name.Contains("{sopInstanceUid}", StringComparison.Ordinal)).ToList();
+                if (inference is not null && push is not null && downloads.Count > 0)
                 {
-                    return (analysis, inference, push);
+                    return (analysis, downloads.Max(s => s.End), inference, push);
                 }
             }
             await Task.Delay(200, ct); // spans leave the services in batches (every 5 s by default)

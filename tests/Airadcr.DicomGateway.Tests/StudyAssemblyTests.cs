@@ -1,3 +1,4 @@
+using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
@@ -23,7 +24,7 @@ public sealed class StudyAssemblyTests
         var database = gateway.Services.GetRequiredService<GatewayDatabase>();
         var options = gateway.Services.GetRequiredService<IOptions<Configuration.GatewayOptions>>();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var assembler = new StudyAssembler(database, options, clock, NullLogger<StudyAssembler>.Instance);
+        var assembler = new StudyAssembler(database, options, new AnalysisWakeUp(), clock, NullLogger<StudyAssembler>.Instance);
 
         clock.Advance(TimeSpan.FromSeconds(3000));
         Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
@@ -50,14 +51,18 @@ public sealed class StudyAssemblyTests
         var received = (await index.ListStudiesAsync(10, ct)).Single();
         var halfSecond = Options.Create(new Configuration.GatewayOptions { StableSeconds = 0.5 });
         var clock = new FakeTimeProvider(received.LastReceivedAt);
-        var assembler = new StudyAssembler(gateway.Services.GetRequiredService<GatewayDatabase>(), halfSecond, clock,
+        var wakeUp = new AnalysisWakeUp();
+        var assembler = new StudyAssembler(gateway.Services.GetRequiredService<GatewayDatabase>(), halfSecond, wakeUp, clock,
             NullLogger<StudyAssembler>.Instance);
+        var analysisWoken = wakeUp.Next;
 
         clock.Advance(TimeSpan.FromMilliseconds(400));
         Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
+        Assert.False(analysisWoken.IsCompleted);
 
         clock.Advance(TimeSpan.FromMilliseconds(100));
         Assert.Equal(received.StudyInstanceUid, Assert.Single(await assembler.CompleteStableStudiesAsync(ct)).StudyInstanceUid);
+        Assert.True(analysisWoken.IsCompleted, "completing a study wakes the analysis at once");
         Assert.Equal(TimeSpan.FromMilliseconds(125), StudyAssembler.PassInterval(halfSecond.Value));
     }
 }
