@@ -34,7 +34,8 @@ internal sealed record StudyTimeline(
         run.ToString(CultureInfo.InvariantCulture), Seconds(store), Seconds(FirstAtGateway - Stored), Seconds(LastAtGateway - FirstAtGateway),
         Seconds(Complete - LastAtGateway), Seconds(AnalysisStart - Complete), Seconds(InstancesFetched - AnalysisStart), Seconds(InferenceDone - InstancesFetched),
         Seconds(PushStart - InferenceDone), Seconds(Pushed - PushStart), $"**{Seconds(Total)}**",
-        SrInPacs is { } sr ? Seconds(sr - Stored) : "-", (Total / store).ToString("0.00", CultureInfo.InvariantCulture)) + " |";
+        SrInPacs is { } sr ? Seconds(sr - Stored) : "-", (Total / store).ToString("0.00", CultureInfo.InvariantCulture)) + " |" +
+        (AnalysisStart < LastAtGateway ? " PARTIAL: analysed before the last instance arrived (stability window too short)" : "");
 
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
