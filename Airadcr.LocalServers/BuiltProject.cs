@@ -17,11 +17,14 @@ public static class BuiltProject
         return root?.FullName;
     }
 
-    /// <summary>The newest built <c>{project}.dll</c>, or null when the project has no build output (or does not exist).</summary>
-    public static string? TryFind(string project, string? repositoryRoot = null)
+    /// <summary>
+    /// The newest built <c>{project}.dll</c> (of <paramref name="configuration"/>, e.g. Release, when given), or null
+    /// when the project has no such build output (or does not exist).
+    /// </summary>
+    public static string? TryFind(string project, string? repositoryRoot = null, string? configuration = null)
     {
         var root = repositoryRoot ?? RepositoryRoot();
-        var bin = root is null ? null : Path.Combine(root, project, "bin");
+        var bin = root is null ? null : Path.Combine(root, project, "bin", configuration ?? "");
         return bin is not null && Directory.Exists(bin)
             ? Directory.EnumerateFiles(bin, project + ".dll", SearchOption.AllDirectories)
                 .Where(path => !path.Contains($"{Path.DirectorySeparatorChar}publish{Path.DirectorySeparatorChar}", StringComparison.Ordinal))

@@ -42,12 +42,15 @@ public sealed class OrthancInstance
     /// <summary>Seconds without a new instance after which a study is stable (Lua <c>OnStableStudy</c>).</summary>
     public int StableAgeSeconds { get; init; } = 60;
 
+    /// <summary>Folders holding <c>Orthanc</c>, searched instead of the defaults (see <see cref="ToolLocator.FindServer"/>).</summary>
+    public IReadOnlyList<string>? ServerPath { get; init; }
+
     public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort.ToString(CultureInfo.InvariantCulture)}/");
 
     /// <summary>The Orthanc program, or a <see cref="MissingToolException"/> naming the package (plugin included).</summary>
-    public static string FindServer()
+    public static string FindServer(IReadOnlyList<string>? serverPath = null)
     {
-        var orthanc = ToolLocator.Find("Orthanc", AptPackage);
+        var orthanc = ToolLocator.FindServer("Orthanc", AptPackage, serverPath);
         return File.Exists(DicomWebPlugin) ? orthanc : throw new MissingToolException(DicomWebPlugin, DicomWebAptPackage);
     }
 
@@ -62,7 +65,7 @@ public sealed class OrthancInstance
 
     public async Task<ServerProcess> StartAsync(string logPath, CancellationToken cancellationToken)
     {
-        var orthanc = FindServer();
+        var orthanc = FindServer(ServerPath);
         System.IO.Directory.CreateDirectory(Path.Combine(Directory, "logs"));
         var configuration = Path.Combine(Directory, "orthanc.json");
         await File.WriteAllTextAsync(configuration, Configuration().ToJsonString(new JsonSerializerOptions { WriteIndented = true }),

@@ -22,8 +22,12 @@ public sealed class PostgreSqlCluster(string directory, int port)
 
     public string Password => _password.Value;
 
+    /// <summary>Folders holding <c>postgres</c> and <c>initdb</c>, searched instead of the defaults (see <see cref="ToolLocator.FindServer"/>).</summary>
+    public IReadOnlyList<string>? ServerPath { get; init; }
+
     /// <summary>The server program, or a <see cref="MissingToolException"/> naming the package.</summary>
-    public static string FindServer() => ToolLocator.Find("postgres", AptPackage, ToolLocator.PostgreSqlBinDirectory);
+    public static string FindServer(IReadOnlyList<string>? serverPath = null) =>
+        ToolLocator.FindServer("postgres", AptPackage, serverPath, ToolLocator.PostgreSqlBinDirectory);
 
     /// <summary>Npgsql connection string (Aspire's format: Host, Port, Username, Password, Database).</summary>
     public string ConnectionStringFor(string database) => new NpgsqlConnectionStringBuilder
@@ -38,7 +42,7 @@ public sealed class PostgreSqlCluster(string directory, int port)
     /// <summary>Initialises the cluster if it has no data yet, starts the server and waits until it answers.</summary>
     public async Task<ServerProcess> StartAsync(string logPath, CancellationToken cancellationToken, bool durable = true)
     {
-        var postgres = FindServer();
+        var postgres = FindServer(ServerPath);
         var dataDirectory = Path.Combine(directory, "data");
         if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
         {
@@ -75,7 +79,7 @@ public sealed class PostgreSqlCluster(string directory, int port)
 
     private async Task InitializeAsync(string dataDirectory, bool durable, CancellationToken cancellationToken)
     {
-        var initdb = ToolLocator.Find("initdb", AptPackage, ToolLocator.PostgreSqlBinDirectory);
+        var initdb = ToolLocator.FindServer("initdb", AptPackage, ServerPath, ToolLocator.PostgreSqlBinDirectory);
         System.IO.Directory.CreateDirectory(directory);
         var passwordFile = Path.Combine(directory, "pwfile");
         _ = Password;

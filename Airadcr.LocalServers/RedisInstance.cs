@@ -16,13 +16,17 @@ public sealed class RedisInstance(string directory, int port, string? password =
         ? $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}"
         : $"127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)},password={password}";
 
-    public static string FindServer() => ToolLocator.Find("redis-server", AptPackage);
+    /// <summary>Folders holding <c>redis-server</c>, searched instead of the defaults (see <see cref="ToolLocator.FindServer"/>).</summary>
+    public IReadOnlyList<string>? ServerPath { get; init; }
+
+    /// <summary>The server program, or a <see cref="MissingToolException"/> naming the package.</summary>
+    public static string FindServer(IReadOnlyList<string>? serverPath = null) => ToolLocator.FindServer("redis-server", AptPackage, serverPath);
 
     public async Task<ServerProcess> StartAsync(string logPath, CancellationToken cancellationToken)
     {
         Directory.CreateDirectory(directory);
         string[] auth = password is null ? [] : ["--requirepass", password];
-        var server = ServerProcess.Start("redis", FindServer(),
+        var server = ServerProcess.Start("redis", FindServer(ServerPath),
             ["--bind", "127.0.0.1", "--port", port.ToString(CultureInfo.InvariantCulture),
              "--save", "", "--appendonly", "no", "--dir", directory, "--protected-mode", "yes", .. auth],
             logPath);

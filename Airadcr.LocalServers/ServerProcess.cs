@@ -131,6 +131,9 @@ public sealed class ServerProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>SIGINT to the server's whole process group, as Ctrl+C in its terminal would send; does not wait.</summary>
+    public void Interrupt() => UnixSignals.SignalGroup(Pid, UnixSignals.SigInt);
+
     /// <summary>SIGKILL to the server's whole process group, as a crash would end it: no shutdown code runs.</summary>
     public void Kill() => UnixSignals.SignalGroup(Pid, UnixSignals.SigKill);
 
@@ -142,7 +145,7 @@ public sealed class ServerProcess : IAsyncDisposable
     {
         if (ProcessTree().Count > 0)
         {
-            UnixSignals.SignalGroup(Pid, UnixSignals.SigInt);
+            Interrupt();
             using var deadline = new CancellationTokenSource(grace);
             try
             {

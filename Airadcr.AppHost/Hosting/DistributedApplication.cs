@@ -36,7 +36,10 @@ public sealed class DistributedApplication : IAsyncDisposable
 
     public Resource this[string name] => _resources.Single(r => r.Name == name);
 
-    /// <summary><c>run</c>: start, wait for Ctrl+C/SIGTERM, stop. <c>publish</c>: write docker-compose.yaml.</summary>
+    /// <summary>
+    /// <c>run</c>: start, wait for Ctrl+C/SIGTERM, stop (exit code 1 when the start failed or was refused, after stopping
+    /// what had started). <c>publish</c>: write docker-compose.yaml.
+    /// </summary>
     public async Task<int> RunAsync()
     {
         if (Options.Help)
@@ -57,9 +60,11 @@ public sealed class DistributedApplication : IAsyncDisposable
         using var stop = new CancellationTokenSource();
         using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, signal => { signal.Cancel = true; stop.Cancel(); });
         using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal => { signal.Cancel = true; stop.Cancel(); });
+        var started = false;
         try
         {
             await StartAsync(stop.Token);
+            started = true;
         }
         catch (OperationCanceledException)
         {
@@ -70,19 +75,23 @@ public sealed class DistributedApplication : IAsyncDisposable
             Console.Error.WriteLine($"AppHost: {error.Message}");
         }
         ResourceTable.Write(Console.Out, _resources);
-        if (!stop.IsCancellationRequested)
+        if (started && !stop.IsCancellationRequested)
         {
             Console.WriteLine("AIRADCR is running. Ctrl+C stops everything.");
             await Task.Delay(Timeout.Infinite, stop.Token).ContinueWith(_ => { }, TaskScheduler.Default);
         }
         Console.WriteLine("Stopping...");
         await StopAsync();
-        return _resources.Any(r => r.State == ResourceState.Failed) ? 1 : 0;
+        return started ? 0 : 1;
     }
 
-    /// <summary>Starts the graph. Throws when a resource failed (the others keep running until <see cref="StopAsync"/>).</summary>
+    /// <summary>
+    /// Starts the graph. Throws when a resource failed (the others keep running until <see cref="StopAsync"/>), and,
+    /// with <c>--strict</c>, before anything starts when a server program is missing.
+    /// </summary>
     public async Task StartAsync(CancellationToken cancellationToken)
     {
+        RefuseMissingProgramsWhenStrict();
         if (Options.Fresh && Directory.Exists(Options.DataDirectory))
         {
             Directory.Delete(Options.DataDirectory, recursive: true);
@@ -99,6 +108,24 @@ public sealed class DistributedApplication : IAsyncDisposable
         if (failed.Count > 0)
         {
             throw new InvalidOperationException(string.Join('\n', failed.Select(r => $"{r.Name} failed: {r.StateDetail}")));
+        }
+    }
+
+    /// <summary><c>--strict</c>: no server on a fallback. Names every missing program's package before anything starts.</summary>
+    private void RefuseMissingProgramsWhenStrict()
+    {
+        if (!Options.Strict)
+        {
+            return;
+        }
+        var missing = _resources.OfType<ServerResource>()
+            .Select(server => (server.Name, Missing: server.MissingProgram(Options)))
+            .Where(server => server.Missing is not null)
+            .Select(server => $"{server.Name}: {ServerResource.Describe(server.Missing!)}")
+            .ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException($"--strict: not starting, server programs are missing:\n{string.Join('\n', missing)}");
         }
     }
 

@@ -9,7 +9,7 @@ namespace Airadcr.AppHost.Hosting;
 /// per run (credentials included), DICOM peers from <see cref="WithModality"/>, Lua scripts from
 /// <see cref="WithLuaScript"/>; storage kept under the run folder. Fallback: no PACS.
 /// </summary>
-public sealed class OrthancResource(string name) : Resource(name), IResourceWithConnectionString, IResourceWithServiceDiscovery
+public sealed class OrthancResource(string name) : ServerResource(name), IResourceWithConnectionString, IResourceWithServiceDiscovery
 {
     private readonly List<(string Name, string AeTitle, Func<Endpoint> Endpoint)> _modalities = [];
     private readonly List<string> _luaScripts = [];
@@ -47,10 +47,13 @@ public sealed class OrthancResource(string name) : Resource(name), IResourceWith
         return this;
     }
 
-    /// <summary>Orthanc's <c>StableAge</c>: seconds without a new instance before <c>OnStableStudy</c>.</summary>
-    public OrthancResource WithStableAge(int seconds)
+    /// <summary>
+    /// Orthanc's <c>StableAge</c>: seconds without a new instance before <c>OnStableStudy</c>. Orthanc counts whole
+    /// seconds, at least 1: a fraction is rounded up.
+    /// </summary>
+    public OrthancResource WithStableAge(double seconds)
     {
-        _stableAgeSeconds = seconds;
+        _stableAgeSeconds = Math.Max(1, (int)Math.Ceiling(seconds));
         return this;
     }
 
@@ -71,27 +74,31 @@ public sealed class OrthancResource(string name) : Resource(name), IResourceWith
 
     internal override IEnumerable<Endpoint> Endpoints() => [Http, Dicom];
 
-    internal override Task StartAsync(RunContext context, CancellationToken cancellationToken) =>
-        StartServerAsync(context, OrthancInstance.FindServer, "no PACS: results stay in the gateway's storage", () =>
+    protected override string EmbeddedDefault => "no PACS: results stay in the gateway's storage";
+
+    protected override string FindProgram(IReadOnlyList<string>? serverPath) => OrthancInstance.FindServer(serverPath);
+
+    private protected override Task<ServerProcess> StartServerAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        var directory = context.DataDirectoryOf(this);
+        var modalities = _modalities.ToDictionary(m => m.Name, m => (m.AeTitle, m.Endpoint().Host, m.Endpoint().Port));
+        // The local modality (storescu, a scanner simulator) may send studies; Orthanc checks AE title and host.
+        modalities.TryAdd("LOCAL_SCU", ("STORESCU", "127.0.0.1", 104));
+        return new OrthancInstance
         {
-            var directory = context.DataDirectoryOf(this);
-            var modalities = _modalities.ToDictionary(m => m.Name, m => (m.AeTitle, m.Endpoint().Host, m.Endpoint().Port));
-            // The local modality (storescu, a scanner simulator) may send studies; Orthanc checks AE title and host.
-            modalities.TryAdd("LOCAL_SCU", ("STORESCU", "127.0.0.1", 104));
-            return new OrthancInstance
-            {
-                Directory = directory,
-                HttpPort = Http.Port,
-                DicomPort = Dicom.Port,
-                AeTitle = AeTitle,
-                UserName = UserName,
-                Password = Password,
-                Modalities = modalities,
-                AlwaysAllowStore = false,
-                LuaScripts = [.. _luaScripts.Select(script => CopyScript(context, directory, script))],
-                StableAgeSeconds = _stableAgeSeconds,
-            }.StartAsync(context.LogPathOf(this), cancellationToken);
-        });
+            Directory = directory,
+            HttpPort = Http.Port,
+            DicomPort = Dicom.Port,
+            AeTitle = AeTitle,
+            UserName = UserName,
+            Password = Password,
+            Modalities = modalities,
+            AlwaysAllowStore = false,
+            LuaScripts = [.. _luaScripts.Select(script => CopyScript(context, directory, script))],
+            StableAgeSeconds = _stableAgeSeconds,
+            ServerPath = context.Options.ServerPath,
+        }.StartAsync(context.LogPathOf(this), cancellationToken);
+    }
 
     private static string CopyScript(RunContext context, string directory, string relativePath)
     {

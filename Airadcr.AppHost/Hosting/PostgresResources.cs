@@ -4,7 +4,7 @@ using Npgsql;
 namespace Airadcr.AppHost.Hosting;
 
 /// <summary>PostgreSQL 15 (Debian package), cluster kept under the run folder; fallback: each service's SQLite.</summary>
-public sealed class PostgresServerResource(string name) : Resource(name)
+public sealed class PostgresServerResource(string name) : ServerResource(name)
 {
     private readonly List<PostgresDatabaseResource> _databases = [];
 
@@ -31,12 +31,15 @@ public sealed class PostgresServerResource(string name) : Resource(name)
 
     internal override IEnumerable<int> ContainerPorts() => [5432];
 
-    internal override Task StartAsync(RunContext context, CancellationToken cancellationToken) =>
-        StartServerAsync(context, PostgreSqlCluster.FindServer, "services keep their embedded SQLite databases", () =>
-        {
-            Cluster = new PostgreSqlCluster(context.DataDirectoryOf(this), Tcp.Port);
-            return Cluster.StartAsync(context.LogPathOf(this), cancellationToken);
-        });
+    protected override string EmbeddedDefault => "services keep their embedded SQLite databases";
+
+    protected override string FindProgram(IReadOnlyList<string>? serverPath) => PostgreSqlCluster.FindServer(serverPath);
+
+    private protected override Task<ServerProcess> StartServerAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        Cluster = new PostgreSqlCluster(context.DataDirectoryOf(this), Tcp.Port) { ServerPath = context.Options.ServerPath };
+        return Cluster.StartAsync(context.LogPathOf(this), cancellationToken);
+    }
 }
 
 /// <summary>A database of a <see cref="PostgresServerResource"/>.</summary>

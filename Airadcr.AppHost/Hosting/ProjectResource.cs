@@ -98,10 +98,12 @@ public sealed class ProjectResource(string name, string projectName) : Resource(
             SetState(ResourceState.Absent, $"{projectName} is not in this checkout");
             return;
         }
-        _dll = BuiltProject.TryFind(projectName, context.RepositoryRoot);
+        var configuration = context.Options.Configuration;
+        _dll = BuiltProject.TryFind(projectName, context.RepositoryRoot, configuration);
         if (_dll is null)
         {
-            SetState(ResourceState.Absent, $"not built: dotnet build {projectName}/{projectName}.csproj");
+            SetState(ResourceState.Absent,
+                $"not built: dotnet build {(configuration is null ? "" : $"-c {configuration} ")}{projectName}/{projectName}.csproj");
         }
     }
 

@@ -4,7 +4,7 @@ using Airadcr.LocalServers;
 namespace Airadcr.AppHost.Hosting;
 
 /// <summary>Redis 7 (Debian package), password generated per run, no persistence; fallback: in-memory cache and queue.</summary>
-public sealed class RedisResource(string name) : Resource(name), IResourceWithConnectionString
+public sealed class RedisResource(string name) : ServerResource(name), IResourceWithConnectionString
 {
     private RedisInstance? _redis;
 
@@ -21,10 +21,16 @@ public sealed class RedisResource(string name) : Resource(name), IResourceWithCo
 
     internal override IEnumerable<int> ContainerPorts() => [6379];
 
-    internal override Task StartAsync(RunContext context, CancellationToken cancellationToken) =>
-        StartServerAsync(context, RedisInstance.FindServer, "in-memory cache and in-process queue", () =>
+    protected override string EmbeddedDefault => "in-memory cache and in-process queue";
+
+    protected override string FindProgram(IReadOnlyList<string>? serverPath) => RedisInstance.FindServer(serverPath);
+
+    private protected override Task<ServerProcess> StartServerAsync(RunContext context, CancellationToken cancellationToken)
+    {
+        _redis = new RedisInstance(context.DataDirectoryOf(this), Tcp.Port, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)))
         {
-            _redis = new RedisInstance(context.DataDirectoryOf(this), Tcp.Port, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)));
-            return _redis.StartAsync(context.LogPathOf(this), cancellationToken);
-        });
+            ServerPath = context.Options.ServerPath,
+        };
+        return _redis.StartAsync(context.LogPathOf(this), cancellationToken);
+    }
 }

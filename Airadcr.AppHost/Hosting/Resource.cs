@@ -66,34 +66,4 @@ public abstract class Resource(string name)
         State = state;
         StateDetail = detail;
     }
-
-    /// <summary>
-    /// Starts a server from a Debian package: when <paramref name="findServer"/> reports it missing, the resource
-    /// falls back to <paramref name="embeddedDefault"/> (an error with <c>--strict</c>).
-    /// </summary>
-    internal async Task StartServerAsync(RunContext context, Func<string> findServer, string embeddedDefault, Func<Task<ServerProcess>> start)
-    {
-        try
-        {
-            findServer();
-        }
-        catch (MissingToolException missing)
-        {
-            FallBack(context, missing, embeddedDefault);
-            return;
-        }
-        Process = await start();
-        SetState(ResourceState.Running);
-    }
-
-    /// <summary>A missing server program: an error with <c>--strict</c>, else the embedded default with the install hint.</summary>
-    private void FallBack(RunContext context, MissingToolException missing, string embeddedDefault)
-    {
-        if (context.Options.Strict)
-        {
-            throw new InvalidOperationException($"{Name}: {missing.Message}", missing);
-        }
-        SetState(ResourceState.Fallback,
-            $"{missing.Tool} missing (apt-get install -y --no-install-recommends {missing.AptPackage}): {embeddedDefault}");
-    }
 }

@@ -25,6 +25,7 @@ internal sealed class RunStateFile(string path)
                 urls = r.Urls().ToDictionary(u => u.Label, u => u.Address),
             }),
         };
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + ".tmp";
         File.WriteAllText(temporary, JsonSerializer.Serialize(state, Indented));
         File.Move(temporary, path, overwrite: true);

@@ -7,21 +7,25 @@ namespace Airadcr.DicomGateway.Analysis;
 /// Server mode: moves due jobs from the outbox table onto the Redis stream (XADD, then state <c>published</c>). A crash
 /// between the two publishes the job again; the worker's database claim makes the repeat a no-op.
 /// </summary>
-public sealed class AnalysisJobRelay(AnalysisJobStore jobs, RedisAnalysisJobSource stream, TimeProvider time, ILogger<AnalysisJobRelay> logger)
-    : PeriodicService(TimeSpan.FromMilliseconds(250), time)
+public sealed class AnalysisJobRelay(AnalysisJobStore jobs, RedisAnalysisJobSource stream, AnalysisWakeUp wakeUp, TimeProvider time,
+    ILogger<AnalysisJobRelay> logger) : PeriodicService(TimeSpan.FromMilliseconds(250), time)
 {
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => RelayDueAsync(cancellationToken);
 
     protected override void PassFailed(Exception error) => logger.RelayFailed(error.Message);
 
-    /// <summary>Publishes every due queued job; returns how many.</summary>
+    /// <summary>Publishes every due queued job and wakes the worker; returns how many.</summary>
     public async Task<int> RelayDueAsync(CancellationToken cancellationToken)
     {
         var due = await jobs.DueQueuedAsync(100, cancellationToken);
         foreach (var job in due)
         {
             await stream.PublishAsync(job, cancellationToken);
+        }
+        if (due.Count > 0)
+        {
+            wakeUp.Notify();
         }
         return due.Count;
     }

@@ -14,7 +14,8 @@ namespace Airadcr.DicomGateway.Analysis;
 /// <summary>
 /// Takes analysis jobs from the outbox: inference -> report artefacts (AI SR, PDF, Encapsulated PDF, FHIR) kept under
 /// the study's <c>results/</c> folder -> queued for the PACS (publishing policy <c>immediate</c>) and pushed to the
-/// ReportApi as a pending report. One trace per study.
+/// ReportApi as a pending report. One trace per study. Idle, it looks for a job every 250 ms, or at once when
+/// <see cref="AnalysisWakeUp"/> says one is due.
 /// </summary>
 public sealed class AnalysisWorker(
     IAnalysisJobSource source,
@@ -26,6 +27,7 @@ public sealed class AnalysisWorker(
     ReportApiClient reportApi,
     GatewayPaths paths,
     IOptions<GatewayOptions> options,
+    AnalysisWakeUp wakeUp,
     TimeProvider time,
     ILogger<AnalysisWorker> logger) : BackgroundService
 {
@@ -46,9 +48,10 @@ public sealed class AnalysisWorker(
                     await source.PrepareAsync(stoppingToken);
                     prepared = true;
                 }
+                var woken = wakeUp.Next;
                 if (!await RunNextAsync(stoppingToken))
                 {
-                    await Task.Delay(Idle, time, stoppingToken);
+                    await AnalysisWakeUp.WaitAsync(woken, Idle, time, stoppingToken);
                 }
             }
             catch (Exception error) when (error is not OperationCanceledException)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
+using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Hosting;
@@ -10,12 +11,16 @@ using Microsoft.Extensions.Options;
 namespace Airadcr.DicomGateway.Assembly;
 
 /// <summary>
-/// Decides when a study is complete: no instance arrived for <c>Gateway:StableSeconds</c>. Completing a study and
-/// queuing its analysis job happen in one transaction (the outbox), so a crash never loses a job.
+/// Decides when a study is complete: no instance arrived for <c>Gateway:StableSeconds</c> (checked every quarter of
+/// it, 50-500 ms). Completing a study and queuing its analysis job happen in one transaction (the outbox), so a crash
+/// never loses a job; the analysis is then woken at once (<see cref="AnalysisWakeUp"/>).
 /// </summary>
-public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOptions> options, TimeProvider time,
-    ILogger<StudyAssembler> logger) : PeriodicService(TimeSpan.FromMilliseconds(500), time)
+public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOptions> options, AnalysisWakeUp wakeUp,
+    TimeProvider time, ILogger<StudyAssembler> logger) : PeriodicService(PassInterval(options.Value), time)
 {
+    /// <summary>A quarter of the stability window, between 50 and 500 ms: a study completes at most that late.</summary>
+    public static TimeSpan PassInterval(GatewayOptions options) =>
+        TimeSpan.FromMilliseconds(Math.Clamp(options.StableSeconds * 250, 50, 500));
 
     protected override Task RunPassAsync(CancellationToken cancellationToken) => CompleteStableStudiesAsync(cancellationToken);
 
@@ -63,6 +68,10 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
         foreach (var job in jobs)
         {
             logger.StudyComplete(StudyHash(job.StudyInstanceUid), job.JobId);
+        }
+        if (jobs.Count > 0)
+        {
+            wakeUp.Notify();
         }
         return jobs;
     }

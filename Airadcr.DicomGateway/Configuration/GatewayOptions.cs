@@ -20,9 +20,9 @@ public sealed class GatewayOptions
     /// <summary>Where instances are stored (Part 10 files); default <c>$AIRADCR_DATA_DIR/gateway</c>.</summary>
     public string? StoragePath { get; set; }
 
-    /// <summary>A study is complete when no instance arrived for this many seconds.</summary>
-    [Range(1, 3600)]
-    public int StableSeconds { get; set; } = 5;
+    /// <summary>A study is complete when no instance arrived for this many seconds (fractions allowed, e.g. 0.5).</summary>
+    [Range(0.1, 3600)]
+    public double StableSeconds { get; set; } = 5;
 
     [Range(1, 1000)]
     public int MaxAssociations { get; set; } = 25;

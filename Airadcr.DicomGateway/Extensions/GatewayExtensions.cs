@@ -52,6 +52,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<AnalysisJobQueue>();
         builder.Services.AddSingleton<DicomScpService>();
         builder.Services.AddHostedService(services => services.GetRequiredService<DicomScpService>());
+        builder.Services.AddSingleton<AnalysisWakeUp>();
         builder.Services.AddSingleton<StudyAssembler>();
         builder.Services.AddHostedService(services => services.GetRequiredService<StudyAssembler>());
 

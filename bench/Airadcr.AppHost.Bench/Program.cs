@@ -1,41 +1,32 @@
 using System.Diagnostics;
 using System.Globalization;
+using Airadcr.AppHost.Bench;
 using Airadcr.EndToEnd.Tests;
 using Airadcr.Testing;
 
-// Usage: dotnet run -c Release --project bench/Airadcr.AppHost.Bench -- [images=100] [runs=3]
-// Boots the graph through the AppHost (studies stable after 1 s), then per run: storescu a new CT study of IMAGES
-// slices into Orthanc (reference: that store's duration), and measures from the end of the store (last instance
-// stored) until the pending report is in the ReportApi: the gateway's job is done (polled on its admin API, as the
-// ReportApi's rate limit forbids polling it), then the report is checked once by accession number.
+// Usage: dotnet run -c Release --project bench/Airadcr.AppHost.Bench -- [images=100] [runs=3] [AppHost options...]
+// e.g. `100 3 --configuration Release --stable-seconds 0.5` (services from their Release build, gateway window 0.5 s).
+// Boots the graph through the AppHost (studies stable after 1 s, traces to an OTLP receiver in this program), then per
+// run: storescu a new CT study of IMAGES slices into Orthanc (reference: that store's duration), and follows it from
+// the end of the store (last instance stored) to the pending report in the ReportApi and the AI SR in Orthanc, stage
+// by stage (see StudyTimeline). The report is then checked once by accession number.
 var images = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 100;
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var ct = CancellationToken.None;
 
-await using var graph = new RunningGraph();
+await using var graph = new RunningGraph { ExtraArguments = [.. args.Skip(2)] };
 await graph.InitializeAsync();
 using var directory = new FixtureDirectory("bench-study");
 using var reports = graph.ReportApiClient();
-using var gateway = graph.GatewayClient();
-Console.WriteLine($"| run | images | store into Orthanc (reference) | last instance stored -> pending report | ratio |");
-Console.WriteLine("|---|---|---|---|---|");
+Console.WriteLine(StudyTimeline.Header);
+Console.WriteLine(string.Concat(Enumerable.Repeat("|---", StudyTimeline.Header.Count(c => c == '|') - 1)) + "|");
 for (var run = 1; run <= runs; run++)
 {
     var study = SyntheticCtStudy.Write(directory.Combine($"run{run}"), seriesCount: 1, slices: images);
     var store = Stopwatch.StartNew();
     (await DcmtkTools.StoreAsync(graph.Pacs.AeTitle, graph.Pacs.Dicom.Port, study.Files, ct)).EnsureSuccess();
     store.Stop();
-    var latency = Stopwatch.StartNew();
-    while (!(await gateway.GetStringAsync("/admin/jobs?state=done", ct)).Contains(study.StudyInstanceUid, StringComparison.Ordinal))
-    {
-        if (latency.Elapsed > TimeSpan.FromMinutes(3))
-        {
-            throw new TimeoutException($"no pending report after 3 min\n{graph.LogTail("dicomgateway")}");
-        }
-        await Task.Delay(20, ct);
-    }
-    latency.Stop();
+    var timeline = await StudyTimeline.FollowAsync(graph, study, DateTimeOffset.UtcNow, ct);
     (await reports.GetAsync($"find-report?accession_number={study.AccessionNumber}", ct)).EnsureSuccessStatusCode();
-    Console.WriteLine(FormattableString.Invariant(
-        $"| {run} | {study.Files.Count} | {store.Elapsed.TotalSeconds:0.00} s | {latency.Elapsed.TotalSeconds:0.00} s | {latency.Elapsed / store.Elapsed:0.00} |"));
+    Console.WriteLine(timeline.Row(run, store.Elapsed));
 }

@@ -1,5 +1,6 @@
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
+using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
@@ -25,7 +26,7 @@ public sealed class StudyAssemblyTests
         var database = gateway.Services.GetRequiredService<GatewayDatabase>();
         var options = gateway.Services.GetRequiredService<IOptions<Configuration.GatewayOptions>>();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var assembler = new StudyAssembler(database, options, clock, NullLogger<StudyAssembler>.Instance);
+        var assembler = new StudyAssembler(database, options, new AnalysisWakeUp(), clock, NullLogger<StudyAssembler>.Instance);
 
         clock.Advance(TimeSpan.FromSeconds(3000));
         Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
@@ -54,8 +55,8 @@ public sealed class StudyAssemblyTests
         (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
         var database = gateway.Services.GetRequiredService<GatewayDatabase>();
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        var assembler = new StudyAssembler(database, gateway.Services.GetRequiredService<IOptions<Configuration.GatewayOptions>>(), clock,
-            NullLogger<StudyAssembler>.Instance);
+        var assembler = new StudyAssembler(database, gateway.Services.GetRequiredService<IOptions<Configuration.GatewayOptions>>(),
+            new AnalysisWakeUp(), clock, NullLogger<StudyAssembler>.Instance);
         clock.Advance(TimeSpan.FromSeconds(3700));
         var job = Assert.Single(await assembler.CompleteStableStudiesAsync(ct));
 
@@ -74,5 +75,31 @@ public sealed class StudyAssemblyTests
         (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [directory.Combine("late.dcm")], ct)).EnsureSuccess();
         clock.Advance(TimeSpan.FromSeconds(3700));
         Assert.Equal(job.StudyInstanceUid, Assert.Single(await assembler.CompleteStableStudiesAsync(ct)).StudyInstanceUid);
+    }
+
+    [Fact]
+    public async Task A_fractional_stability_window_completes_a_study_half_a_second_after_its_last_instance()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = new GatewayHost(GatewayMode.Embedded, new Dictionary<string, string> { ["Gateway:StableSeconds"] = "3600" });
+        await gateway.InitializeAsync();
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+        var index = gateway.Services.GetRequiredService<InstanceIndex>();
+        var received = (await index.ListStudiesAsync(10, ct)).Single();
+        var halfSecond = Options.Create(new Configuration.GatewayOptions { StableSeconds = 0.5 });
+        var clock = new FakeTimeProvider(received.LastReceivedAt);
+        var wakeUp = new AnalysisWakeUp();
+        var assembler = new StudyAssembler(gateway.Services.GetRequiredService<GatewayDatabase>(), halfSecond, wakeUp, clock,
+            NullLogger<StudyAssembler>.Instance);
+        var analysisWoken = wakeUp.Next;
+
+        clock.Advance(TimeSpan.FromMilliseconds(400));
+        Assert.Empty(await assembler.CompleteStableStudiesAsync(ct));
+        Assert.False(analysisWoken.IsCompleted);
+
+        clock.Advance(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(received.StudyInstanceUid, Assert.Single(await assembler.CompleteStableStudiesAsync(ct)).StudyInstanceUid);
+        Assert.True(analysisWoken.IsCompleted, "completing a study wakes the analysis at once");
+        Assert.Equal(TimeSpan.FromMilliseconds(125), StudyAssembler.PassInterval(halfSecond.Value));
     }
 }

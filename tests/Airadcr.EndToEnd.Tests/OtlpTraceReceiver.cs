@@ -8,12 +8,12 @@ using Microsoft.Extensions.Logging;
 
 namespace Airadcr.EndToEnd.Tests;
 
-/// <summary>One span as exported over OTLP: which service, which trace, which operation.</summary>
-public sealed record ReceivedSpan(string Service, string TraceId, string Name);
+/// <summary>One span as exported over OTLP: which service, which trace, which operation, when (the services' clocks).</summary>
+public sealed record ReceivedSpan(string Service, string TraceId, string Name, DateTimeOffset Start, DateTimeOffset End);
 
 /// <summary>
 /// An OTLP/HTTP (protobuf) collector on a loopback port: <c>POST /v1/traces</c> is decoded (ExportTraceServiceRequest:
-/// resource_spans -> resource service.name, scope_spans -> spans' trace id and name); other signals are accepted.
+/// resource_spans -> resource service.name, scope_spans -> spans' trace id, name, start and end); other signals are accepted.
 /// </summary>
 public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
@@ -69,9 +69,26 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
             {
                 var traceId = Convert.ToHexStringLower(Fields(span, 1).First().ToByteArray());
                 var name = Fields(span, 5).FirstOrDefault()?.ToStringUtf8() ?? "";
-                _spans.Enqueue(new ReceivedSpan(service, traceId, name));
+                var bytes = span.ToByteArray();
+                _spans.Enqueue(new ReceivedSpan(service, traceId, name, UnixNanos(bytes, 7), UnixNanos(bytes, 8)));
             }
         }
+    }
+
+    /// <summary>A <c>fixed64</c> field holding nanoseconds since the Unix epoch (a span's start or end time).</summary>
+    private static DateTimeOffset UnixNanos(byte[] message, int number)
+    {
+        var input = new CodedInputStream(message);
+        uint tag;
+        while ((tag = input.ReadTag()) != 0)
+        {
+            if (WireFormat.GetTagFieldNumber(tag) == number && WireFormat.GetTagWireType(tag) == WireFormat.WireType.Fixed64)
+            {
+                return DateTimeOffset.UnixEpoch.AddTicks((long)(input.ReadFixed64() / 100));
+            }
+            input.SkipLastField();
+        }
+        return DateTimeOffset.UnixEpoch;
     }
 
     /// <summary>The length-delimited values of field <paramref name="number"/> in a protobuf message.</summary>

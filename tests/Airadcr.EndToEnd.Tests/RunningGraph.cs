@@ -16,6 +16,9 @@ public sealed class RunningGraph : IAsyncLifetime
 
     public OtlpTraceReceiver Traces { get; private set; } = null!;
 
+    /// <summary>More AppHost arguments, after the fixture's own (a later one wins), e.g. <c>--configuration Release</c>.</summary>
+    public IReadOnlyList<string> ExtraArguments { get; init; } = [];
+
     public DistributedApplication App => _host?.Application ?? throw new InvalidOperationException("not started");
 
     public OrthancResource Pacs => (OrthancResource)App["pacs"];
@@ -32,7 +35,7 @@ public sealed class RunningGraph : IAsyncLifetime
         Traces = await OtlpTraceReceiver.StartAsync(ct);
         _host = await AppHostTesting.StartAsync(
             ["--data", _directory.Combine("run"), "--fresh", "--quiet", "--strict", "--stable-seconds", "1",
-             "--otlp", Traces.Endpoint, "--otlp-protocol", "http/protobuf"], ct);
+             "--otlp", Traces.Endpoint, "--otlp-protocol", "http/protobuf", .. ExtraArguments], ct);
     }
 
     /// <summary>Orthanc's REST API and DICOMweb with the credentials generated for this run.</summary>
