@@ -14,6 +14,9 @@ public abstract class PeriodicWork(TimeProvider timeProvider, ILogger logger) : 
     /// <summary>Whether the first run happens at start (else after one period).</summary>
     protected virtual bool RunsAtStart => true;
 
+    /// <summary>Whether this period's run should happen (checked at each tick; a run that is not due is skipped).</summary>
+    protected virtual bool IsDue() => true;
+
     /// <summary>One run of the work.</summary>
     public abstract Task RunOnceAsync(CancellationToken cancellationToken);
 
@@ -29,7 +32,10 @@ public abstract class PeriodicWork(TimeProvider timeProvider, ILogger logger) : 
         {
             try
             {
-                await RunOnceAsync(stoppingToken);
+                if (IsDue())
+                {
+                    await RunOnceAsync(stoppingToken);
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {

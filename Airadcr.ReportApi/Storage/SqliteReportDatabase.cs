@@ -18,6 +18,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly ConditionalWeakTable<object, object> configuredHandles = [];
     private int walEnabled;
+    private long completedWrites;
 
     public SqliteReportDatabase(string databasePath)
     {
@@ -32,6 +33,12 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     }
 
     public string DatabasePath { get; }
+
+    /// <summary>Writer connections closed so far (each one a finished write or a failed one).</summary>
+    public long CompletedWrites => Interlocked.Read(ref completedWrites);
+
+    /// <summary>The size of the write-ahead log file (0 when there is none).</summary>
+    public long WalBytes => new FileInfo(DatabasePath + "-wal") is { Exists: true } wal ? wal.Length : 0;
 
     public override string Engine => "sqlite";
 
@@ -80,7 +87,11 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
         try
         {
             var connection = await OpenConnectionAsync(cancellationToken);
-            connection.Disposed += (_, _) => writer.Release();
+            connection.Disposed += (_, _) =>
+            {
+                Interlocked.Increment(ref completedWrites);
+                writer.Release();
+            };
             return connection;
         }
         catch

@@ -22,15 +22,7 @@ public sealed class WalCheckpointTests : IAsyncDisposable
     {
         var client = api.CreateClient().WithApiKey();
         await client.GetAsync("/health", Token);
-        // SQLite checkpoints and deletes the WAL when the last connection to a database closes, and other tests
-        // clear every connection pool when they finish: a connection held open keeps this database's WAL alive.
-        await using var holder = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        await holder.OpenAsync(Token);
-        await using (var touch = holder.CreateCommand())
-        {
-            touch.CommandText = "SELECT COUNT(*) FROM sqlite_master"; // a first read takes the WAL's shared lock
-            await touch.ExecuteScalarAsync(Token);
-        }
+        await using var holder = await HoldWalAsync();
         await api.Service<WalCheckpointer>().RunOnceAsync(Token); // the schema into the database file
         for (var i = 0; i < Stored; i++)
         {
@@ -44,6 +36,48 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         await api.Service<WalCheckpointer>().RunOnceAsync(Token);
 
         Assert.Equal(Stored, await CountInDatabaseFileAloneAsync());
+    }
+
+    [Fact]
+    public async Task The_background_checkpoint_waits_for_a_second_without_writes()
+    {
+        var client = api.CreateClient().WithApiKey();
+        await client.GetAsync("/health", Token);
+        await using var holder = await HoldWalAsync();
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+        for (var i = 0; i < 20; i++)
+        {
+            await client.PostReportAsync(SampleReports.Minimal($"LULL_{i}"));
+        }
+
+        api.Clock.Advance(TimeSpan.FromSeconds(1)); // a tick right after writes: not a lull yet
+        await Task.Delay(300, Token);
+        Assert.Equal(0, await CountInDatabaseFileAloneAsync());
+
+        // Then whole periods without a write (more than one if the loop had not yet seen the first tick).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (await CountInDatabaseFileAloneAsync() != 20 && DateTime.UtcNow < deadline)
+        {
+            api.Clock.Advance(TimeSpan.FromSeconds(1));
+            await Task.Delay(100, Token);
+        }
+
+        Assert.Equal(20, await CountInDatabaseFileAloneAsync());
+    }
+
+    /// <summary>
+    /// SQLite checkpoints and deletes the WAL when the last connection to a database closes, and other tests clear
+    /// every connection pool when they finish: a connection held open (after a first read, which takes the WAL's
+    /// shared lock) keeps this database's WAL alive.
+    /// </summary>
+    private async Task<SqliteConnection> HoldWalAsync()
+    {
+        var holder = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
+        await holder.OpenAsync(Token);
+        await using var touch = holder.CreateCommand();
+        touch.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+        await touch.ExecuteScalarAsync(Token);
+        return holder;
     }
 
     /// <summary>Frames in the WAL file (32-byte header, then a 24-byte header and one page per frame).</summary>
