@@ -35,7 +35,8 @@ public static class FreePort
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static bool IsFree(int port)
+    /// <summary>Whether a listener could bind this loopback port now.</summary>
+    public static bool IsFree(int port)
     {
         try
         {

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Airadcr.LocalServers;
 
 namespace Airadcr.AppHost.Hosting;
@@ -31,19 +29,5 @@ public sealed class Endpoint(string name, int? preferredPort)
         _port = containerPort;
     }
 
-    internal void Allocate() => _port ??= preferredPort is { } port && IsFree(port) ? port : FreePort.Next();
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    internal void Allocate() => _port ??= preferredPort is { } port && FreePort.IsFree(port) ? port : FreePort.Next();
 }

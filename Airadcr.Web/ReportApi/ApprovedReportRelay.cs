@@ -31,14 +31,8 @@ public sealed class ApprovedReportRelay(HttpClient http, IOptions<WebOptions> op
 {
     public async Task<TeoHubOutcome> PostAsync(string technicalId, ApprovedReport approved, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"airadcr/reports/{Uri.EscapeDataString(technicalId)}/approved")
-        {
-            Content = JsonContent.Create(approved, options: ReportApiClient.Json),
-        };
-        if (options.Value.ReportApiAdminKey is { Length: > 0 } key)
-        {
-            request.Headers.Add(ReportApiClient.AdminKeyHeader, key);
-        }
+        using var request = ReportApiClient.Request(options.Value, HttpMethod.Post,
+            $"airadcr/reports/{Uri.EscapeDataString(technicalId)}/approved", approved, admin: true);
         try
         {
             using var response = await http.SendAsync(request, cancellationToken);

@@ -27,7 +27,7 @@ public sealed class ReportApiClient(HttpClient http, IOptions<WebOptions> option
     /// <summary>The report, or null when it does not exist or expired.</summary>
     public async Task<ReportData?> GetReportAsync(string technicalId, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Get, "pending-report?tid=" + Uri.EscapeDataString(technicalId), null, admin: false);
+        using var request = Request(options.Value, HttpMethod.Get, "pending-report?tid=" + Uri.EscapeDataString(technicalId), null, admin: false);
         using var response = await http.SendAsync(request, cancellationToken);
         if (response.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
         {
@@ -45,7 +45,7 @@ public sealed class ReportApiClient(HttpClient http, IOptions<WebOptions> option
 
     public async Task RevokeApiKeyAsync(string id, CancellationToken cancellationToken)
     {
-        using var request = Request(HttpMethod.Delete, "api-keys/" + Uri.EscapeDataString(id), null, admin: true);
+        using var request = Request(options.Value, HttpMethod.Delete, "api-keys/" + Uri.EscapeDataString(id), null, admin: true);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
@@ -59,21 +59,22 @@ public sealed class ReportApiClient(HttpClient http, IOptions<WebOptions> option
 
     private async Task<T> SendAsync<T>(HttpMethod method, string path, object? body, bool admin, CancellationToken cancellationToken)
     {
-        using var request = Request(method, path, body, admin);
+        using var request = Request(options.Value, method, path, body, admin);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
         return await response.Content.ReadFromJsonAsync<T>(Json, cancellationToken)
             ?? throw new HttpRequestException($"ReportApi {path}: empty answer");
     }
 
-    private HttpRequestMessage Request(HttpMethod method, string path, object? body, bool admin)
+    /// <summary>A request to the ReportApi with its JSON body and the Web's API key, or its admin key.</summary>
+    internal static HttpRequestMessage Request(WebOptions web, HttpMethod method, string path, object? body, bool admin)
     {
         var request = new HttpRequestMessage(method, path);
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, body.GetType(), options: Json);
         }
-        var key = admin ? options.Value.ReportApiAdminKey : options.Value.ReportApiKey;
+        var key = admin ? web.ReportApiAdminKey : web.ReportApiKey;
         if (!string.IsNullOrEmpty(key))
         {
             request.Headers.Add(admin ? AdminKeyHeader : ApiKeyHeader, key);
