@@ -1,4 +1,5 @@
 using Airadcr.AppHost.Hosting;
+using Airadcr.LocalServers;
 
 // The AIRADCR graph, declared like an Aspire AppHost. `dotnet run --project Airadcr.AppHost` starts it as local
 // processes (Debian packages + our services' build output); `-- publish --output DIR` writes a docker-compose.yaml.
@@ -54,7 +55,8 @@ var gateway = builder.AddProject("dicomgateway", "Airadcr.DicomGateway")
 gateway.WithEnvironment("Gateway__BindAddress", () => gateway.Published ? "0.0.0.0" : null);
 inference.WithReference(gateway);
 
-pacs.WithModality("IA_SERVER", "IA_SERVER", () => gateway.GetEndpoint("dicom"));
+pacs.WithModality("IA_SERVER", "IA_SERVER", () => gateway.GetEndpoint("dicom"))
+    .WithGatewayApi(() => gateway.IsReachable ? new GatewayApiSettings(gateway.Http.Url, gatewayAdminKey) : null);
 
 builder.AddProject("web", "Airadcr.Web")
     .WithEnvironment("Web__ReportApiKey", reportApiKey)

@@ -42,6 +42,9 @@ public sealed class OrthancInstance
     /// <summary>Seconds without a new instance after which a study is stable (Lua <c>OnStableStudy</c>).</summary>
     public int StableAgeSeconds { get; init; } = 60;
 
+    /// <summary>The gateway's HTTP API the routing script tells when it has sent a whole study (none: it is not told).</summary>
+    public GatewayApiSettings? GatewayApi { get; init; }
+
     /// <summary>Folders holding <c>Orthanc</c>, searched instead of the defaults (see <see cref="ToolLocator.FindServer"/>).</summary>
     public IReadOnlyList<string>? ServerPath { get; init; }
 
@@ -88,7 +91,7 @@ public sealed class OrthancInstance
         {
             modalities[name] = new JsonArray(aeTitle, host, port);
         }
-        return new JsonObject
+        var configuration = new JsonObject
         {
             ["Name"] = "AIRADCR PACS (Orthanc)",
             ["StorageDirectory"] = Path.Combine(Directory, "storage"),
@@ -115,5 +118,11 @@ public sealed class OrthancInstance
                 ["WadoRoot"] = "/wado",
             },
         };
+        if (GatewayApi is { } gateway)
+        {
+            configuration[GatewayApiSettings.Section] = new JsonObject([.. gateway.ToSection()
+                .Select(setting => KeyValuePair.Create(setting.Key, (JsonNode?)JsonValue.Create(setting.Value)))]);
+        }
+        return configuration;
     }
 }

@@ -14,6 +14,7 @@ public sealed class OrthancResource(string name) : ServerResource(name), IResour
     private readonly List<(string Name, string AeTitle, Func<Endpoint> Endpoint)> _modalities = [];
     private readonly List<string> _luaScripts = [];
     private int _stableAgeSeconds = 5;
+    private Func<GatewayApiSettings?>? _gatewayApi;
 
     public Endpoint Http { get; } = new("http", 8042);
 
@@ -57,6 +58,18 @@ public sealed class OrthancResource(string name) : ServerResource(name), IResour
         return this;
     }
 
+    /// <summary>
+    /// The gateway's HTTP API the routing script tells when it has forwarded a whole stable study, so the gateway
+    /// analyses it at once (resolved when Orthanc starts; null: not told, the gateway's stability window applies).
+    /// </summary>
+    public OrthancResource WithGatewayApi(Func<GatewayApiSettings?> gatewayApi)
+    {
+        _gatewayApi = gatewayApi;
+        return this;
+    }
+
+    internal GatewayApiSettings? GatewayApi => _gatewayApi?.Invoke();
+
     internal IReadOnlyList<(string Name, string AeTitle, Func<Endpoint> Endpoint)> Modalities => _modalities;
 
     internal IReadOnlyList<string> LuaScripts => _luaScripts;
@@ -96,6 +109,7 @@ public sealed class OrthancResource(string name) : ServerResource(name), IResour
             AlwaysAllowStore = false,
             LuaScripts = [.. _luaScripts.Select(script => CopyScript(context, directory, script))],
             StableAgeSeconds = _stableAgeSeconds,
+            GatewayApi = GatewayApi,
             ServerPath = context.Options.ServerPath,
         }.StartAsync(context.LogPathOf(this), cancellationToken);
     }

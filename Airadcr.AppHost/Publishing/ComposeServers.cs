@@ -1,4 +1,5 @@
 using Airadcr.AppHost.Hosting;
+using Airadcr.LocalServers;
 
 namespace Airadcr.AppHost.Publishing;
 
@@ -35,7 +36,7 @@ internal static class ComposeServers
             File.Copy(Path.Combine(repositoryRoot, script), Path.Combine(folder, Path.GetFileName(script)), overwrite: true);
         }
         var modalities = pacs.Modalities.ToDictionary(m => m.Name, m => new object[] { m.AeTitle, m.Endpoint().Host, m.Endpoint().Port });
-        File.WriteAllText(Path.Combine(folder, "airadcr.json"), ComposePublisher.Json(new Dictionary<string, object>
+        var configuration = new Dictionary<string, object>
         {
             ["Name"] = "AIRADCR PACS (Orthanc)",
             ["DicomAet"] = pacs.AeTitle,
@@ -45,7 +46,12 @@ internal static class ComposeServers
             ["StableAge"] = pacs.StableAgeSeconds,
             ["LuaScripts"] = pacs.LuaScripts.Select(s => "/etc/orthanc/lua/" + Path.GetFileName(s)).ToArray(),
             ["DicomWeb"] = new Dictionary<string, object> { ["Enable"] = true, ["Root"] = "/dicom-web/", ["EnableWado"] = true, ["WadoRoot"] = "/wado" },
-        }));
+        };
+        if (pacs.GatewayApi is { } gateway)
+        {
+            configuration[GatewayApiSettings.Section] = gateway.ToSection();
+        }
+        File.WriteAllText(Path.Combine(folder, "airadcr.json"), ComposePublisher.Json(configuration));
         return new Dictionary<string, object>
         {
             ["image"] = ComposeImages.Orthanc,

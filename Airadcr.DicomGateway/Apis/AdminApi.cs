@@ -1,6 +1,8 @@
+using Airadcr.Dicom.Network.Storage;
 using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Dicom;
+using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -13,6 +15,9 @@ public static class AdminApi
     public sealed record AssociationStatistics(int Active, long Total);
 
     public sealed record CallingAeRequest(string AeTitle);
+
+    /// <summary>A study its sender has sent whole (the UID travels in the body: never in a URL, which logs and traces keep).</summary>
+    public sealed record StudySentRequest(string StudyInstanceUid);
 
     /// <summary>Analysis jobs per state, their transport (outbox table, or Redis stream length and pending entries), and result files waiting for the PACS.</summary>
     public sealed record QueueDepths(IReadOnlyDictionary<string, int> AnalysisJobs, AnalysisTransportDepth AnalysisTransport, int PacsPending);
@@ -28,6 +33,7 @@ public static class AdminApi
         admin.MapGet("/calling-aes", (CallingAeAllowlist allowlist) => TypedResults.Ok(allowlist.Entries));
         admin.MapPost("/calling-aes", AddCallingAe);
         admin.MapDelete("/calling-aes/{aeTitle}", RemoveCallingAe);
+        admin.MapPost("/studies/complete", CompleteStudy);
         return routes;
     }
 
@@ -41,6 +47,26 @@ public static class AdminApi
         }
         await allowlist.AddAsync(title, cancellationToken);
         return TypedResults.Created($"/admin/calling-aes/{Uri.EscapeDataString(title)}");
+    }
+
+    /// <summary>
+    /// The sender of a study (the PACS's routing, once its C-STORE of the whole study succeeded) says it is complete: it
+    /// is analysed now rather than after <c>Gateway:StableSeconds</c>. 202 with the analysis job queued; 200 with the
+    /// study when it was not receiving any more (a repeated announcement); 404 for a study the gateway has not received.
+    /// </summary>
+    private static async Task<Results<Accepted<AnalysisJob>, Ok<StudySummary>, NotFound, BadRequest<ApiError>>> CompleteStudy(
+        StudySentRequest request, StudyAssembler assembler, InstanceIndex index, CancellationToken cancellationToken)
+    {
+        var studyUid = request.StudyInstanceUid;
+        if (!DicomUid.IsValid(studyUid))
+        {
+            return TypedResults.BadRequest(new ApiError("invalid study UID", "studyInstanceUid"));
+        }
+        if (await assembler.CompleteStudyAsync(studyUid, cancellationToken) is { } job)
+        {
+            return TypedResults.Accepted($"/admin/jobs?state={job.State}", job);
+        }
+        return await index.GetStudyAsync(studyUid, cancellationToken) is { } study ? TypedResults.Ok(study) : TypedResults.NotFound();
     }
 
     private static async Task<Results<NoContent, NotFound>> RemoveCallingAe(string aeTitle, CallingAeAllowlist allowlist, CancellationToken cancellationToken) =>

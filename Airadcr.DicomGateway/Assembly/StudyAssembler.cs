@@ -31,30 +31,45 @@ public sealed class StudyAssembler(GatewayDatabase database, IOptions<GatewayOpt
     {
         var now = Time.GetUtcNow();
         var threshold = now.AddSeconds(-options.Value.StableSeconds).ToString("O", CultureInfo.InvariantCulture);
-        var stamp = now.ToString("O", CultureInfo.InvariantCulture);
         if (!await AnyStableAsync(threshold, cancellationToken))
         {
             return []; // an idle pass takes no write lock
         }
+        return await CompleteAsync("last_received_at <= @threshold", ("@threshold", threshold), now, cancellationToken);
+    }
+
+    /// <summary>
+    /// Completes one study now, without waiting for its stability window: its sender (the PACS's routing) says it has
+    /// sent all of it. Returns the analysis job queued, or null when the study was not receiving (unknown, already
+    /// complete: a repeated announcement changes nothing).
+    /// </summary>
+    public async Task<AnalysisJob?> CompleteStudyAsync(string studyInstanceUid, CancellationToken cancellationToken) =>
+        (await CompleteAsync("study_uid = @study", ("@study", studyInstanceUid), Time.GetUtcNow(), cancellationToken)).SingleOrDefault();
+
+    /// <summary>Completes the receiving studies matching <paramref name="condition"/> and queues their analyses, in one transaction.</summary>
+    private async Task<IReadOnlyList<AnalysisJob>> CompleteAsync(string condition, (string Name, object Value) parameter, DateTimeOffset now,
+        CancellationToken cancellationToken)
+    {
+        var stamp = now.ToString("O", CultureInfo.InvariantCulture);
         var jobs = await database.InWriteTransactionAsync(async connection =>
         {
             // One statement decides: a study that received an instance meanwhile no longer matches (PostgreSQL
             // re-checks the condition on the row it updates; SQLite has a single writer).
-            var stable = new List<string>();
-            await using (var complete = GatewayDatabase.Command(connection, """
+            var completed = new List<string>();
+            await using (var complete = GatewayDatabase.Command(connection, $"""
                              UPDATE studies SET state = 'complete', completed_at = @now
-                             WHERE state = 'receiving' AND last_received_at <= @threshold
+                             WHERE state = 'receiving' AND {condition}
                              RETURNING study_uid
-                             """, ("@now", stamp), ("@threshold", threshold)))
+                             """, ("@now", stamp), parameter))
             await using (var reader = await complete.ExecuteReaderAsync(cancellationToken))
             {
                 while (await reader.ReadAsync(cancellationToken))
                 {
-                    stable.Add(reader.GetString(0));
+                    completed.Add(reader.GetString(0));
                 }
             }
             var queued = new List<AnalysisJob>();
-            foreach (var study in stable)
+            foreach (var study in completed)
             {
                 await using var insert = GatewayDatabase.Command(connection, """
                     INSERT INTO analysis_jobs (study_uid, state, created_at, updated_at) VALUES (@study, 'queued', @now, @now)

@@ -2,6 +2,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
+using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
 
@@ -80,6 +81,41 @@ public sealed class OrthancRoutingTests
         using var client = gateway.CreateClient();
         var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID);
         Assert.Equal(2, (await client.GetFromJsonAsync<List<InstanceSummary>>($"/studies/{study}/instances", ct))!.Count);
+    }
+
+    [Fact]
+    public async Task Orthanc_tells_the_gateway_it_has_sent_a_whole_stable_study_which_is_then_analysed_without_waiting()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new FixtureDirectory("orthanc-announces");
+        const string adminKey = "orthanc-routing-admin-key";
+        // An hour-long stability window at the gateway: only Orthanc's announcement can complete the study in this test.
+        await using var gateway = await GatewayProcess.StartAsync(directory.Combine("storage"), FreePort.Next(), directory.Combine("gateway.log"), ct,
+            settings: new Dictionary<string, string> { ["Gateway__StableSeconds"] = "3600", ["Gateway__AdminKey"] = adminKey });
+        await using var orthanc = new OrthancServer
+        {
+            StableAgeSeconds = 1,
+            GatewayApi = new GatewayApiSettings(gateway.HttpClient.BaseAddress!.ToString().TrimEnd('/'), adminKey),
+        };
+        orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);
+        orthanc.LuaScripts.Add(Path.Combine(AppContext.BaseDirectory, "Orthanc", "route-to-ia-server.lua"));
+        await orthanc.InitializeAsync();
+        var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 3);
+        var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID)!;
+
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, files, ct)).EnsureSuccess();
+
+        async Task<StudySummary?> StudyAsync()
+        {
+            var response = await gateway.HttpClient.GetAsync($"/studies/{study}", ct);
+            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<StudySummary>(ct) : null;
+        }
+        await GatewayWait.UntilAsync(gateway, async () => await StudyAsync() is { State: "complete" }, "the study complete at the gateway", ct);
+        Assert.Equal(3, (await StudyAsync())!.InstanceCount);
+        using var jobs = new HttpRequestMessage(HttpMethod.Get, "/admin/jobs");
+        jobs.Headers.Add("X-Admin-Key", adminKey);
+        var list = await (await gateway.HttpClient.SendAsync(jobs, ct)).Content.ReadFromJsonAsync<List<AnalysisJob>>(ct);
+        Assert.Single(list!, job => job.StudyInstanceUid == study);
     }
 
     /// <summary>An Orthanc that routes to the gateway with the committed Lua script (a study is stable after 1 s).</summary>

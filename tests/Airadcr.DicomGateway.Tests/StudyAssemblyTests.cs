@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Http.Json;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Analysis;
@@ -101,5 +103,38 @@ public sealed class StudyAssemblyTests
         Assert.Equal(received.StudyInstanceUid, Assert.Single(await assembler.CompleteStableStudiesAsync(ct)).StudyInstanceUid);
         Assert.True(analysisWoken.IsCompleted, "completing a study wakes the analysis at once");
         Assert.Equal(TimeSpan.FromMilliseconds(125), StudyAssembler.PassInterval(halfSecond.Value));
+    }
+
+    [Theory]
+    [InlineData(GatewayMode.Embedded)]
+    [InlineData(GatewayMode.Server)]
+    public async Task A_study_its_sender_announces_as_sent_is_complete_and_queued_at_once_and_only_once(GatewayMode mode)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // An hour-long stability window: only the announcement can complete the study during the test.
+        await using var gateway = new GatewayHost(mode, new Dictionary<string, string> { ["Gateway:StableSeconds"] = "3600" });
+        await gateway.InitializeAsync();
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+        using var client = gateway.CreateClient();
+        const string study = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
+
+        var announced = await client.PostAsJsonAsync("/admin/studies/complete", new { studyInstanceUid = study }, ct);
+        Assert.Equal(HttpStatusCode.Accepted, announced.StatusCode);
+        var job = await announced.Content.ReadFromJsonAsync<AnalysisJob>(ct);
+        Assert.Equal((study, "queued"), (job!.StudyInstanceUid, job.State));
+        Assert.Equal("complete", (await gateway.Services.GetRequiredService<InstanceIndex>().GetStudyAsync(study, ct))!.State);
+
+        // Announced again (Orthanc's routing after a restart): nothing more is queued.
+        var again = await client.PostAsJsonAsync("/admin/studies/complete", new { studyInstanceUid = study }, ct);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal("complete", (await again.Content.ReadFromJsonAsync<StudySummary>(ct))!.State);
+        var jobs = await gateway.Services.GetRequiredService<AnalysisJobQueue>().CountByStateAsync(ct);
+        Assert.Equal(1, jobs.Values.Sum());
+
+        Assert.Equal(HttpStatusCode.NotFound,
+            (await client.PostAsJsonAsync("/admin/studies/complete", new { studyInstanceUid = "1.2.3.4" }, ct)).StatusCode);
+        var invalid = await client.PostAsJsonAsync("/admin/studies/complete", new { studyInstanceUid = "../etc" }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+        Assert.Contains("studyInstanceUid", await invalid.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 }

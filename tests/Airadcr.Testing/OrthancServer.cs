@@ -35,6 +35,9 @@ public sealed class OrthancServer : IAsyncLifetime
     /// <summary>Seconds without a new instance after which a study is stable (Lua <c>OnStableStudy</c>).</summary>
     public int StableAgeSeconds { get; init; } = 60;
 
+    /// <summary>The gateway's HTTP API the routing script tells when it has sent a whole study.</summary>
+    public GatewayApiSettings? GatewayApi { get; init; }
+
     /// <summary>An HTTP client for Orthanc's REST API, credentials included.</summary>
     public HttpClient Client => _client ?? throw new InvalidOperationException("Orthanc is not started");
 
@@ -51,6 +54,7 @@ public sealed class OrthancServer : IAsyncLifetime
         Modalities = Modalities,
         LuaScripts = LuaScripts,
         StableAgeSeconds = StableAgeSeconds,
+        GatewayApi = GatewayApi,
     };
 
     public async ValueTask InitializeAsync()
