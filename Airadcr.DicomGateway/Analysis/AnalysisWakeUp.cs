@@ -2,8 +2,8 @@ namespace Airadcr.DicomGateway.Analysis;
 
 /// <summary>
 /// Wakes the analysis worker as soon as a job is due (embedded: a study completed into the outbox; server mode: a job
-/// relayed to the stream) rather than at its next poll. In-process only: another gateway instance still finds the job
-/// at its next poll. (The relay keeps its 250 ms period.)
+/// relayed to the stream) rather than at its next poll, and the server mode's relay as soon as a study completed. In-process
+/// only: another gateway instance still finds the job at its next poll.
 /// </summary>
 public sealed class AnalysisWakeUp
 {

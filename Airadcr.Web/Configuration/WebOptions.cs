@@ -29,6 +29,12 @@ public sealed class WebOptions
     /// <summary>How often the worklist asks the ReportApi whether reports arrived.</summary>
     public TimeSpan WorklistPollInterval { get; set; } = TimeSpan.FromSeconds(2);
 
+    /// <summary>
+    /// Addresses of reverse proxies on other hosts that terminate TLS and whose <c>X-Forwarded-Proto</c>/<c>-For</c> are
+    /// believed (besides loopback, always trusted). Anybody else's forwarded headers are ignored.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Organisation printed on signed reports.</summary>
     public string? Organization { get; set; }
 

@@ -13,7 +13,6 @@ using Airadcr.Web.Viewer;
 using Airadcr.Web.Worklist;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -198,9 +197,8 @@ public static class WebExtensions
 
     public static WebApplication UseWeb(this WebApplication app)
     {
-        // A reverse proxy that terminates TLS says so in X-Forwarded-Proto/-For; only proxies on this host (the
-        // framework's default known proxies: loopback) are believed, so a client cannot claim HTTPS itself.
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        // A reverse proxy that terminates TLS says so in X-Forwarded-Proto/-For: believed from loopback and Web:TrustedProxies only.
+        app.UseForwardedHeaders(TrustedProxyHeaders.For(app.Services.GetRequiredService<IOptions<WebOptions>>().Value));
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
