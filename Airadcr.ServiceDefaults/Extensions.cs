@@ -55,6 +55,7 @@ public static class ServiceDefaultsExtensions
             logging.IncludeFormattedMessage = true;
             logging.IncludeScopes = true;
         });
+        TelemetryRedaction.FilterRequestLogs(builder.Logging);
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics
@@ -66,8 +67,13 @@ public static class ServiceDefaultsExtensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(TelemetryPrefix + "*")
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context => !IsInfrastructurePath(context.Request.Path))
-                .AddHttpClientInstrumentation());
+                .AddAspNetCoreInstrumentation(aspnet =>
+                {
+                    aspnet.Filter = context => !IsInfrastructurePath(context.Request.Path);
+                    aspnet.EnrichWithHttpRequest = TelemetryRedaction.ServerRequest;
+                    aspnet.EnrichWithHttpResponse = TelemetryRedaction.ServerResponse;
+                })
+                .AddHttpClientInstrumentation(http => http.EnrichWithHttpRequestMessage = TelemetryRedaction.ClientRequest));
 
         builder.AddOpenTelemetryExporters();
         return builder;
