@@ -53,7 +53,9 @@ public static class ServiceDefaultsExtensions
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
-            logging.IncludeScopes = true;
+            // Not the scopes: ASP.NET Core's request scope carries the request path (study and instance UIDs). The
+            // trace and span ids travel on every log record without them.
+            logging.IncludeScopes = false;
         });
         TelemetryRedaction.FilterRequestLogs(builder.Logging);
 

@@ -11,7 +11,8 @@ namespace Microsoft.Extensions.Hosting;
 /// server span's <c>url.path</c> becomes its route template (<c>/studies/{studyUid}</c>); a client span's
 /// <c>url.full</c> and an unmatched server path keep their fixed segments and have identifier-like ones (a DICOM UID,
 /// or 8+ characters with a digit) replaced by <see cref="Placeholder"/>, and lose their query. HttpClient's and
-/// ASP.NET Core's request logs, which print whole URLs, are written from Warning up only.
+/// ASP.NET Core's request logs, which print whole URLs, are written from Warning up only, and log scopes (the request
+/// scope holds the path) are not exported.
 /// </summary>
 public static partial class TelemetryRedaction
 {

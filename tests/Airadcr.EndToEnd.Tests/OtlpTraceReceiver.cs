@@ -18,6 +18,7 @@ public sealed record ReceivedSpan(string Service, string TraceId, string Name, D
 public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly ConcurrentQueue<byte[]> _payloads = new();
     private readonly WebApplication _app;
 
     private OtlpTraceReceiver(WebApplication app, int port)
@@ -30,6 +31,15 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
 
     public IReadOnlyCollection<ReceivedSpan> Spans => _spans.ToArray();
 
+    /// <summary>The signals (traces, metrics, logs) received so far that hold <paramref name="text"/> anywhere (UTF-8).</summary>
+    public IReadOnlyList<string> SignalsContaining(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return [.. _payloads.Where(payload => payload.AsSpan(1).IndexOf(needle) >= 0).Select(payload => Signals[payload[0]])];
+    }
+
+    private static readonly string[] Signals = ["traces", "metrics", "logs", "other"];
+
     public static async Task<OtlpTraceReceiver> StartAsync(CancellationToken cancellationToken)
     {
         var port = FreePort.Next();
@@ -40,14 +50,27 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
         var receiver = new OtlpTraceReceiver(app, port);
         app.MapPost("/v1/traces", async (HttpRequest request) =>
         {
-            using var body = new MemoryStream();
-            await request.Body.CopyToAsync(body);
-            receiver.Decode(body.ToArray());
+            var body = await receiver.KeepAsync(request, 0);
+            receiver.Decode(body);
             return Results.Ok();
         });
-        app.MapPost("/v1/{signal}", (string signal) => Results.Ok());
+        app.MapPost("/v1/{signal}", async (string signal, HttpRequest request) =>
+        {
+            await receiver.KeepAsync(request, signal switch { "metrics" => 1, "logs" => 2, _ => 3 });
+            return Results.Ok();
+        });
         await app.StartAsync(cancellationToken);
         return receiver;
+    }
+
+    /// <summary>Reads a request's body and keeps it, tagged with its signal.</summary>
+    private async Task<byte[]> KeepAsync(HttpRequest request, byte signal)
+    {
+        using var body = new MemoryStream();
+        await request.Body.CopyToAsync(body);
+        var bytes = body.ToArray();
+        _payloads.Enqueue([signal, .. bytes]);
+        return bytes;
     }
 
     private void Decode(byte[] request)

@@ -63,6 +63,13 @@ public sealed class RunningGraph : IAsyncLifetime
         return client;
     }
 
+    /// <summary>The whole log file of a resource ("" when it has none).</summary>
+    public string Log(string resource)
+    {
+        var path = Path.Combine(_directory.Combine("run"), "logs", resource + ".log");
+        return File.Exists(path) ? File.ReadAllText(path) : "";
+    }
+
     /// <summary>The log file of a resource, for failure messages.</summary>
     public string LogTail(string resource, int lines = 40)
     {

@@ -40,6 +40,22 @@ public sealed class StudyPipelineTests(RunningGraph graph) : IDisposable
         await AssertOneTraceSpansGatewayInferenceAndReportApiAsync(ct);
 
         await SignInTheWebAsync(report.GetProperty("technical_id").GetString()!, study, ct);
+
+        AssertNoIdentifierInOurLogsOrTelemetry(study);
+    }
+
+    /// <summary>The study's identifiers appear in none of our services' logs nor in anything they exported over OTLP.</summary>
+    private void AssertNoIdentifierInOurLogsOrTelemetry(SyntheticCtStudy study)
+    {
+        string[] identifiers = [study.StudyInstanceUid, study.AccessionNumber, SyntheticCtStudy.PatientId, SyntheticCtStudy.PatientName];
+        foreach (var service in new[] { "reportapi", "dicomgateway", "inference", "web" })
+        {
+            var log = graph.Log(service);
+            Assert.NotEmpty(log);
+            Assert.All(identifiers, identifier => Assert.False(log.Contains(identifier, StringComparison.Ordinal),
+                $"{service}.log holds a study identifier: {string.Join('\n', log.Split('\n').Where(line => line.Contains(identifier, StringComparison.Ordinal)).Take(3))}"));
+        }
+        Assert.All(identifiers, identifier => Assert.Empty(graph.Traces.SignalsContaining(identifier)));
     }
 
     /// <summary>The worklist shows the report; signing it sends the signed SR (Enhanced SR) to Orthanc in the same study.</summary>

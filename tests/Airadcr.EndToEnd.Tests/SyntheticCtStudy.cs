@@ -11,6 +11,9 @@ namespace Airadcr.EndToEnd.Tests;
 /// </summary>
 public sealed record SyntheticCtStudy(string StudyInstanceUid, string AccessionNumber, IReadOnlyList<string> Files)
 {
+    public const string PatientId = "E2E-PATIENT";
+    public const string PatientName = "E2E^PHANTOM";
+
     public static SyntheticCtStudy Write(string directory, int seriesCount = 3, int slices = ChestCtPhantom.Depth)
     {
         Directory.CreateDirectory(directory);
@@ -28,8 +31,8 @@ public sealed record SyntheticCtStudy(string StudyInstanceUid, string AccessionN
                 using (var file = DicomFile.Open(path))
                 {
                     var dataset = file.Dataset;
-                    dataset.Add(DicomTag.PatientID, "E2E-PATIENT");
-                    dataset.Add(DicomTag.PatientName, "E2E^PHANTOM");
+                    dataset.Add(DicomTag.PatientID, PatientId);
+                    dataset.Add(DicomTag.PatientName, PatientName);
                     dataset.Add(DicomTag.AccessionNumber, accession);
                     dataset.Add(DicomTag.StudyDate, "20261122");
                     dataset.Add(DicomTag.StudyDescription, "CT THORAX");
