@@ -89,7 +89,7 @@ internal static class ReportApiUnderTest
     public static Task<TargetProcess> StartAsync(IReadOnlyDictionary<string, string> extraEnvironment)
     {
         var dataDirectory = Directory.CreateTempSubdirectory("airadcr-bench-").FullName;
-        var environment = new Dictionary<string, string>(extraEnvironment)
+        var environment = new Dictionary<string, string>
         {
             ["AIRADCR_DATA_DIR"] = dataDirectory,
             ["AIRADCR_PROD_API_KEY"] = ApiKey,
@@ -97,6 +97,11 @@ internal static class ReportApiUnderTest
             ["Airadcr__log_level"] = "warn",
             ["Logging__LogLevel__Default"] = "Warning",
         };
+        foreach (var (name, value) in extraEnvironment)
+        {
+            environment[name] = value; // --server-env wins, e.g. Airadcr__log_level=debug
+        }
+
         return TargetProcess.StartAsync("reportapi", [Path.Combine(AppContext.BaseDirectory, "Airadcr.ReportApi.dll")], environment, dataDirectory);
     }
 }
