@@ -8,10 +8,11 @@ namespace Airadcr.ReportApi.Bench;
 /// <summary>
 /// Drives one target with POST /pending-report (the spec's example body, a fresh technical id each time) and
 /// GET /pending-report?tid= (ids stored earlier, in turn: the first GETs of an id mark it retrieved, later ones read
-/// it again), closed-loop at a fixed concurrency or open-loop at a fixed rate. Each run also reports the server
-/// process's CPU time per request and, for GET, the share of first reads.
+/// it again; with <c>unreadFirst</c>, ids never read are taken first while there are any), closed-loop at a fixed
+/// concurrency or open-loop at a fixed rate. Each run also reports the server process's CPU time per request and,
+/// for GET, the share of first reads.
 /// </summary>
-internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime)
+internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime, bool unreadFirst)
 {
     public const string Post = "POST";
     public const string Get = "GET";
@@ -20,6 +21,7 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
     public const int SlowestKept = 30;
     private readonly HttpClient http = CreateClient(baseUrl);
     private readonly ConcurrentQueue<string> stored = new();
+    private readonly ConcurrentQueue<string> unread = new();
     private readonly ConcurrentDictionary<string, bool> read = new();
     private int sequence;
     private int firstReads;
@@ -103,6 +105,7 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
     {
         var tid = "BENCH_" + Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
         stored.Enqueue(tid);
+        unread.Enqueue(tid);
         var body = $$"""
             {"technical_id":"{{tid}}","patient_id":"PAT123456","exam_uid":"1.2.840.113619.2.1.2.3","accession_number":"ACC{{tid}}",
              "study_instance_uid":"1.2.840.10008.5.1.4.1.1.2.1","structured":{"title":"IRM Cérébrale","indication":"Céphalées chroniques",
@@ -114,8 +117,13 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
 
     private HttpRequestMessage GetRequest()
     {
-        var tid = stored.TryDequeue(out var next) ? next : "BENCH_1";
-        stored.Enqueue(tid);
+        string? tid = null;
+        if (!(unreadFirst && unread.TryDequeue(out tid)))
+        {
+            tid = stored.TryDequeue(out var next) ? next : "BENCH_1";
+            stored.Enqueue(tid);
+        }
+
         if (read.TryAdd(tid, true))
         {
             Interlocked.Increment(ref firstReads);

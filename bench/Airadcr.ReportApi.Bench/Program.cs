@@ -6,6 +6,7 @@ using Airadcr.Testing;
 
 // Usage: dotnet run -c Release --project bench/Airadcr.ReportApi.Bench -- [--postgres] [--seconds 5] [--concurrency 8] [--rate 500]
 //        [--server-env NAME=VALUE]... (extra environment of the ReportApi processes only, e.g. DOTNET_gcServer=0)
+//        [--unread-first] (GETs read ids never read before while there are any: the open-loop GETs are then first reads)
 //        [--slowest] (prints the 30 slowest requests of each open-loop ReportApi run with the UTC time they were sent)
 if (args is [BareKestrel.ServerArgument, var barePort])
 {
@@ -39,7 +40,7 @@ if (options.Postgres)
 var results = new List<LoadResult>();
 foreach (var (name, server) in targets)
 {
-    var load = new LoadGenerator(server.BaseUrl, server.CpuTime);
+    var load = new LoadGenerator(server.BaseUrl, server.CpuTime, options.UnreadFirst);
     // Warm-up: let tiered JIT reach its optimized code for both paths before measuring.
     await load.RunClosedAsync("warm-up", LoadGenerator.Post, options.Concurrency, TimeSpan.FromSeconds(3));
     await load.RunClosedAsync("warm-up", LoadGenerator.Get, options.Concurrency, TimeSpan.FromSeconds(3));
@@ -88,7 +89,7 @@ if (postgres is not null)
 
 namespace Airadcr.ReportApi.Bench
 {
-    internal sealed record BenchOptions(bool Postgres, bool ShowSlowest, TimeSpan Duration, int Concurrency, int Rate, IReadOnlyDictionary<string, string> ServerEnvironment)
+    internal sealed record BenchOptions(bool Postgres, bool ShowSlowest, bool UnreadFirst, TimeSpan Duration, int Concurrency, int Rate, IReadOnlyDictionary<string, string> ServerEnvironment)
     {
         public string LoadAverageAtStart { get; } = LoadAverage();
 
@@ -101,6 +102,7 @@ namespace Airadcr.ReportApi.Bench
             return new BenchOptions(
                 args.Contains("--postgres"),
                 args.Contains("--slowest"),
+                args.Contains("--unread-first"),
                 TimeSpan.FromSeconds(int.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture)),
                 int.Parse(Value("--concurrency") ?? "8", CultureInfo.InvariantCulture),
                 int.Parse(Value("--rate") ?? "500", CultureInfo.InvariantCulture),
