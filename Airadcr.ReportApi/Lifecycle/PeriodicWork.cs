@@ -7,6 +7,8 @@ public abstract class PeriodicWork(TimeProvider timeProvider, ILogger logger) : 
 {
     protected TimeProvider Clock => timeProvider;
 
+    protected ILogger Logger => logger;
+
     protected abstract string Name { get; }
 
     protected abstract TimeSpan Period { get; }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Airadcr.ReportApi.Diagnostics;
 using Airadcr.ReportApi.Domain;
 using Airadcr.ReportApi.Logging;
@@ -17,6 +18,13 @@ public sealed class PendingReportService(
     ReportApiMetrics metrics,
     ILogger<PendingReportService> logger)
 {
+    /// <summary>
+    /// Reports opened from rows read by technical id. A row is immutable and the in-memory cache hands out the same
+    /// instance on every hit, so a report read again is not decrypted and deserialized again; an entry lives as
+    /// long as its row instance (in memory only: nothing here is written anywhere).
+    /// </summary>
+    private readonly ConditionalWeakTable<SealedReport, PendingReport> opened = [];
+
     public async Task<StoreOutcome> StoreAsync(ReportContent content, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -33,21 +41,15 @@ public sealed class PendingReportService(
     /// <summary>The visible report with this technical id, marked retrieved by this read.</summary>
     public async Task<PendingReport?> RetrieveAsync(string technicalId, CancellationToken cancellationToken)
     {
-        var tidIndex = sealer.TechnicalIdIndex(technicalId);
-        var report = await GetVisibleAsync(tidIndex, cancellationToken);
-        if (report is null)
+        var nowMs = timeProvider.GetUtcNow().ToUnixTimeMilliseconds();
+        var row = await store.RetrieveAsync(sealer.TechnicalIdIndex(technicalId), nowMs, cancellationToken);
+        if (row is null || row.ExpiresAt <= nowMs)
         {
             return null;
         }
 
         metrics.Read("technical_id");
-        if (report.Status == ReportStatus.Pending)
-        {
-            await store.MarkRetrievedAsync(tidIndex, timeProvider.GetUtcNow().ToUnixTimeMilliseconds(), cancellationToken);
-            report = report with { Status = ReportStatus.Retrieved };
-        }
-
-        return report;
+        return Open(row);
     }
 
     public async Task<bool> ExistsAsync(string technicalId, CancellationToken cancellationToken) =>
@@ -91,7 +93,18 @@ public sealed class PendingReportService(
     private async Task<PendingReport?> GetVisibleAsync(string tidIndex, CancellationToken cancellationToken)
     {
         var row = await store.GetAsync(tidIndex, cancellationToken);
-        return row is null || row.ExpiresAt <= timeProvider.GetUtcNow().ToUnixTimeMilliseconds() ? null : sealer.Open(row);
+        return row is null || row.ExpiresAt <= timeProvider.GetUtcNow().ToUnixTimeMilliseconds() ? null : Open(row);
+    }
+
+    private PendingReport Open(SealedReport row)
+    {
+        if (!opened.TryGetValue(row, out var report))
+        {
+            report = sealer.Open(row);
+            opened.AddOrUpdate(row, report);
+        }
+
+        return report;
     }
 
     private async Task<StoreOutcome> CompareWithExistingAsync(SealedReport attempted, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Airadcr.ReportApi.Domain;
 using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Airadcr.ReportApi.Storage;
@@ -10,6 +11,11 @@ namespace Airadcr.ReportApi.Storage;
 public sealed class CachedReportStore(IReportStore inner, HybridCache cache, HybridCacheEntryOptions entryOptions) : IReportStore
 {
     private static readonly string[] Tags = ["reports"];
+    private readonly HybridCacheEntryOptions peekOptions = new()
+    {
+        Flags = entryOptions.Flags | HybridCacheEntryFlags.DisableUnderlyingData
+            | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
+    };
 
     public async Task<InsertResult> InsertAsync(SealedReport report, long nowMs, CancellationToken cancellationToken)
     {
@@ -31,15 +37,20 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
             Tags,
             cancellationToken);
 
-    public async Task<bool> MarkRetrievedAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
+    /// <summary>
+    /// A report already retrieved and cached is answered from the cache (no write); otherwise the store marks and
+    /// returns it in one statement, and the entry is invalidated as after every write.
+    /// </summary>
+    public async Task<SealedReport?> RetrieveAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
     {
-        var changed = await inner.MarkRetrievedAsync(tidIndex, nowMs, cancellationToken);
-        if (changed)
+        if (await PeekAsync(tidIndex, cancellationToken) is { Status: not ReportStatusNames.Pending } cached)
         {
-            await InvalidateAsync(tidIndex, cancellationToken);
+            return cached;
         }
 
-        return changed;
+        var row = await inner.RetrieveAsync(tidIndex, nowMs, cancellationToken);
+        await InvalidateAsync(tidIndex, cancellationToken);
+        return row;
     }
 
     public async Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken)
@@ -62,6 +73,15 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
 
         return purged;
     }
+
+    /// <summary>The cached row, if any, without reading the store or filling the cache.</summary>
+    private ValueTask<SealedReport?> PeekAsync(string tidIndex, CancellationToken cancellationToken) =>
+        cache.GetOrCreateAsync<SealedReport?>(
+            KeyOf(tidIndex),
+            static _ => ValueTask.FromResult<SealedReport?>(null),
+            peekOptions,
+            tags: null,
+            cancellationToken);
 
     private ValueTask InvalidateAsync(string tidIndex, CancellationToken cancellationToken) =>
         cache.RemoveAsync(KeyOf(tidIndex), cancellationToken);

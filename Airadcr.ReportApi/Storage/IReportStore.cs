@@ -9,8 +9,12 @@ public interface IReportStore
     /// <summary>The row for a technical id, expired or not (callers hide expired rows).</summary>
     Task<SealedReport?> GetAsync(string tidIndex, CancellationToken cancellationToken);
 
-    /// <summary>Moves a pending report to retrieved; false when it was not pending.</summary>
-    Task<bool> MarkRetrievedAsync(string tidIndex, long nowMs, CancellationToken cancellationToken);
+    /// <summary>
+    /// The first read of a report: moves it from pending to retrieved when it is pending and not expired, and returns
+    /// its row as it now is (expired or not, as <see cref="GetAsync"/>); null when there is no such row. One write
+    /// statement returns the retrieved row, so a first read costs no separate query.
+    /// </summary>
+    Task<SealedReport?> RetrieveAsync(string tidIndex, long nowMs, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken);
 

@@ -45,14 +45,24 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
         return await ReadSingleAsync(command, cancellationToken);
     }
 
-    public async Task<bool> MarkRetrievedAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
+    public async Task<SealedReport?> RetrieveAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenWriterAsync(cancellationToken);
-        await using var command = connection.CreateCommand(
-            "UPDATE pending_reports SET status = 'retrieved', retrieved_at = @now WHERE tid_index = @tid AND status = 'pending'")
-            .With("@now", nowMs)
-            .With("@tid", tidIndex);
-        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
+        await using (var connection = await database.OpenWriterAsync(cancellationToken))
+        {
+            await using var command = connection.CreateCommand($"""
+                UPDATE pending_reports SET status = 'retrieved', retrieved_at = @now
+                WHERE tid_index = @tid AND status = 'pending' AND expires_at > @now
+                RETURNING {Columns}
+                """)
+                .With("@now", nowMs)
+                .With("@tid", tidIndex);
+            if (await ReadSingleAsync(command, cancellationToken) is { } retrieved)
+            {
+                return retrieved;
+            }
+        }
+
+        return await GetAsync(tidIndex, cancellationToken); // not pending: read outside the writer
     }
 
     public async Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken)

@@ -68,8 +68,16 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     /// </summary>
     private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0;";
 
-    /// <summary>Copies the WAL into the database file without blocking readers or the writer.</summary>
-    public Task CheckpointAsync(CancellationToken cancellationToken) => RunPragmaAsync("PRAGMA wal_checkpoint(PASSIVE)", cancellationToken);
+    /// <summary>
+    /// Copies the WAL into the database file without blocking readers or the writer. Synchronous (SQLite's I/O is):
+    /// run it on a thread of its own, not on the thread pool.
+    /// </summary>
+    public void Checkpoint()
+    {
+        using var connection = OpenConnectionAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult(); // completes synchronously
+        using var command = connection.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)");
+        command.ExecuteNonQuery();
+    }
 
     /// <summary>Copies the whole WAL into the database and empties it (at shutdown).</summary>
     public Task TruncateWalAsync(CancellationToken cancellationToken) => RunPragmaAsync("PRAGMA wal_checkpoint(TRUNCATE)", cancellationToken);

@@ -6,15 +6,23 @@ using Airadcr.Testing;
 
 // Usage: dotnet run -c Release --project bench/Airadcr.ReportApi.Bench -- [--postgres] [--seconds 5] [--concurrency 8] [--rate 500]
 //        [--server-env NAME=VALUE]... (extra environment of the ReportApi processes only, e.g. DOTNET_gcServer=0)
+//        [--unread-first] (GETs read ids never read before while there are any: the open-loop GETs are then first reads)
+//        [--slowest] (prints the 30 slowest requests of each open-loop ReportApi run with the UTC time they were sent)
+if (args is [BareKestrel.ServerArgument, var barePort])
+{
+    await BareKestrel.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture));
+    return;
+}
+
 var options = BenchOptions.Parse(args);
 await using var bare = await BareKestrel.StartAsync();
-var targets = new List<(string Name, string BaseUrl)> { ("bare Kestrel", bare.BaseUrl) };
-await using var sqlite = await ReportApiUnderTest.StartAsync(new Dictionary<string, string>(options.ServerEnvironment));
-targets.Add(("ReportApi SQLite", sqlite.BaseUrl));
+var targets = new List<(string Name, TargetProcess Server)> { ("bare Kestrel", bare) };
+await using var sqlite = await ReportApiUnderTest.StartAsync(options.ServerEnvironment);
+targets.Add(("ReportApi SQLite", sqlite));
 
 PostgreSqlServer? postgres = null;
 RedisServer? redis = null;
-ReportApiUnderTest? serverMode = null;
+TargetProcess? serverMode = null;
 if (options.Postgres)
 {
     postgres = new PostgreSqlServer();
@@ -26,13 +34,13 @@ if (options.Postgres)
         ["ConnectionStrings__reportsdb"] = await postgres.CreateDatabaseAsync("bench", CancellationToken.None),
         ["ConnectionStrings__cache"] = redis.ConnectionString,
     });
-    targets.Add(("ReportApi PostgreSQL+Redis", serverMode.BaseUrl));
+    targets.Add(("ReportApi PostgreSQL+Redis", serverMode));
 }
 
 var results = new List<LoadResult>();
-foreach (var (name, baseUrl) in targets)
+foreach (var (name, server) in targets)
 {
-    var load = new LoadGenerator(baseUrl);
+    var load = new LoadGenerator(server.BaseUrl, server.CpuTime, options.UnreadFirst);
     // Warm-up: let tiered JIT reach its optimized code for both paths before measuring.
     await load.RunClosedAsync("warm-up", LoadGenerator.Post, options.Concurrency, TimeSpan.FromSeconds(3));
     await load.RunClosedAsync("warm-up", LoadGenerator.Get, options.Concurrency, TimeSpan.FromSeconds(3));
@@ -43,18 +51,27 @@ foreach (var (name, baseUrl) in targets)
 }
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | errors |");
-report.AppendLine("|---|---|---|---|---|---|---|---|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | first reads | errors |");
+report.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
 foreach (var result in results)
 {
     var reference = results.First(r => r.Target == "bare Kestrel" && r.Load == result.Load && r.Operation == result.Operation);
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.Errors} |");
+        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.ServerCpuMicroseconds:F0} | {result.FirstReadShare} | {result.Errors} |");
 }
 
 Console.WriteLine($"load average before/after: {options.LoadAverageAtStart} / {BenchOptions.LoadAverage()}");
 Console.WriteLine($"ReportApi extra environment: {string.Join(' ', options.ServerEnvironment.Select(e => $"{e.Key}={e.Value}").DefaultIfEmpty("none"))}");
 Console.WriteLine(report);
+if (options.ShowSlowest)
+{
+    foreach (var result in results.Where(r => r.Slowest.Count > 0 && r.Target != "bare Kestrel"))
+    {
+        Console.WriteLine($"slowest {result.Operation} of {result.Target}, {result.Load} (sent at UTC: ms): " +
+            string.Join(", ", result.Slowest.OrderBy(s => s.SentAt).Select(s => FormattableString.Invariant($"{s.SentAt:HH:mm:ss.fff}: {s.Milliseconds:F1}"))));
+    }
+}
+
 if (serverMode is not null)
 {
     await serverMode.DisposeAsync();
@@ -72,7 +89,7 @@ if (postgres is not null)
 
 namespace Airadcr.ReportApi.Bench
 {
-    internal sealed record BenchOptions(bool Postgres, TimeSpan Duration, int Concurrency, int Rate, IReadOnlyDictionary<string, string> ServerEnvironment)
+    internal sealed record BenchOptions(bool Postgres, bool ShowSlowest, bool UnreadFirst, TimeSpan Duration, int Concurrency, int Rate, IReadOnlyDictionary<string, string> ServerEnvironment)
     {
         public string LoadAverageAtStart { get; } = LoadAverage();
 
@@ -84,6 +101,8 @@ namespace Airadcr.ReportApi.Bench
             string? Value(string name) => args.SkipWhile(a => a != name).Skip(1).FirstOrDefault();
             return new BenchOptions(
                 args.Contains("--postgres"),
+                args.Contains("--slowest"),
+                args.Contains("--unread-first"),
                 TimeSpan.FromSeconds(int.Parse(Value("--seconds") ?? "5", CultureInfo.InvariantCulture)),
                 int.Parse(Value("--concurrency") ?? "8", CultureInfo.InvariantCulture),
                 int.Parse(Value("--rate") ?? "500", CultureInfo.InvariantCulture),
@@ -93,13 +112,24 @@ namespace Airadcr.ReportApi.Bench
         }
     }
 
-    internal sealed record LoadResult(string Target, string Load, string Operation, double Throughput, double P50, double P99, int Errors)
+    /// <param name="ServerCpuMicroseconds">CPU time of the server process during the run, per request.</param>
+    /// <param name="FirstReads">GETs that were the first read of their report (the others read it again).</param>
+    internal sealed record LoadResult(
+        string Target, string Load, string Operation, double Throughput, double P50, double P99, int Errors,
+        double ServerCpuMicroseconds, int Requests, int FirstReads)
     {
-        public static LoadResult From(string target, string load, string operation, List<double> latencies, int errors, TimeSpan elapsed)
+        /// <summary>The slowest requests of an open-loop run and when they were sent (UTC), to line up with server logs.</summary>
+        public IReadOnlyList<(DateTime SentAt, double Milliseconds)> Slowest { get; init; } = [];
+
+        public string FirstReadShare => Operation == LoadGenerator.Get ? $"{100.0 * FirstReads / Requests:F0}%" : "";
+
+        public static LoadResult From(
+            string target, string load, string operation, List<double> latencies, int errors, TimeSpan elapsed, TimeSpan serverCpu, int firstReads)
         {
             latencies.Sort();
             double Percentile(double p) => latencies.Count == 0 ? double.NaN : latencies[Math.Min(latencies.Count - 1, (int)(p * latencies.Count))];
-            return new LoadResult(target, load, operation, latencies.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), errors);
+            return new LoadResult(target, load, operation, latencies.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), errors,
+                serverCpu.TotalMicroseconds / Math.Max(1, latencies.Count), latencies.Count, firstReads);
         }
     }
 

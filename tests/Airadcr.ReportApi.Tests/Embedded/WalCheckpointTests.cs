@@ -65,6 +65,49 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         Assert.Equal(20, await CountInDatabaseFileAloneAsync());
     }
 
+    [Fact]
+    public async Task After_a_checkpoint_in_a_lull_commits_start_the_wal_again_from_its_beginning()
+    {
+        var client = api.CreateClient().WithApiKey();
+        await client.GetAsync("/health", Token);
+        await using var holder = await HoldWalAsync();
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+        await PostAsync(client, "RESTART_A", 300);
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+        var walBytes = WalBytes();
+
+        await PostAsync(client, "RESTART_B", 100); // fewer frames than the WAL holds: they overwrite its beginning
+
+        Assert.Equal(walBytes, WalBytes());
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+        Assert.Equal(400, await CountInDatabaseFileAloneAsync());
+    }
+
+    private static async Task PostAsync(HttpClient client, string prefix, int count)
+    {
+        for (var i = 0; i < count; i++)
+        {
+            (await client.PostReportAsync(SampleReports.Minimal($"{prefix}_{i}"))).EnsureSuccessStatusCode();
+        }
+    }
+
+    [Fact]
+    public async Task The_checkpoint_runs_on_a_thread_of_its_own_at_the_lowest_priority()
+    {
+        var (threadId, nice) = (0, 0);
+        await LowPriorityThread.RunAsync("test", () => (threadId, nice) = (Environment.CurrentManagedThreadId, OwnNiceValue()));
+
+        Assert.NotEqual(Environment.CurrentManagedThreadId, threadId);
+        Assert.Equal(LowPriorityThread.LinuxNice, nice);
+    }
+
+    /// <summary>Field 19 of /proc/thread-self/stat (after the parenthesized name) is the thread's nice value.</summary>
+    private static int OwnNiceValue()
+    {
+        var stat = File.ReadAllText("/proc/thread-self/stat");
+        return int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[16], System.Globalization.CultureInfo.InvariantCulture);
+    }
+
     /// <summary>
     /// SQLite checkpoints and deletes the WAL when the last connection to a database closes, and other tests clear
     /// every connection pool when they finish: a connection held open (after a first read, which takes the WAL's
@@ -81,7 +124,9 @@ public sealed class WalCheckpointTests : IAsyncDisposable
     }
 
     /// <summary>Frames in the WAL file (32-byte header, then a 24-byte header and one page per frame).</summary>
-    private long WalFrames() => (new FileInfo(DatabasePath + "-wal").Length - 32) / (SqlitePageSize + 24);
+    private long WalFrames() => (WalBytes() - 32) / (SqlitePageSize + 24);
+
+    private long WalBytes() => new FileInfo(DatabasePath + "-wal").Length;
 
     /// <summary>Rows readable from a copy of the main database file without its WAL.</summary>
     private async Task<long> CountInDatabaseFileAloneAsync()
