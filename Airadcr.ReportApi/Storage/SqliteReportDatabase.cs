@@ -64,9 +64,11 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
 
     /// <summary>
     /// Per-connection settings: commits durable against a process crash (WAL, synchronous=NORMAL), deleted rows
-    /// zeroed, and no automatic checkpoint inside a commit.
+    /// zeroed, no automatic checkpoint inside a commit, and a WAL file cut back to 32 MiB whenever SQLite starts it
+    /// again (a sustained write load grows it; the first checkpoint of the following lull lets it restart).
     /// </summary>
-    private const string ConnectionPragmas = "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0;";
+    private const string ConnectionPragmas =
+        "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=33554432;";
 
     /// <summary>
     /// Copies the WAL into the database file without blocking readers or the writer. Synchronous (SQLite's I/O is):
