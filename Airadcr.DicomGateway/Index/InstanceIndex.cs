@@ -7,25 +7,51 @@ namespace Airadcr.DicomGateway.Index;
 public sealed class InstanceIndex(GatewayDatabase database)
 {
     /// <summary>
-    /// Records an instance whose file is already in place; its study goes (back) to <c>receiving</c>. Returns false
-    /// when the instance was already indexed (the first copy is kept).
+    /// Records instances (one group commit) in one write transaction: their rows are written while
+    /// <paramref name="filesDurable"/> (their files' fsyncs) runs, and committed only once it has completed, so that a
+    /// row is never durable before its file. Their studies go (back) to <c>receiving</c>. An instance already indexed
+    /// keeps its row.
     /// </summary>
-    public Task<bool> AddAsync(IndexedInstance instance, CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(connection => AddAsync(connection, instance, cancellationToken), cancellationToken);
-
-    /// <summary>Records several instances in one transaction (a group commit); returns how many were new.</summary>
-    public Task<int> AddAsync(IReadOnlyList<IndexedInstance> instances, CancellationToken cancellationToken) =>
+    public Task AddAsync(IReadOnlyList<IndexedInstance> instances, Task filesDurable, CancellationToken cancellationToken) =>
         database.InWriteTransactionAsync(async connection =>
         {
-            var added = 0;
-            foreach (var instance in instances)
+            try
             {
-                added += await AddAsync(connection, instance, cancellationToken) ? 1 : 0;
+                foreach (var instance in instances)
+                {
+                    await AddAsync(connection, instance, cancellationToken);
+                }
             }
-            return added;
+            catch
+            {
+                await filesDurable.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+            await filesDurable;
+            return instances.Count;
         }, cancellationToken);
 
-    private static async Task<bool> AddAsync(DbConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
+    /// <summary>Those of <paramref name="sopInstanceUids"/> already indexed (one query).</summary>
+    public async Task<HashSet<string>> IndexedAmongAsync(IReadOnlyCollection<string> sopInstanceUids, CancellationToken cancellationToken)
+    {
+        var indexed = new HashSet<string>(StringComparer.Ordinal);
+        if (sopInstanceUids.Count == 0)
+        {
+            return indexed;
+        }
+        var parameters = sopInstanceUids.Select((uid, i) => (Name: string.Create(CultureInfo.InvariantCulture, $"@sop{i}"), Value: (object?)uid)).ToArray();
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = GatewayDatabase.Command(connection,
+            $"SELECT sop_instance_uid FROM instances WHERE sop_instance_uid IN ({string.Join(", ", parameters.Select(p => p.Name))})", parameters);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            indexed.Add(reader.GetString(0));
+        }
+        return indexed;
+    }
+
+    private static async Task AddAsync(DbConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
     {
         var patientKey = instance.PatientId is { Length: > 0 } ? await UpsertPatientAsync(connection, instance, cancellationToken) : null;
         var received = instance.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
@@ -44,22 +70,17 @@ public sealed class InstanceIndex(GatewayDatabase database)
             """, cancellationToken,
             ("@series", instance.SeriesInstanceUid), ("@study", instance.StudyInstanceUid), ("@modality", instance.Modality),
             ("@number", instance.SeriesNumber), ("@description", instance.SeriesDescription));
-        var added = await GatewayDatabase.ExecuteAsync(connection, """
+        await GatewayDatabase.ExecuteAsync(connection, """
             INSERT INTO instances (sop_instance_uid, series_uid, sop_class_uid, transfer_syntax_uid, instance_number, path, size_bytes, calling_ae, received_at)
             VALUES (@sop, @series, @class, @syntax, @number, @path, @size, @ae, @received) ON CONFLICT (sop_instance_uid) DO NOTHING
             """, cancellationToken,
             ("@sop", instance.SopInstanceUid), ("@series", instance.SeriesInstanceUid), ("@class", instance.SopClassUid),
             ("@syntax", instance.TransferSyntaxUid), ("@number", instance.InstanceNumber), ("@path", instance.Path),
             ("@size", instance.SizeBytes), ("@ae", instance.CallingAe), ("@received", received));
-        return added == 1;
     }
 
-    public async Task<bool> ContainsAsync(string sopInstanceUid, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection, "SELECT 1 FROM instances WHERE sop_instance_uid = @sop", ("@sop", sopInstanceUid));
-        return await command.ExecuteScalarAsync(cancellationToken) is not null;
-    }
+    public async Task<bool> ContainsAsync(string sopInstanceUid, CancellationToken cancellationToken) =>
+        (await IndexedAmongAsync([sopInstanceUid], cancellationToken)).Count > 0;
 
     public async Task<IReadOnlyList<StudySummary>> ListStudiesAsync(int limit, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
 namespace Airadcr.DicomGateway.Index;
@@ -10,8 +11,10 @@ namespace Airadcr.DicomGateway.Index;
 /// </summary>
 public sealed class SqliteGatewayDatabase : GatewayDatabase
 {
+    private static readonly object Configured = new();
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writer = new(1, 1);
+    private readonly ConditionalWeakTable<object, object> _configuredHandles = [];
 
     private SqliteGatewayDatabase(string path)
     {
@@ -61,7 +64,12 @@ public sealed class SqliteGatewayDatabase : GatewayDatabase
     {
         var connection = new SqliteConnection(_connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", cancellationToken);
+        // A pooled connection reopens the same native handle: its settings are made once, on its first use.
+        if (!_configuredHandles.TryGetValue(connection.Handle!, out _))
+        {
+            await ExecuteAsync(connection, "PRAGMA busy_timeout = 30000; PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;", cancellationToken);
+            _configuredHandles.AddOrUpdate(connection.Handle!, Configured);
+        }
         return connection;
     }
 }

@@ -49,7 +49,7 @@ public sealed class GatewayStorageHandler(
             throw new DicomFormatException("invalid SOP Instance UID", 0);
         }
         EnsureFreeSpace();
-        return ValueTask.FromResult<IStoreTarget>(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false));
+        return ValueTask.FromResult<IStoreTarget>(new WritebackTarget(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false)));
     }
 
     /// <summary>Below <c>Gateway:MinimumFreeDiskMegabytes</c> free, a C-STORE is refused before its data set is written

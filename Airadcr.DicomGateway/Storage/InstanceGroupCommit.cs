@@ -8,10 +8,18 @@ namespace Airadcr.DicomGateway.Storage;
 
 /// <summary>
 /// Group commit of received instances: those that arrive while a commit runs are made durable together, so that
-/// concurrent associations share fsyncs and index transactions. One batch: each temporary file is renamed into place
-/// -> every file and every directory touched is fsynced, concurrently -> one index transaction -> each waiting C-STORE
-/// gets its answer. A file is durable before its index row; an instance already indexed (or earlier in the batch) keeps
-/// its first copy. A file found at the final path but not indexed was never acknowledged: it is replaced.
+/// concurrent associations share fsyncs and index transactions. A pipeline of two dedicated threads, like the log
+/// writer of a database:
+/// <list type="number">
+/// <item>files: a batch's duplicates are set aside (an instance earlier in the batch or in a batch still in flight
+/// waits for that batch's outcome; one query finds those already indexed, which keep their first copy), each new
+/// temporary file is renamed into place, the batch goes to the index thread, and every file and directory touched is
+/// fsynced, concurrently;</item>
+/// <item>index: the batch's rows are written in one transaction while its fsyncs run, COMMIT once they are done,
+/// then each waiting C-STORE gets its answer.</item>
+/// </list>
+/// So a file is durable before its index row, and the next batch's files are placed and fsynced while the previous
+/// batch commits. A file found at the final path but not indexed was never acknowledged: it is replaced.
 /// </summary>
 public sealed class InstanceGroupCommit : IAsyncDisposable
 {
@@ -22,20 +30,37 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
     private static readonly Histogram<double> CommitTime = Meter.CreateHistogram<double>("airadcr.gateway.group_commit.duration", "s",
         "Time of one group commit (fsyncs and index transaction)");
     private readonly Channel<Entry> _queue = Channel.CreateUnbounded<Entry>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Channel<Batch> _placed = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+    private readonly Dictionary<string, Batch> _inFlight = new(StringComparer.Ordinal);
     private readonly InstanceIndex _index;
     private readonly ILogger<InstanceGroupCommit> _logger;
-    private readonly Thread _writer;
+    private readonly Thread _filesThread;
+    private readonly Thread _indexThread;
 
     private sealed record Entry(string TemporaryPath, string FinalPath, IndexedInstance Instance, TaskCompletionSource<bool> Done);
+
+    /// <summary>One group commit: the entries it stores, the duplicates answered with its outcome, and its fsyncs.</summary>
+    private sealed class Batch
+    {
+        public long Started { get; } = Stopwatch.GetTimestamp();
+
+        public List<Entry> Stored { get; } = [];
+
+        public List<Entry> Duplicates { get; } = [];
+
+        public TaskCompletionSource FilesDurable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
 
     public InstanceGroupCommit(InstanceIndex index, ILogger<InstanceGroupCommit> logger)
     {
         _index = index;
         _logger = logger;
-        // The log writer of a database, in small: one dedicated thread, so that blocking fsyncs and index commits
-        // never wait for (or starve) the thread pool the associations run on.
-        _writer = new Thread(Run) { IsBackground = true, Name = "instance-group-commit" };
-        _writer.Start();
+        // Dedicated threads, so that blocking fsyncs and index commits never wait for (or starve) the thread pool the
+        // associations run on.
+        _filesThread = new Thread(PlaceFiles) { IsBackground = true, Name = "instance-group-commit-files" };
+        _indexThread = new Thread(CommitIndex) { IsBackground = true, Name = "instance-group-commit-index" };
+        _filesThread.Start();
+        _indexThread.Start();
     }
 
     /// <summary>Stores and indexes an instance durably; true when stored, false when an earlier copy is kept.</summary>
@@ -49,89 +74,163 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
         return await entry.Done.Task.WaitAsync(cancellationToken);
     }
 
-    private void Run()
+    private void PlaceFiles()
     {
-        var batch = new List<Entry>(MaxBatch);
+        var entries = new List<Entry>(MaxBatch);
         while (_queue.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
         {
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
+            while (entries.Count < MaxBatch && _queue.Reader.TryRead(out var entry))
             {
-                batch.Add(entry);
+                entries.Add(entry);
             }
-            var started = Stopwatch.GetTimestamp();
+            var batch = new Batch();
+            var files = new DurableFiles();
             try
             {
-                CommitBatchAsync(batch).GetAwaiter().GetResult();
-                BatchSize.Record(batch.Count);
-                CommitTime.Record(Stopwatch.GetElapsedTime(started).TotalSeconds);
+                PlaceAsync(entries, batch, files).GetAwaiter().GetResult();
             }
             catch (Exception error)
             {
-                _logger.GroupCommitFailed(batch.Count, error.Message);
-                foreach (var entry in batch)
+                // Nothing more is placed: the index thread discards what was and fails the batch; the others fail now.
+                _placed.Writer.TryWrite(batch);
+                batch.FilesDurable.TrySetException(error);
+                foreach (var entry in entries.Except(batch.Stored))
                 {
                     entry.Done.TrySetException(error);
                 }
+                entries.Clear();
+                continue;
             }
-            batch.Clear();
+            _placed.Writer.TryWrite(batch);
+            try
+            {
+                files.Sync();
+                batch.FilesDurable.TrySetResult();
+            }
+            catch (Exception error)
+            {
+                batch.FilesDurable.TrySetException(error);
+            }
+            entries.Clear();
+        }
+        _placed.Writer.TryComplete();
+    }
+
+    /// <summary>Sets the duplicates aside and renames the others' files into place.</summary>
+    private async Task PlaceAsync(List<Entry> entries, Batch batch, DurableFiles files)
+    {
+        var candidates = new Dictionary<string, Entry>(StringComparer.Ordinal);
+        lock (_inFlight)
+        {
+            // In flight first, then the index: a batch leaves the in-flight set only once committed.
+            foreach (var entry in entries)
+            {
+                var uid = entry.Instance.SopInstanceUid;
+                if (_inFlight.TryGetValue(uid, out var earlier))
+                {
+                    earlier.Duplicates.Add(entry);
+                }
+                else if (!candidates.TryAdd(uid, entry))
+                {
+                    batch.Duplicates.Add(entry);
+                }
+            }
+        }
+        var indexed = await _index.IndexedAmongAsync(candidates.Keys, CancellationToken.None);
+        foreach (var (uid, entry) in candidates)
+        {
+            if (indexed.Contains(uid))
+            {
+                entry.Done.TrySetResult(false);
+                continue;
+            }
+            lock (_inFlight)
+            {
+                _inFlight.Add(uid, batch);
+                batch.Stored.Add(entry);
+            }
+            files.Place(entry.TemporaryPath, entry.FinalPath);
         }
     }
 
-    private async Task CommitBatchAsync(List<Entry> batch)
+    private void CommitIndex()
     {
-        var stored = new List<Entry>(batch.Count);
-        var files = new DurableFiles();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
+        while (_placed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        {
+            while (_placed.Reader.TryRead(out var batch))
+            {
+                CommitAsync(batch).GetAwaiter().GetResult();
+            }
+        }
+    }
+
+    private async Task CommitAsync(Batch batch)
+    {
+        Exception? failure = null;
         try
         {
-            foreach (var entry in batch)
+            if (batch.Stored.Count > 0)
             {
-                if (!seen.Add(entry.Instance.SopInstanceUid) || await _index.ContainsAsync(entry.Instance.SopInstanceUid, CancellationToken.None))
-                {
-                    entry.Done.TrySetResult(false);
-                    continue;
-                }
-                files.Place(entry.TemporaryPath, entry.FinalPath);
-                stored.Add(entry);
+                await _index.AddAsync([.. batch.Stored.Select(entry => entry.Instance)], batch.FilesDurable.Task, CancellationToken.None);
             }
-            if (stored.Count == 0)
+            else
             {
-                return;
+                await batch.FilesDurable.Task;
             }
-            files.Sync();
-            await _index.AddAsync([.. stored.Select(entry => entry.Instance)], CancellationToken.None);
+            BatchSize.Record(batch.Stored.Count);
+            CommitTime.Record(Stopwatch.GetElapsedTime(batch.Started).TotalSeconds);
         }
-        catch
+        catch (Exception error)
         {
-            await DiscardUnindexedAsync(stored);
-            throw;
+            failure = error;
+            _logger.GroupCommitFailed(batch.Stored.Count + batch.Duplicates.Count, error.Message);
+            await DiscardUnindexedAsync(batch.Stored);
         }
-        foreach (var entry in stored)
+        List<Entry> duplicates;
+        lock (_inFlight)
         {
-            entry.Done.TrySetResult(true);
+            foreach (var entry in batch.Stored)
+            {
+                _inFlight.Remove(entry.Instance.SopInstanceUid);
+            }
+            duplicates = [.. batch.Duplicates];
+        }
+        foreach (var entry in batch.Stored)
+        {
+            Answer(entry, failure, stored: true);
+        }
+        foreach (var entry in duplicates)
+        {
+            Answer(entry, failure, stored: false);
+        }
+    }
+
+    private static void Answer(Entry entry, Exception? failure, bool stored)
+    {
+        if (failure is null)
+        {
+            entry.Done.TrySetResult(stored);
+        }
+        else
+        {
+            entry.Done.TrySetException(failure);
         }
     }
 
     /// <summary>
     /// A failed batch (disk full, index unavailable) acknowledged nothing: the files it placed go, unless the index
     /// holds them after all (a commit that failed only in its reply); when the index cannot say, they stay, to be
-    /// replaced by the peer's retry.
+    /// replaced by the peer's retry. Runs while the batch is still in flight, so that no retry is placed meanwhile.
     /// </summary>
     private async Task DiscardUnindexedAsync(List<Entry> stored)
     {
         try
         {
-            var unindexed = new List<string>();
-            foreach (var entry in stored)
-            {
-                if (File.Exists(entry.FinalPath) && !await _index.ContainsAsync(entry.Instance.SopInstanceUid, CancellationToken.None))
-                {
-                    unindexed.Add(entry.FinalPath);
-                }
-            }
-            DurableFiles.Discard(unindexed);
+            var indexed = await _index.IndexedAmongAsync([.. stored.Select(entry => entry.Instance.SopInstanceUid)], CancellationToken.None);
+            DurableFiles.Discard(stored.Where(entry => !indexed.Contains(entry.Instance.SopInstanceUid) && File.Exists(entry.FinalPath))
+                .Select(entry => entry.FinalPath));
         }
-        catch (Exception error) when (error is IOException or System.Data.Common.DbException)
+        catch (Exception error)
         {
             _logger.GroupCommitFailed(stored.Count, "placed files kept: " + error.Message);
         }
@@ -140,7 +239,8 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _queue.Writer.TryComplete();
-        _writer.Join();
+        _filesThread.Join();
+        _indexThread.Join();
         return ValueTask.CompletedTask;
     }
 }

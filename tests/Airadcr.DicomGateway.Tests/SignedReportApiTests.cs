@@ -41,7 +41,8 @@ public sealed class SignedReportApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(Token);
         deadline.CancelAfter(TimeSpan.FromSeconds(60));
-        while (pacs.ReceivedFiles().Count < 2 && !deadline.IsCancellationRequested)
+        // storescp writes a file in place: one that exists may still be arriving, so wait until both are whole.
+        while (!(pacs.ReceivedFiles().Count >= 2 && pacs.ReceivedFiles().All(IsWholeFile)) && !deadline.IsCancellationRequested)
         {
             await Task.Delay(200, Token);
         }
@@ -51,6 +52,19 @@ public sealed class SignedReportApiTests : IAsyncLifetime
             received.Select(d => d.GetString(DicomTag.SOPInstanceUID)).Order());
         var pdf = received.Single(d => d.GetString(DicomTag.Modality) == "DOC");
         Assert.Equal(artefacts.Pdf.Dataset.GetElement(DicomTag.EncapsulatedDocument).Data.ToArray(), pdf.GetElement(DicomTag.EncapsulatedDocument).Data.ToArray());
+    }
+
+    private static bool IsWholeFile(string path)
+    {
+        try
+        {
+            using var file = DicomFile.Open(path);
+            return true;
+        }
+        catch (Exception error) when (error is DicomFormatException or IOException)
+        {
+            return false;
+        }
     }
 
     [Theory]
