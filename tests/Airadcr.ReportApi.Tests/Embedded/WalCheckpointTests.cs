@@ -83,6 +83,28 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         Assert.Equal(400, await CountInDatabaseFileAloneAsync());
     }
 
+    [Fact]
+    public async Task A_wal_grown_past_32_MiB_is_cut_back_once_commits_start_it_again()
+    {
+        var client = api.CreateClient().WithApiKey();
+        await client.GetAsync("/health", Token);
+        await using var holder = await HoldWalAsync();
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+        for (var i = 0; i < 45; i++)
+        {
+            var report = SampleReports.Minimal($"BIG_{i}");
+            report["structured"]!["findings"] = new string('x', 850_000);
+            (await client.PostReportAsync(report)).EnsureSuccessStatusCode();
+        }
+        Assert.True(WalBytes() > WalCheckpointer.MaxWalBytes, $"{WalBytes()} bytes of WAL");
+
+        await api.Service<WalCheckpointer>().RunOnceAsync(Token);
+        await PostAsync(client, "AFTER", 1); // starts the WAL again from its beginning, and cuts the file
+
+        Assert.True(WalBytes() <= WalCheckpointer.MaxWalBytes, $"{WalBytes()} bytes of WAL");
+        Assert.Equal(45, await CountInDatabaseFileAloneAsync());
+    }
+
     private static async Task PostAsync(HttpClient client, string prefix, int count)
     {
         for (var i = 0; i < count; i++)
