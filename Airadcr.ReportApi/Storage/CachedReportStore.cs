@@ -11,11 +11,6 @@ namespace Airadcr.ReportApi.Storage;
 public sealed class CachedReportStore(IReportStore inner, HybridCache cache, HybridCacheEntryOptions entryOptions) : IReportStore
 {
     private static readonly string[] Tags = ["reports"];
-    private readonly HybridCacheEntryOptions peekOptions = new()
-    {
-        Flags = entryOptions.Flags | HybridCacheEntryFlags.DisableUnderlyingData
-            | HybridCacheEntryFlags.DisableLocalCacheWrite | HybridCacheEntryFlags.DisableDistributedCacheWrite,
-    };
 
     public async Task<InsertResult> InsertAsync(SealedReport report, long nowMs, CancellationToken cancellationToken)
     {
@@ -38,12 +33,14 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
             cancellationToken);
 
     /// <summary>
-    /// A report already retrieved and cached is answered from the cache (no write); otherwise the store marks and
-    /// returns it in one statement, and the entry is invalidated as after every write.
+    /// Read through the cache: a report already retrieved (or expired) is answered from it, with no write, so reading
+    /// a report again costs no trip through the writer; a pending one is marked and returned by the store in one
+    /// statement, and the entry is invalidated as after every write.
     /// </summary>
     public async Task<SealedReport?> RetrieveAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
     {
-        if (await PeekAsync(tidIndex, cancellationToken) is { Status: not ReportStatusNames.Pending } cached)
+        var cached = await GetAsync(tidIndex, cancellationToken);
+        if (cached is null || cached.Status != ReportStatusNames.Pending || cached.ExpiresAt <= nowMs)
         {
             return cached;
         }
@@ -73,15 +70,6 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
 
         return purged;
     }
-
-    /// <summary>The cached row, if any, without reading the store or filling the cache.</summary>
-    private ValueTask<SealedReport?> PeekAsync(string tidIndex, CancellationToken cancellationToken) =>
-        cache.GetOrCreateAsync<SealedReport?>(
-            KeyOf(tidIndex),
-            static _ => ValueTask.FromResult<SealedReport?>(null),
-            peekOptions,
-            tags: null,
-            cancellationToken);
 
     private ValueTask InvalidateAsync(string tidIndex, CancellationToken cancellationToken) =>
         cache.RemoveAsync(KeyOf(tidIndex), cancellationToken);
