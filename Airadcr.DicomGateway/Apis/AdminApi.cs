@@ -19,6 +19,12 @@ public static class AdminApi
     /// <summary>A study its sender has sent whole (the UID travels in the body: never in a URL, which logs and traces keep).</summary>
     public sealed record StudySentRequest(string StudyInstanceUid);
 
+    /// <summary>SOP Instance UIDs, in a body for the same reason: asked about, or answered as not held by the gateway.</summary>
+    public sealed record InstanceList(IReadOnlyList<string> SopInstanceUids);
+
+    /// <summary>The most SOP Instance UIDs one <c>/admin/instances/missing</c> call may ask about.</summary>
+    public const int MaxInstancesAsked = 10_000;
+
     /// <summary>Analysis jobs per state, their transport (outbox table, or Redis stream length and pending entries), and result files waiting for the PACS.</summary>
     public sealed record QueueDepths(IReadOnlyDictionary<string, int> AnalysisJobs, AnalysisTransportDepth AnalysisTransport, int PacsPending);
 
@@ -34,6 +40,7 @@ public static class AdminApi
         admin.MapPost("/calling-aes", AddCallingAe);
         admin.MapDelete("/calling-aes/{aeTitle}", RemoveCallingAe);
         admin.MapPost("/studies/complete", CompleteStudy);
+        admin.MapPost("/instances/missing", MissingInstances);
         return routes;
     }
 
@@ -67,6 +74,26 @@ public static class AdminApi
             return TypedResults.Accepted($"/admin/jobs?state={job.State}", job);
         }
         return await index.GetStudyAsync(studyUid, cancellationToken) is { } study ? TypedResults.Ok(study) : TypedResults.NotFound();
+    }
+
+    /// <summary>
+    /// Those of the given instances the gateway has not indexed (a sender that forwarded instances one by one as it
+    /// received them checks, before announcing the study, which ones it must still send).
+    /// </summary>
+    private static async Task<Results<Ok<InstanceList>, BadRequest<ApiError>>> MissingInstances(
+        InstanceList request, InstanceIndex index, CancellationToken cancellationToken)
+    {
+        var asked = request.SopInstanceUids ?? [];
+        if (asked.Count > MaxInstancesAsked || !asked.All(DicomUid.IsValid))
+        {
+            return TypedResults.BadRequest(new ApiError($"at most {MaxInstancesAsked} SOP Instance UIDs, each valid", "sopInstanceUids"));
+        }
+        var held = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var chunk in asked.Distinct(StringComparer.Ordinal).Chunk(500))
+        {
+            held.UnionWith(await index.IndexedAmongAsync(chunk, cancellationToken));
+        }
+        return TypedResults.Ok(new InstanceList([.. asked.Where(uid => !held.Contains(uid))]));
     }
 
     private static async Task<Results<NoContent, NotFound>> RemoveCallingAe(string aeTitle, CallingAeAllowlist allowlist, CancellationToken cancellationToken) =>

@@ -1,54 +1,105 @@
 -- AIRADCR routing for Orthanc: forward every stable study to the AIRADCR gateway (DICOM modality "IA_SERVER").
 -- Instances that came from the gateway itself (its AI SR and PDF, RemoteAET = IA_SERVER) are not sent back, and an
--- instance already forwarded is not forwarded again: a study that becomes stable again (AIRADCR's results arrived, a
+-- instance already announced is not forwarded again: a study that becomes stable again (AIRADCR's results arrived, a
 -- late image) sends only what the gateway has not had, and nothing when that is nothing.
--- The forwarded set lives as long as Orthanc runs; after a restart a study may be sent once more, and the gateway keeps
--- the first copy of each instance without analysing the study again (only new instances reopen a study).
--- Once a study's C-STORE succeeded, the gateway's HTTP API is told that the whole study has been sent, so it analyses
--- the study at once instead of waiting for its own stability window (when that call fails, the window still applies).
+-- With the gateway's HTTP API known (the "Airadcr" section below):
+--   * each instance is also forwarded as soon as Orthanc has stored it (Orthanc's Lua jobs keep one association open
+--     for successive instances), so the gateway already holds the study when Orthanc finds it stable;
+--   * the stable study then asks the gateway which of its instances it lacks (POST /admin/instances/missing: a forward
+--     that failed, or one still on its way) and sends only those, with Orthanc's REST C-STORE;
+--   * once that succeeded, the gateway is told that the whole study has been sent (POST /admin/studies/complete), so it
+--     analyses the study at once instead of waiting for its own stability window (when a call fails, the window still
+--     applies, and a failed question to the gateway sends the whole study, as without its API).
+-- SOP Instance and Study Instance UIDs travel in request bodies, never in URLs.
+-- What is known of each instance lives as long as Orthanc runs; after a restart a study may be sent once more, and the
+-- gateway keeps the first copy of each instance without analysing the study again (only new instances reopen a study).
 -- Orthanc settings: "LuaScripts": ["route-to-ia-server.lua"], "DicomModalities": {"IA_SERVER": [AET, host, port]},
 -- and optionally "Airadcr": {"GatewayUrl": "http://127.0.0.1:5080", "GatewayAdminKey": "..."} (the gateway's
 -- Gateway:AdminKey; without one the gateway accepts the call from its own host only).
 
 local gatewayModality = 'IA_SERVER'
-local forwarded = {}
 local settings = GetOrthancConfiguration()['Airadcr'] or {}
+local gatewayUrl = settings['GatewayUrl']
+local gatewayApiKnown = gatewayUrl ~= nil and gatewayUrl ~= ''
 
-local function AnnounceStudySent(studyInstanceUid)
-  local url = settings['GatewayUrl']
-  if url == nil or url == '' or studyInstanceUid == nil then
-    return
+-- Per Orthanc instance id: 'gateway' (came from IA_SERVER), 'forwarded' (sent as it was stored, not yet confirmed),
+-- 'unsent' (stored before this script ran) or 'announced' (part of a study the gateway was told it has whole).
+local known = {}
+
+local function CameFromGateway(metadata)
+  return metadata ~= nil and metadata['RemoteAET'] == gatewayModality
+end
+
+-- POSTs a JSON body to the gateway's API; the answer's body, or nil when there is no API or the call failed.
+local function GatewayPost(path, body)
+  if not gatewayApiKnown then
+    return nil
   end
   local headers = { ['Content-Type'] = 'application/json' }
   if settings['GatewayAdminKey'] ~= nil then
     headers['X-Admin-Key'] = settings['GatewayAdminKey']
   end
-  local ok, failure = pcall(HttpPost, url .. '/admin/studies/complete',
-    DumpJson({ StudyInstanceUid = studyInstanceUid }, true), headers)
-  if not ok then
-    print('AIRADCR: the gateway was not told that the study was sent (' .. tostring(failure) .. ')')
+  local ok, answer = pcall(HttpPost, gatewayUrl .. path, DumpJson(body, true), headers)
+  if not ok or answer == nil then
+    print('AIRADCR: the gateway did not answer ' .. path .. ' (' .. tostring(answer) .. ')')
+    return nil
+  end
+  return answer
+end
+
+-- The Orthanc ids, among candidates (SOP Instance UID -> Orthanc id), of the instances the gateway lacks.
+local function MissingAtGateway(candidates, uids)
+  local missing = {}
+  local answer = GatewayPost('/admin/instances/missing', { SopInstanceUids = uids })
+  if answer == nil then
+    for _, id in pairs(candidates) do
+      table.insert(missing, id)
+    end
+    return missing
+  end
+  for _, uid in ipairs(ParseJson(answer)['sopInstanceUids'] or {}) do
+    table.insert(missing, candidates[uid])
+  end
+  return missing
+end
+
+function OnStoredInstance(instanceId, tags, metadata, origin)
+  if CameFromGateway(metadata) then
+    known[instanceId] = 'gateway'
+  elseif known[instanceId] == nil and gatewayApiKnown then
+    known[instanceId] = 'forwarded'
+    SendToModality(instanceId, gatewayModality)
   end
 end
 
 function OnStableStudy(studyId, tags, metadata)
-  local instances = ParseJson(RestApiGet('/studies/' .. studyId .. '/instances'))
-  local toSend = {}
-  for _, instance in ipairs(instances) do
+  local candidates = {}
+  local uids = {}
+  for _, instance in ipairs(ParseJson(RestApiGet('/studies/' .. studyId .. '/instances'))) do
     local id = instance['ID']
-    if not forwarded[id] then
-      local origin = ParseJson(RestApiGet('/instances/' .. id .. '/metadata?expand'))
-      if origin['RemoteAET'] ~= gatewayModality then
-        table.insert(toSend, id)
-      end
+    if known[id] == nil then
+      local stored = ParseJson(RestApiGet('/instances/' .. id .. '/metadata?expand'))
+      known[id] = CameFromGateway(stored) and 'gateway' or 'unsent'
+    end
+    if known[id] == 'forwarded' or known[id] == 'unsent' then
+      local uid = instance['MainDicomTags']['SOPInstanceUID']
+      candidates[uid] = id
+      table.insert(uids, uid)
     end
   end
+  if #uids == 0 then
+    return
+  end
+  local toSend = MissingAtGateway(candidates, uids)
   if #toSend > 0 then
-    -- A failed store raises an error: nothing is marked, the next stable event tries again.
-    RestApiPost('/modalities/' .. gatewayModality .. '/store', DumpJson(toSend, true))
-    for _, id in ipairs(toSend) do
-      forwarded[id] = true
+    -- A failed store (Orthanc logs it and answers nil): nothing is marked, the next stable event tries again.
+    if RestApiPost('/modalities/' .. gatewayModality .. '/store', DumpJson(toSend, true)) == nil then
+      return
     end
-    print('AIRADCR: study ' .. studyId .. ' sent to ' .. gatewayModality .. ' (' .. #toSend .. ' instances)')
-    AnnounceStudySent(tags['StudyInstanceUID'])
   end
+  for _, id in pairs(candidates) do
+    known[id] = 'announced'
+  end
+  print('AIRADCR: study ' .. studyId .. ' at ' .. gatewayModality .. ' (' .. #uids .. ' instances, ' .. #toSend .. ' sent now)')
+  GatewayPost('/admin/studies/complete', { StudyInstanceUid = tags['StudyInstanceUID'] })
 end

@@ -7,7 +7,8 @@ namespace Airadcr.AppHost.Bench;
 
 /// <summary>
 /// Where the time goes between the last instance stored in Orthanc (<see cref="Stored"/>) and the pending report,
-/// from timestamps the services already expose: the first instance at the gateway (polled on its <c>/studies/{s}</c>),
+/// from timestamps the services already expose: the first instance at the gateway (polled on its <c>/studies/{s}</c>
+/// from the end of the store: Orthanc forwards each instance as it stores it, so it is usually there already),
 /// the last one and the study's completion (the gateway's <c>lastReceivedAt</c>, <c>completedAt</c>), and the spans
 /// of the study's trace (the gateway's <c>analyse study</c>, the inference and ReportApi server spans, the gateway's
 /// server spans of the instance downloads by the inference service).
@@ -26,7 +27,7 @@ internal sealed record StudyTimeline(
     DateTimeOffset? SrInPacs)
 {
     public const string Header =
-        "| run | store (reference) | Orthanc stable -> 1st instance at gateway | 1st -> last at gateway | last -> study complete | complete -> analysis start | inference: fetch instances | inference: analysis | reports built | push pending report | total: stored -> pending report | stored -> SR in PACS | ratio |";
+        "| run | store (reference) | stored -> 1st instance seen at gateway | 1st -> last at gateway | last at gateway -> study complete | complete -> analysis start | inference: fetch instances | inference: analysis | reports built | push pending report | total: stored -> pending report | stored -> SR in PACS | ratio |";
 
     public TimeSpan Total => Pushed - Stored;
 

@@ -40,7 +40,7 @@ public sealed class OrthancRoutingTests
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = new EmbeddedGatewayHost();
         await gateway.InitializeAsync();
-        await using var orthanc = await StartRoutingOrthancAsync(gateway);
+        await using var orthanc = await StartRoutingOrthancAsync(gateway.DicomPort);
 
         (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
         // The gateway's own results come back under its AE title: Orthanc must not route them again.
@@ -67,7 +67,7 @@ public sealed class OrthancRoutingTests
         var ct = TestContext.Current.CancellationToken;
         await using var gateway = new EmbeddedGatewayHost();
         await gateway.InitializeAsync();
-        await using var orthanc = await StartRoutingOrthancAsync(gateway);
+        await using var orthanc = await StartRoutingOrthancAsync(gateway.DicomPort);
         using var directory = new FixtureDirectory("orthanc-restable");
         var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 2);
 
@@ -88,41 +88,95 @@ public sealed class OrthancRoutingTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var directory = new FixtureDirectory("orthanc-announces");
-        const string adminKey = "orthanc-routing-admin-key";
         // An hour-long stability window at the gateway: only Orthanc's announcement can complete the study in this test.
-        await using var gateway = await GatewayProcess.StartAsync(directory.Combine("storage"), FreePort.Next(), directory.Combine("gateway.log"), ct,
-            settings: new Dictionary<string, string> { ["Gateway__StableSeconds"] = "3600", ["Gateway__AdminKey"] = adminKey });
-        await using var orthanc = new OrthancServer
-        {
-            StableAgeSeconds = 1,
-            GatewayApi = new GatewayApiSettings(gateway.HttpClient.BaseAddress!.ToString().TrimEnd('/'), adminKey),
-        };
-        orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);
-        orthanc.LuaScripts.Add(Path.Combine(AppContext.BaseDirectory, "Orthanc", "route-to-ia-server.lua"));
-        await orthanc.InitializeAsync();
+        await using var route = await AnnouncingRoute.StartAsync(directory, orthancStableAge: 1, new Dictionary<string, string>(), ct);
+        var (gateway, orthanc) = (route.Gateway, route.Orthanc);
         var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 3);
         var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID)!;
 
         (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, files, ct)).EnsureSuccess();
 
-        async Task<StudySummary?> StudyAsync()
-        {
-            var response = await gateway.HttpClient.GetAsync($"/studies/{study}", ct);
-            return response.IsSuccessStatusCode ? await response.Content.ReadFromJsonAsync<StudySummary>(ct) : null;
-        }
-        await GatewayWait.UntilAsync(gateway, async () => await StudyAsync() is { State: "complete" }, "the study complete at the gateway", ct);
-        Assert.Equal(3, (await StudyAsync())!.InstanceCount);
-        using var jobs = new HttpRequestMessage(HttpMethod.Get, "/admin/jobs");
-        jobs.Headers.Add("X-Admin-Key", adminKey);
-        var list = await (await gateway.HttpClient.SendAsync(jobs, ct)).Content.ReadFromJsonAsync<List<AnalysisJob>>(ct);
+        await WaitForStudyAsync(gateway, study, 3, ct);
+        var list = await gateway.HttpClient.GetFromJsonAsync<List<AnalysisJob>>("/admin/jobs", ct);
         Assert.Single(list!, job => job.StudyInstanceUid == study);
     }
 
-    /// <summary>An Orthanc that routes to the gateway with the committed Lua script (a study is stable after 1 s).</summary>
-    private static async Task<OrthancServer> StartRoutingOrthancAsync(GatewayHost gateway)
+    [Fact]
+    public async Task With_the_gateway_api_known_each_instance_is_forwarded_as_stored_and_the_stable_study_sends_only_what_the_gateway_lacks()
     {
-        var orthanc = new OrthancServer { StableAgeSeconds = 1 };
-        orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gateway.DicomPort);
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new FixtureDirectory("orthanc-per-instance");
+        // Orthanc's first forwards are refused (an allowlist without it: only the readiness C-ECHO); an hour-long stability window.
+        await using var route = await AnnouncingRoute.StartAsync(directory, orthancStableAge: 3,
+            new Dictionary<string, string> { ["Gateway__AllowedCallingAeTitles__0"] = "ECHOSCU" }, ct);
+        var (gateway, orthanc) = (route.Gateway, route.Orthanc);
+        var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 3);
+        var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID)!;
+
+        // An instance whose forward is refused: once stable, the study sends exactly that one with a REST C-STORE.
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [files[0]], ct)).EnsureSuccess();
+        await GatewayWait.UntilAsync(gateway, () => Task.FromResult(gateway.Process.LogTail(200).Contains($"calling AE {orthanc.AeTitle} rejected",
+            StringComparison.Ordinal)), "Orthanc's forward refused", ct);
+        (await gateway.HttpClient.PostAsJsonAsync("/admin/calling-aes", new { aeTitle = orthanc.AeTitle }, ct)).EnsureSuccessStatusCode();
+        await WaitForStudyAsync(gateway, study, 1, ct);
+        var stores = await WaitForStoreJobsAsync(orthanc, 1, ct);
+        Assert.Equal(1, Assert.Single(stores).GetProperty("Content").GetProperty("InstancesCount").GetInt32());
+
+        // The next two reach the gateway as Orthanc stores them: the stable study then sends nothing more.
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [.. files.Skip(1)], ct)).EnsureSuccess();
+        await WaitForStudyAsync(gateway, study, 3, ct);
+        Assert.Single(await WaitForStoreJobsAsync(orthanc, 1, ct));
+    }
+
+    /// <summary>
+    /// A gateway process with an admin key (sent by its client) and an hour-long stability window, and an Orthanc that
+    /// routes to it with the committed Lua script and knows its API.
+    /// </summary>
+    private sealed record AnnouncingRoute(GatewayProcess Gateway, OrthancServer Orthanc) : IAsyncDisposable
+    {
+        private const string AdminKey = "orthanc-routing-admin-key";
+
+        public static async Task<AnnouncingRoute> StartAsync(FixtureDirectory directory, int orthancStableAge,
+            Dictionary<string, string> gatewaySettings, CancellationToken ct)
+        {
+            gatewaySettings["Gateway__StableSeconds"] = "3600";
+            gatewaySettings["Gateway__AdminKey"] = AdminKey;
+            var gateway = await GatewayProcess.StartAsync(directory.Combine("storage"), FreePort.Next(), directory.Combine("gateway.log"), ct,
+                settings: gatewaySettings);
+            gateway.HttpClient.DefaultRequestHeaders.Add("X-Admin-Key", AdminKey);
+            try
+            {
+                return new AnnouncingRoute(gateway, await StartRoutingOrthancAsync(gateway.DicomPort, orthancStableAge,
+                    new GatewayApiSettings(gateway.HttpClient.BaseAddress!.ToString().TrimEnd('/'), AdminKey)));
+            }
+            catch
+            {
+                await gateway.DisposeAsync();
+                throw;
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Orthanc.DisposeAsync();
+            await Gateway.DisposeAsync();
+        }
+    }
+
+    /// <summary>Waits for the study to be complete at the gateway (only Orthanc's announcement completes it) with that many instances.</summary>
+    private static Task WaitForStudyAsync(GatewayProcess gateway, string study, int instances, CancellationToken ct) =>
+        GatewayWait.UntilAsync(gateway, async () =>
+        {
+            var response = await gateway.HttpClient.GetAsync($"/studies/{study}", ct);
+            return response.IsSuccessStatusCode
+                && await response.Content.ReadFromJsonAsync<StudySummary>(ct) is { State: "complete" } summary && summary.InstanceCount == instances;
+        }, $"the study complete at the gateway with {instances} instances", ct);
+
+    /// <summary>An Orthanc that routes to the gateway with the committed Lua script (a study is stable after 1 s unless told).</summary>
+    private static async Task<OrthancServer> StartRoutingOrthancAsync(int gatewayDicomPort, int stableAgeSeconds = 1, GatewayApiSettings? gatewayApi = null)
+    {
+        var orthanc = new OrthancServer { StableAgeSeconds = stableAgeSeconds, GatewayApi = gatewayApi };
+        orthanc.Modalities["IA_SERVER"] = (GatewayHost.AeTitle, "127.0.0.1", gatewayDicomPort);
         orthanc.LuaScripts.Add(Path.Combine(AppContext.BaseDirectory, "Orthanc", "route-to-ia-server.lua"));
         try
         {
@@ -137,21 +191,25 @@ public sealed class OrthancRoutingTests
     }
 
     /// <summary>Orthanc's finished C-STORE jobs to a modality (what the Lua routing posted), oldest first.</summary>
-    private static async Task<List<JsonElement>> WaitForStoreJobsAsync(OrthancServer orthanc, int count, CancellationToken ct)
+    private static Task<List<JsonElement>> WaitForStoreJobsAsync(OrthancServer orthanc, int count, CancellationToken ct) =>
+        WaitForJobsAsync(orthanc, job => job.GetProperty("Type").GetString() == "DicomModalityStore" && job.GetProperty("State").GetString() == "Success",
+            count, ct);
+
+    /// <summary>Orthanc's jobs that match, oldest first, once there are at least <paramref name="count"/>.</summary>
+    private static async Task<List<JsonElement>> WaitForJobsAsync(OrthancServer orthanc, Func<JsonElement, bool> match, int count, CancellationToken ct)
     {
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         while (true)
         {
             using var jobs = JsonDocument.Parse(await orthanc.Client.GetStringAsync("jobs?expand", ct));
-            var stores = jobs.RootElement.EnumerateArray()
-                .Where(job => job.GetProperty("Type").GetString() == "DicomModalityStore" && job.GetProperty("State").GetString() == "Success")
+            var matching = jobs.RootElement.EnumerateArray().Where(match)
                 .OrderBy(job => job.GetProperty("CreationTime").GetString(), StringComparer.Ordinal)
                 .Select(job => job.Clone()).ToList();
-            if (stores.Count >= count)
+            if (matching.Count >= count)
             {
-                return stores;
+                return matching;
             }
-            Assert.False(deadline.IsCancellationRequested, $"waiting for {count} store job(s): {jobs.RootElement}");
+            Assert.False(deadline.IsCancellationRequested, $"waiting for {count} job(s): {jobs.RootElement}");
             await Task.Delay(200, ct);
         }
     }

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Index;
 using Airadcr.Testing;
@@ -136,5 +137,29 @@ public sealed class StudyAssemblyTests
         var invalid = await client.PostAsJsonAsync("/admin/studies/complete", new { studyInstanceUid = "../etc" }, ct);
         Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
         Assert.Contains("studyInstanceUid", await invalid.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_sender_learns_which_of_its_instances_the_gateway_lacks()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var gateway = new GatewayHost(GatewayMode.Embedded, new Dictionary<string, string> { ["Gateway:StableSeconds"] = "3600" });
+        await gateway.InitializeAsync();
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
+        using var client = gateway.CreateClient();
+        const string held = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
+        string[] lacking = ["1.2.3.4.5", "1.2.3.4.6"];
+
+        var answer = await client.PostAsJsonAsync("/admin/instances/missing", new { sopInstanceUids = new[] { lacking[0], held, lacking[1] } }, ct);
+        Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
+        Assert.Equal(lacking, (await answer.Content.ReadFromJsonAsync<AdminApi.InstanceList>(ct))!.SopInstanceUids);
+
+        var tooMany = Enumerable.Range(1, AdminApi.MaxInstancesAsked + 1).Select(i => $"1.2.3.{i}").ToArray();
+        foreach (var asked in new[] { ["../etc"], tooMany })
+        {
+            var invalid = await client.PostAsJsonAsync("/admin/instances/missing", new { sopInstanceUids = asked }, ct);
+            Assert.Equal(HttpStatusCode.BadRequest, invalid.StatusCode);
+            Assert.Contains("sopInstanceUids", await invalid.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        }
     }
 }
