@@ -17,9 +17,9 @@ var pacs = builder.AddOrthanc("pacs")
     .WithLuaScript("Airadcr.DicomGateway/Orthanc/route-to-ia-server.lua")
     .WithStableAge(builder.Options.StableSeconds);
 
-var reportApiKey = "airadcr_" + Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-var reportApiAdminKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
-var gatewayAdminKey = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(24));
+var reportApiKey = "airadcr_" + GeneratedSecret.Hex(24);
+var reportApiAdminKey = GeneratedSecret.Hex(24);
+var gatewayAdminKey = GeneratedSecret.Hex(24);
 // The Web's first admin is created once per run folder: its password is kept there, in secrets/web-admin-password.
 var webAdminPassword = builder.AddSecret("web-admin-password");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net.Http.Headers;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -28,7 +27,7 @@ public sealed class OrthancInstance
 
     public string UserName { get; init; } = "airadcr";
 
-    public string Password { get; init; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+    public string Password { get; init; } = GeneratedSecret.Hex(12);
 
     /// <summary>DICOM peers: name -> (AE title, host, port). Orthanc sends to them and accepts their C-STOREs.</summary>
     public Dictionary<string, (string AeTitle, string Host, int Port)> Modalities { get; init; } = [];

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Npgsql;
 
 namespace Airadcr.LocalServers;
@@ -103,7 +102,7 @@ public sealed class PostgreSqlCluster(string directory, int port)
             return File.ReadAllText(path).Trim();
         }
         System.IO.Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var password = Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+        var password = GeneratedSecret.Hex(16);
         File.WriteAllText(path, password);
         if (!OperatingSystem.IsWindows())
         {

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Airadcr.LocalServers;
 
 namespace Airadcr.AppHost.Hosting;
@@ -25,7 +24,7 @@ public sealed class OrthancResource(string name) : ServerResource(name), IResour
     public string UserName => "airadcr";
 
     /// <summary>Generated per run.</summary>
-    public string Password { get; } = Convert.ToHexString(RandomNumberGenerator.GetBytes(12));
+    public string Password { get; } = GeneratedSecret.Hex(12);
 
     public bool IsReachable => Published || State == ResourceState.Running;
 

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Airadcr.LocalServers;
 
 namespace Airadcr.AppHost.Hosting;
 
@@ -18,7 +18,7 @@ internal static class ProjectEnvironment
             ["DOTNET_ENVIRONMENT"] = "Development",
             ["AIRADCR_DATA_DIR"] = project.Published ? "/data" : context.DataDirectoryOf(project),
             ["OTEL_SERVICE_NAME"] = project.Name,
-            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.Name}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}",
+            ["OTEL_RESOURCE_ATTRIBUTES"] = $"service.instance.id={project.Name}-{GeneratedSecret.Hex(4)}",
             ["Logging__Console__FormatterName"] = "simple",
             ["Logging__Console__FormatterOptions__SingleLine"] = "true",
         };

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Airadcr.LocalServers;
 
 namespace Airadcr.AppHost.Hosting;
@@ -27,7 +26,7 @@ public sealed class RedisResource(string name) : ServerResource(name), IResource
 
     private protected override Task<ServerProcess> StartServerAsync(RunContext context, CancellationToken cancellationToken)
     {
-        _redis = new RedisInstance(context.DataDirectoryOf(this), Tcp.Port, Convert.ToHexString(RandomNumberGenerator.GetBytes(16)))
+        _redis = new RedisInstance(context.DataDirectoryOf(this), Tcp.Port, GeneratedSecret.Hex(16))
         {
             ServerPath = context.Options.ServerPath,
         };

@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using Airadcr.LocalServers;
 
 namespace Airadcr.AppHost.Hosting;
 
@@ -38,7 +38,7 @@ public sealed class RunSecret(AppHostOptions options, string name)
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         // 192 random bits; the fixed "Ar-1" also satisfies password policies that want every character class.
-        var value = "Ar-1" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
+        var value = "Ar-1" + GeneratedSecret.Hex(24);
         if (OperatingSystem.IsWindows())
         {
             File.WriteAllText(Path, value);

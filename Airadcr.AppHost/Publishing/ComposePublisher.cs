@@ -1,5 +1,5 @@
+using Airadcr.LocalServers;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Airadcr.AppHost.Hosting;
@@ -99,7 +99,7 @@ public static class ComposePublisher
         var secrets = new StringBuilder();
         foreach (var name in new[] { "POSTGRES_PASSWORD", "REDIS_PASSWORD", "ORTHANC_PASSWORD" })
         {
-            secrets.Append(CultureInfo.InvariantCulture, $"{name}={Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(16))}\n");
+            secrets.Append(CultureInfo.InvariantCulture, $"{name}={GeneratedSecret.Hex(16)}\n");
         }
         var path = Path.Combine(output, ".env");
         if (!File.Exists(path))

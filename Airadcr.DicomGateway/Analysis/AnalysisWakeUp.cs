@@ -9,19 +9,13 @@ public sealed class AnalysisWakeUp
 {
     private TaskCompletionSource _next = NewSource();
 
-    /// <summary>Completes at the next <see cref="Notify"/>: take it before looking for work, so that none is missed.</summary>
+    /// <summary>
+    /// Completes at the next <see cref="Notify"/>: take it before looking for work, so that none is missed (then wait with
+    /// <see cref="Hosting.SignalOrPoll"/>).
+    /// </summary>
     public Task Next => Volatile.Read(ref _next).Task;
 
     public void Notify() => Interlocked.Exchange(ref _next, NewSource()).TrySetResult();
-
-    /// <summary>Returns at <paramref name="next"/> or after <paramref name="poll"/>, whichever comes first.</summary>
-    public static async Task WaitAsync(Task next, TimeSpan poll, TimeProvider time, CancellationToken cancellationToken)
-    {
-        using var delay = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await Task.WhenAny(next, Task.Delay(poll, time, delay.Token));
-        await delay.CancelAsync();
-        cancellationToken.ThrowIfCancellationRequested();
-    }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Configuration;
+using Airadcr.DicomGateway.Hosting;
 using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
 using Airadcr.DicomGateway.Pacs;
@@ -51,7 +52,7 @@ public sealed class AnalysisWorker(
                 var woken = wakeUp.Next;
                 if (!await RunNextAsync(stoppingToken))
                 {
-                    await AnalysisWakeUp.WaitAsync(woken, Idle, time, stoppingToken);
+                    await SignalOrPoll.WaitAsync(woken, Idle, time, stoppingToken);
                 }
             }
             catch (Exception error) when (error is not OperationCanceledException)

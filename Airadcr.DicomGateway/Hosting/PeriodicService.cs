@@ -1,5 +1,3 @@
-using Airadcr.DicomGateway.Analysis;
-
 namespace Airadcr.DicomGateway.Hosting;
 
 /// <summary>
@@ -36,7 +34,7 @@ public abstract class PeriodicService(TimeSpan interval, TimeProvider time) : Ba
             }
             if (early is not null)
             {
-                await AnalysisWakeUp.WaitAsync(early, interval, Time, stoppingToken);
+                await SignalOrPoll.WaitAsync(early, interval, Time, stoppingToken);
             }
             else if (!await timer.WaitForNextTickAsync(stoppingToken))
             {

@@ -1,4 +1,5 @@
 using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Hosting;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Airadcr.DicomGateway.Tests;
@@ -12,14 +13,14 @@ public sealed class AnalysisWakeUpTests
         var wakeUp = new AnalysisWakeUp();
         var clock = new FakeTimeProvider();
 
-        var woken = AnalysisWakeUp.WaitAsync(wakeUp.Next, TimeSpan.FromHours(1), clock, ct);
+        var woken = SignalOrPoll.WaitAsync(wakeUp.Next, TimeSpan.FromHours(1), clock, ct);
         Assert.False(woken.IsCompleted);
         wakeUp.Notify();
         await woken;
 
         var next = wakeUp.Next;
         Assert.False(next.IsCompleted, "a notification wakes the waits taken before it, not the next ones");
-        var polled = AnalysisWakeUp.WaitAsync(next, TimeSpan.FromSeconds(1), clock, ct);
+        var polled = SignalOrPoll.WaitAsync(next, TimeSpan.FromSeconds(1), clock, ct);
         clock.Advance(TimeSpan.FromMilliseconds(999));
         Assert.False(polled.IsCompleted);
         clock.Advance(TimeSpan.FromMilliseconds(1));
