@@ -7,10 +7,10 @@ using Microsoft.Extensions.Options;
 
 namespace Airadcr.DicomGateway.Dicom;
 
-/// <summary>Runs the DICOM SCP (C-ECHO, C-STORE) for the lifetime of the service.</summary>
+/// <summary>Runs the DICOM SCP (C-ECHO, C-STORE) for the lifetime of the service, after the storage's start-up recovery.</summary>
 public sealed class DicomScpService(
     GatewayStorageHandler handler,
-    GatewayPaths paths,
+    StorageRecovery recovery,
     IOptions<GatewayOptions> options,
     TimeProvider time,
     ILogger<DicomScpService> logger) : IHostedService, IAsyncDisposable
@@ -24,10 +24,10 @@ public sealed class DicomScpService(
 
     public long TotalAssociations => _server?.TotalAssociations ?? 0;
 
-    public Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
-        DiscardUnfinishedTransfers();
+        await recovery.RecoverAsync(cancellationToken);
         _server = DicomServer.Start(new DicomServerOptions
         {
             AeTitle = settings.AeTitle,
@@ -40,19 +40,6 @@ public sealed class DicomScpService(
             TimeProvider = time,
         }, handler);
         logger.ScpListening(settings.AeTitle, settings.BindAddress, _server.Port);
-        return Task.CompletedTask;
-    }
-
-    /// <summary>Transfers cut by a crash were never acknowledged: their temporary files go.</summary>
-    private void DiscardUnfinishedTransfers()
-    {
-        if (Directory.Exists(paths.Incoming))
-        {
-            foreach (var file in Directory.EnumerateFiles(paths.Incoming))
-            {
-                File.Delete(file);
-            }
-        }
     }
 
     public async Task StopAsync(CancellationToken cancellationToken) => await DisposeAsync();

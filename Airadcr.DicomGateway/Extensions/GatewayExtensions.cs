@@ -45,6 +45,8 @@ public static class GatewayExtensions
             return database;
         });
         builder.Services.AddSingleton<InstanceIndex>();
+        builder.Services.AddSingleton<IndexWatermark>();
+        builder.Services.AddSingleton<StorageRecovery>();
         builder.Services.AddSingleton<InstanceGroupCommit>();
         builder.Services.AddSingleton<CallingAeAllowlist>();
         builder.Services.AddSingleton<AdminKeyRequirement>();

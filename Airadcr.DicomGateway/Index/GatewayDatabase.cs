@@ -27,11 +27,25 @@ public abstract class GatewayDatabase
     /// <summary>Waits for this process's turn to write (an engine with one writer at a time queues its writers here).</summary>
     protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
-    /// <summary>Runs <paramref name="work"/> in one write transaction, committed before this returns.</summary>
-    public async Task<T> InWriteTransactionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lets the next commit on <paramref name="connection"/> return before it is flushed to disk; the returned object
+    /// restores flushed commits. Null (the default): every commit on this engine is flushed.
+    /// </summary>
+    protected virtual ValueTask<IAsyncDisposable?> DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken) =>
+        ValueTask.FromResult<IAsyncDisposable?>(null);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> in one write transaction, committed before this returns. With
+    /// <see cref="CommitSync.Flushed"/> the commit is on disk when this returns; with <see cref="CommitSync.Deferred"/>
+    /// it is visible to readers and survives a crash of this process, and reaches the disk with the next flushed commit
+    /// (see <see cref="CommitSync"/>).
+    /// </summary>
+    public async Task<T> InWriteTransactionAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken,
+        CommitSync sync = CommitSync.Flushed)
     {
         using var writer = await EnterWriterAsync(cancellationToken);
         await using var connection = await OpenAsync(cancellationToken);
+        await using var deferred = sync == CommitSync.Deferred ? await DeferSyncAsync(connection, cancellationToken) : null;
         await RunAsync(connection, BeginWriteStatement, cancellationToken);
         try
         {
@@ -77,7 +91,7 @@ public abstract class GatewayDatabase
         }
     }
 
-    private static async Task RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    protected static async Task RunAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
     {
         await using var command = Command(connection, sql);
         await command.ExecuteNonQueryAsync(cancellationToken);
@@ -104,4 +118,18 @@ public abstract class GatewayDatabase
         await using var command = Command(connection, sql, parameters);
         return await command.ExecuteNonQueryAsync(cancellationToken);
     }
+}
+
+/// <summary>Whether a write transaction's commit waits for the disk.</summary>
+public enum CommitSync
+{
+    /// <summary>The commit is on disk when it returns (SQLite <c>synchronous=FULL</c>, PostgreSQL's default).</summary>
+    Flushed,
+
+    /// <summary>
+    /// SQLite: the commit returns once written to the WAL, without its fsync (<c>synchronous=NORMAL</c>): visible to
+    /// readers and kept across a crash of the process; a power loss may drop it until a later flushed commit (any
+    /// connection's) has synced the WAL. Engines that cannot defer safely flush anyway (PostgreSQL).
+    /// </summary>
+    Deferred,
 }

@@ -49,6 +49,11 @@ internal static class GatewaySchema
             created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL);
         CREATE INDEX pacs_sends_state ON pacs_sends(state, not_before);
         """,
+        """
+        CREATE TABLE index_watermark (
+            id INTEGER PRIMARY KEY,
+            durable_before {stamp} NOT NULL);
+        """,
     ];
 
     public const string Sqlite = "sqlite";

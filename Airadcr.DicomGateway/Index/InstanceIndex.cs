@@ -10,7 +10,9 @@ public sealed class InstanceIndex(GatewayDatabase database)
     /// Records instances (one group commit) in one write transaction: their rows are written while
     /// <paramref name="filesDurable"/> (their files' fsyncs) runs, and committed only once it has completed, so that a
     /// row is never durable before its file. Their studies go (back) to <c>receiving</c>. An instance already indexed
-    /// keeps its row.
+    /// keeps its row. The commit does not wait for its own flush (<see cref="CommitSync.Deferred"/>): the rows are
+    /// visible and survive a crash of the process at once, and reach the disk with the next flushed commit (the
+    /// <see cref="IndexWatermark"/>); after a power loss their files, durable already, give them back at start-up.
     /// </summary>
     public Task AddAsync(IReadOnlyList<IndexedInstance> instances, Task filesDurable, CancellationToken cancellationToken) =>
         database.InWriteTransactionAsync(async connection =>
@@ -29,7 +31,7 @@ public sealed class InstanceIndex(GatewayDatabase database)
             }
             await filesDurable;
             return instances.Count;
-        }, cancellationToken);
+        }, cancellationToken, CommitSync.Deferred);
 
     /// <summary>Those of <paramref name="sopInstanceUids"/> already indexed (one query).</summary>
     public async Task<HashSet<string>> IndexedAmongAsync(IReadOnlyCollection<string> sopInstanceUids, CancellationToken cancellationToken)

@@ -6,6 +6,8 @@ namespace Airadcr.DicomGateway.Index;
 /// <summary>
 /// Server mode: PostgreSQL through an Npgsql data source (<c>ConnectionStrings:gatewaydb</c>). A commit returns once
 /// the WAL is flushed (the server's default <c>synchronous_commit</c>), so an acknowledged instance stays indexed.
+/// <see cref="CommitSync.Deferred"/> commits are flushed too: with <c>synchronous_commit = off</c> a crash of the
+/// PostgreSQL server alone, while the gateway runs on (no start-up recovery), could lose acknowledged rows.
 /// </summary>
 public sealed class PostgresGatewayDatabase : GatewayDatabase, IAsyncDisposable
 {

@@ -5,8 +5,9 @@ using Microsoft.Data.Sqlite;
 namespace Airadcr.DicomGateway.Index;
 
 /// <summary>
-/// Embedded mode: one SQLite file in the storage folder, WAL journal, synchronous FULL so that an acknowledged
-/// instance's index row survives a crash. Writers queue in process (SQLite has one writer at a time; contending
+/// Embedded mode: one SQLite file in the storage folder, WAL journal, synchronous FULL (a commit is on disk when it
+/// returns) except for the transactions that ask for <see cref="CommitSync.Deferred"/> (NORMAL: the instances' group
+/// commits, whose rows the start-up recovery restores from their files). Writers queue in process (SQLite has one writer at a time; contending
 /// connections would otherwise back off in its busy handler, sleeping milliseconds on the C-STORE path).
 /// </summary>
 public sealed class SqliteGatewayDatabase : GatewayDatabase
@@ -56,6 +57,30 @@ public sealed class SqliteGatewayDatabase : GatewayDatabase
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
                 writer.Release();
+            }
+        }
+    }
+
+    protected override async ValueTask<IAsyncDisposable?> DeferSyncAsync(DbConnection connection, CancellationToken cancellationToken)
+    {
+        // Per connection, outside a transaction ("Safety level may not be changed inside a transaction").
+        await RunAsync(connection, "PRAGMA synchronous = NORMAL", cancellationToken);
+        return new FlushedCommitsRestored((SqliteConnection)connection);
+    }
+
+    /// <summary>Puts a pooled connection back to flushed commits; when that fails, the pool is emptied so that no
+    /// connection keeps deferred commits (a new one is configured FULL on open).</summary>
+    private sealed class FlushedCommitsRestored(SqliteConnection connection) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            try
+            {
+                await RunAsync(connection, "PRAGMA synchronous = FULL", CancellationToken.None);
+            }
+            catch (SqliteException)
+            {
+                SqliteConnection.ClearPool(connection);
             }
         }
     }

@@ -21,6 +21,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 106, Level = LogLevel.Warning, Message = "C-STORE refused (0xA700): the index could not record it: {Reason}")]
     public static partial void IndexUnavailable(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 107, Level = LogLevel.Warning, Message = "Recording the index's durable watermark failed, will retry: {Reason}")]
+    public static partial void WatermarkFailed(this ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Start-up recovery: {SeriesScanned} series folder(s) changed since {Since} scanned, {Indexed} instance file(s) indexed again, {Unreadable} incomplete or foreign file(s) left as they are")]
+    public static partial void RecoveryDone(this ILogger logger, int seriesScanned, string since, int indexed, int unreadable);
+
     [LoggerMessage(EventId = 103, Level = LogLevel.Information, Message = "Storage in {StorageRoot}, index in {Engine} at {IndexLocation}")]
     public static partial void StorageLocation(this ILogger logger, string storageRoot, string engine, string indexLocation);
 

@@ -3,8 +3,8 @@ namespace Airadcr.DicomGateway.Storage;
 /// <summary>
 /// The gateway's one way of making files durable: closed temporary files are renamed into their final places (on the
 /// same file system, so the rename is atomic), then every file and every directory that gained an entry is fsynced,
-/// concurrently (concurrent fsyncs share the file system's journal commits). Used by the SCP's group commit and by the
-/// signed-report upload.
+/// concurrently (concurrent fsyncs share the file system's journal commits). Used by the SCP's group commit, by the
+/// signed-report upload and by the start-up recovery.
 /// </summary>
 internal sealed class DurableFiles
 {
@@ -27,6 +27,20 @@ internal sealed class DurableFiles
         _toSync.Add(finalPath);
         _toSync.Add(directory);
         _placed.Add(finalPath);
+    }
+
+    /// <summary>
+    /// A file already at its final place under <paramref name="root"/> (found there at start-up): it and every directory
+    /// from its own up to <paramref name="root"/> are synced with the others.
+    /// </summary>
+    public void Keep(string finalPath, string root)
+    {
+        _toSync.Add(finalPath);
+        for (var directory = Path.GetDirectoryName(finalPath); directory is not null && directory.StartsWith(root, StringComparison.Ordinal);
+             directory = Path.GetDirectoryName(directory))
+        {
+            _toSync.Add(directory);
+        }
     }
 
     /// <summary>fsyncs every placed file and every directory touched: after this, they survive a crash.</summary>

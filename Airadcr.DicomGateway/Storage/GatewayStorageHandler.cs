@@ -79,10 +79,12 @@ public sealed class GatewayStorageHandler(
             return new StoreOutcome(DicomStatus.CannotUnderstand, "missing or invalid Study or Series Instance UID");
         }
         var finalPath = Path.Combine(paths.StorageRoot, study!, series!, instance.Request.SopInstanceUid + ".dcm");
-        var size = new FileInfo(instance.TemporaryPath).Length;
+        var request = instance.Request;
+        var row = IndexedInstance.FromHeader(header, study!, series!, request.SopInstanceUid, request.SopClassUid, request.TransferSyntax.Uid,
+            request.CallingAe, finalPath, new FileInfo(instance.TemporaryPath).Length, time.GetUtcNow());
         try
         {
-            if (!await groupCommit.CommitAsync(instance.TemporaryPath, finalPath, ToIndexed(instance, study!, series!, finalPath, size), cancellationToken))
+            if (!await groupCommit.CommitAsync(instance.TemporaryPath, finalPath, row, cancellationToken))
             {
                 logger.DuplicateInstance();
             }
@@ -95,22 +97,4 @@ public sealed class GatewayStorageHandler(
         }
         return new StoreOutcome(DicomStatus.Success);
     }
-
-    private IndexedInstance ToIndexed(ReceivedInstance instance, string study, string series, string path, long size)
-    {
-        var header = instance.Header;
-        return new IndexedInstance(study, series, instance.Request.SopInstanceUid, instance.Request.SopClassUid,
-            instance.Request.TransferSyntax.Uid, Integer(header, DicomTag.InstanceNumber), path, size, instance.Request.CallingAe,
-            time.GetUtcNow(), Text(header, DicomTag.PatientID), Text(header, DicomTag.PatientName), Text(header, DicomTag.PatientBirthDate),
-            Text(header, DicomTag.PatientSex), Text(header, DicomTag.AccessionNumber), Text(header, DicomTag.StudyDate),
-            Text(header, DicomTag.StudyDescription), Text(header, DicomTag.Modality), Integer(header, DicomTag.SeriesNumber),
-            Text(header, DicomTag.SeriesDescription));
-    }
-
-    private static string? Text(DicomDataset header, DicomTag tag) =>
-        header.GetStringOrDefault(tag) is { Length: > 0 } value ? value : null;
-
-    private static int? Integer(DicomDataset header, DicomTag tag) =>
-        int.TryParse(header.GetStringOrDefault(tag), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var value)
-            ? value : null;
 }

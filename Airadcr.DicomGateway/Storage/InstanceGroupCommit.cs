@@ -19,11 +19,18 @@ namespace Airadcr.DicomGateway.Storage;
 /// then each waiting C-STORE gets its answer.</item>
 /// </list>
 /// So a file is durable before its index row, and the next batch's files are placed and fsynced while the previous
-/// batch commits. A file found at the final path but not indexed was never acknowledged: it is replaced.
+/// batch commits. The index commit does not wait for its own flush (<see cref="CommitSync.Deferred"/>): about once a
+/// second while instances arrive, and when the gateway stops, the index thread records the
+/// <see cref="IndexWatermark"/> in a flushed commit, the time before which every placed file has its row on disk;
+/// <see cref="StorageRecovery"/> indexes at start-up what storage gained since. A file found at the final path but
+/// not indexed when its instance arrives again is replaced.
 /// </summary>
 public sealed class InstanceGroupCommit : IAsyncDisposable
 {
     private const int MaxBatch = 64;
+
+    /// <summary>How long rows committed without their own flush wait, at most, for the watermark's flushed commit.</summary>
+    public static readonly TimeSpan WatermarkInterval = TimeSpan.FromSeconds(1);
     private static readonly Meter Meter = new("Airadcr.DicomGateway.Storage");
     private static readonly Histogram<int> BatchSize = Meter.CreateHistogram<int>("airadcr.gateway.group_commit.instances", "{instance}",
         "Instances made durable by one group commit");
@@ -33,9 +40,12 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
     private readonly Channel<Batch> _placed = Channel.CreateUnbounded<Batch>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
     private readonly Dictionary<string, Batch> _inFlight = new(StringComparer.Ordinal);
     private readonly InstanceIndex _index;
+    private readonly IndexWatermark _watermark;
+    private readonly TimeProvider _time;
     private readonly ILogger<InstanceGroupCommit> _logger;
     private readonly Thread _filesThread;
     private readonly Thread _indexThread;
+    private DateTimeOffset? _unflushedSince; // index thread: first commit not yet covered by a recorded watermark
 
     private sealed record Entry(string TemporaryPath, string FinalPath, IndexedInstance Instance, TaskCompletionSource<bool> Done);
 
@@ -44,6 +54,9 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
     {
         public long Started { get; } = Stopwatch.GetTimestamp();
 
+        /// <summary>When its first file was about to be placed (set with its first in-flight entry, under the lock).</summary>
+        public DateTimeOffset PlacingSince { get; set; }
+
         public List<Entry> Stored { get; } = [];
 
         public List<Entry> Duplicates { get; } = [];
@@ -51,9 +64,11 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
         public TaskCompletionSource FilesDurable { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
-    public InstanceGroupCommit(InstanceIndex index, ILogger<InstanceGroupCommit> logger)
+    public InstanceGroupCommit(InstanceIndex index, IndexWatermark watermark, TimeProvider time, ILogger<InstanceGroupCommit> logger)
     {
         _index = index;
+        _watermark = watermark;
+        _time = time;
         _logger = logger;
         // Dedicated threads, so that blocking fsyncs and index commits never wait for (or starve) the thread pool the
         // associations run on.
@@ -146,6 +161,10 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
             }
             lock (_inFlight)
             {
+                if (batch.Stored.Count == 0)
+                {
+                    batch.PlacingSince = _time.GetUtcNow();
+                }
                 _inFlight.Add(uid, batch);
                 batch.Stored.Add(entry);
             }
@@ -155,16 +174,75 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
 
     private void CommitIndex()
     {
-        while (_placed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult())
+        while (WaitForBatch())
         {
             while (_placed.Reader.TryRead(out var batch))
             {
-                CommitAsync(batch).GetAwaiter().GetResult();
+                if (CommitAsync(batch).GetAwaiter().GetResult())
+                {
+                    _unflushedSince ??= _time.GetUtcNow();
+                }
+                if (_unflushedSince is { } since && _time.GetUtcNow() - since >= WatermarkInterval)
+                {
+                    RecordWatermark();
+                }
             }
+        }
+        if (_unflushedSince is not null)
+        {
+            RecordWatermark(); // the gateway is stopping
         }
     }
 
-    private async Task CommitAsync(Batch batch)
+    /// <summary>Waits for the next batch; records the watermark when it falls due first. False once no batch can come.</summary>
+    private bool WaitForBatch()
+    {
+        if (_unflushedSince is not { } since)
+        {
+            return _placed.Reader.WaitToReadAsync().AsTask().GetAwaiter().GetResult();
+        }
+        var due = since + WatermarkInterval - _time.GetUtcNow();
+        using var timeout = new CancellationTokenSource(due > TimeSpan.Zero ? due : TimeSpan.Zero, _time);
+        try
+        {
+            return _placed.Reader.WaitToReadAsync(timeout.Token).AsTask().GetAwaiter().GetResult();
+        }
+        catch (OperationCanceledException)
+        {
+            RecordWatermark();
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Records, in a flushed commit, that every file placed before the oldest batch still in flight (or before now) has
+    /// its row on disk: such a batch's rows are committed already, and this commit flushes them with its own.
+    /// </summary>
+    private void RecordWatermark()
+    {
+        DateTimeOffset durableBefore;
+        lock (_inFlight)
+        {
+            durableBefore = _time.GetUtcNow();
+            foreach (var batch in _inFlight.Values)
+            {
+                durableBefore = batch.PlacingSince < durableBefore ? batch.PlacingSince : durableBefore;
+            }
+        }
+        try
+        {
+            _watermark.RecordAsync(durableBefore, CancellationToken.None).GetAwaiter().GetResult();
+            _unflushedSince = null;
+        }
+        catch (Exception error)
+        {
+            _logger.WatermarkFailed(error.Message);
+            _unflushedSince = _time.GetUtcNow(); // tried again a watermark interval later
+        }
+    }
+
+    /// <summary>Commits a batch's rows and answers its C-STOREs; true when rows were committed.</summary>
+    private async Task<bool> CommitAsync(Batch batch)
     {
         Exception? failure = null;
         try
@@ -203,6 +281,7 @@ public sealed class InstanceGroupCommit : IAsyncDisposable
         {
             Answer(entry, failure, stored: false);
         }
+        return failure is null && batch.Stored.Count > 0;
     }
 
     private static void Answer(Entry entry, Exception? failure, bool stored)

@@ -1,7 +1,8 @@
 #!/bin/bash
 # Interleaved A/B of gateway builds on a shared machine: for each round, each build in turn is started fresh
 # (embedded mode, fresh storage, warmed up with 8 instances), then 200 files are sent by 1 storescu and by 4 in
-# parallel. Prints files/s and the gateway's CPU time per file (user+system, from /proc) for each run.
+# parallel. Prints files/s, the gateway's CPU time per file (user+system, from /proc) and its mean group commit
+# (fsyncs + index transaction, from /metrics; warm-up included) for each run.
 # Usage: bench/scripts/gateway-ab.sh ROUNDS FILES_DIR WARMUP_DIR DLL...
 #   e.g. bench/scripts/gateway-ab.sh 4 /tmp/airadcr-bench-ct200 /tmp/airadcr-bench-ct200-warmup /tmp/base/Airadcr.DicomGateway.dll \
 #        Airadcr.DicomGateway/bin/Release/net10.0/linux-x64/Airadcr.DicomGateway.dll
@@ -25,9 +26,12 @@ run() { # dll associations
     if [ "$2" = 1 ]; then storescu -aec IA_SERVER 127.0.0.1 $dicom "${files[@]}"
     else for k in 0 1 2 3; do storescu -aec IA_SERVER 127.0.0.1 $dicom "${files[@]:$((k * quarter)):$quarter}" & senders+=($!); done; wait_senders "${senders[@]}"; fi
     local end; end=$(date +%s.%N); local cpu1; cpu1=$(awk '{print $14 + $15}' /proc/$gateway/stat)
-    kill $gateway; wait $gateway 2>/dev/null
+    local commit; commit=$(curl -s "http://127.0.0.1:$http/metrics" | awk '/^airadcr_gateway_group_commit_duration_seconds_sum/ {s = $2}
+        /^airadcr_gateway_group_commit_duration_seconds_count/ {c = $2} /^airadcr_gateway_group_commit_instances_sum/ {n = $2}
+        END {if (c > 0) printf "group commit %.1f ms, %.2f instances per batch", s * 1000 / c, n / c; else print "no group commit metrics"}')
+    if ! kill $gateway 2>/dev/null; then echo "gateway $1 stopped on its own; its log:"; tail -20 "$dir/log"; fi; wait $gateway 2>/dev/null
     local stored; stored=$(find "$dir/storage" -name '*.dcm' | wc -l); rm -rf "$dir"
-    python3 -c "import sys; print(f'{sys.argv[1]} assoc={sys.argv[2]} {$count / ($end - $start):.0f} files/s, cpu {($cpu1 - $cpu0) * 1e6 / $(getconf CLK_TCK) / $count:.0f} us/file, {sys.argv[3]} files stored')" "$1" "$2" "$stored"
+    python3 -c "import sys; print(f'{sys.argv[1]} assoc={sys.argv[2]} {$count / ($end - $start):.0f} files/s, cpu {($cpu1 - $cpu0) * 1e6 / $(getconf CLK_TCK) / $count:.0f} us/file, {sys.argv[3]} files stored, {sys.argv[4]}')" "$1" "$2" "$stored" "$commit"
 }
 for _ in $(seq "$rounds"); do
     for dll in "$@"; do run "$dll" 1; run "$dll" 4; done
