@@ -103,13 +103,18 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
 
     private TimeSpan ServerCpuTime => serverCpuTime();
 
-    private Measure StartMeasure() => new(this, ServerCpuTime, ids.FirstReads);
+    private static TimeSpan GeneratorCpuTime => ProcessCpu.Of(Environment.ProcessId);
 
-    /// <summary>What a run adds to the latencies: server CPU time and first reads, counted from its start.</summary>
-    private readonly record struct Measure(LoadGenerator Load, TimeSpan CpuAtStart, int FirstReadsAtStart)
+    private Measure StartMeasure() => new(this, ServerCpuTime, GeneratorCpuTime, ids.FirstReads);
+
+    /// <summary>What a run adds to the latencies: server and generator CPU time and first reads, counted from its start.</summary>
+    private readonly record struct Measure(LoadGenerator Load, TimeSpan ServerCpuAtStart, TimeSpan GeneratorCpuAtStart, int FirstReadsAtStart)
     {
         public LoadResult Result(string target, string load, string operation, List<double> latencies, int errors, TimeSpan elapsed) =>
             LoadResult.From(target, load, operation, latencies, errors, elapsed,
-                Load.ServerCpuTime - CpuAtStart, Load.ids.FirstReads - FirstReadsAtStart);
+                Load.ServerCpuTime - ServerCpuAtStart, Load.ids.FirstReads - FirstReadsAtStart) with
+            {
+                GeneratorCpuMicroseconds = (GeneratorCpuTime - GeneratorCpuAtStart).TotalMicroseconds / Math.Max(1, latencies.Count + errors),
+            };
     }
 }

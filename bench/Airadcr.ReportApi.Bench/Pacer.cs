@@ -14,7 +14,7 @@ namespace Airadcr.ReportApi.Bench;
 internal static partial class Pacer
 {
     /// <summary>How long before a deadline the sleep ends and the spin begins.</summary>
-    private static readonly long SpinTicks = Stopwatch.Frequency / 5_000; // 200 µs
+    private static readonly long SpinTicks = Stopwatch.Frequency / 10_000; // 100 µs: nanosleep overshoots by ~50 µs here
 
     /// <summary>The nice value of the open loop's threads on Linux (0 is the default; fails silently unless root).</summary>
     public const int OpenLoopNice = -5;

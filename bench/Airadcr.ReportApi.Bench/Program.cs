@@ -50,13 +50,13 @@ foreach (var (name, server) in targets)
 }
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | first reads | errors | p99 from schedule / max lag ms |");
-report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | generator CPU µs/req | first reads | errors | p99 from schedule / max lag ms |");
+report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var result in results)
 {
     var reference = results.First(r => r.Target == "bare Kestrel" && r.Load == result.Load && r.Operation == result.Operation);
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.ServerCpuMicroseconds:F0} | {result.FirstReadShare} | {result.Errors} | {result.FromSchedule} |");
+        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.ServerCpuMicroseconds:F0} | {result.GeneratorCpuMicroseconds:F0} | {result.FirstReadShare} | {result.Errors} | {result.FromSchedule} |");
 }
 
 Console.WriteLine($"load average before/after: {options.LoadAverageAtStart} / {BenchOptions.LoadAverage()}");
@@ -119,6 +119,9 @@ namespace Airadcr.ReportApi.Bench
     {
         /// <summary>The slowest requests of an open-loop run and when they were sent (UTC), to line up with server logs.</summary>
         public IReadOnlyList<(DateTime SentAt, double Milliseconds)> Slowest { get; init; } = [];
+
+        /// <summary>CPU time of the load generator (this process) during the run, per request.</summary>
+        public double GeneratorCpuMicroseconds { get; init; }
 
         /// <summary>Open loop: p99 counted from each request's scheduled time instead of its send.</summary>
         public double ScheduledP99 { get; init; } = double.NaN;
