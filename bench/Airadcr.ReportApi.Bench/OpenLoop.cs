@@ -123,7 +123,6 @@ internal sealed class OpenLoop
 
     private int TakeIdle()
     {
-        var spin = new SpinWait();
         while (true)
         {
             lock (idleGate)
@@ -143,7 +142,7 @@ internal sealed class OpenLoop
                 throw new IOException("Every connection to the server is lost");
             }
 
-            spin.SpinOnce(); // every connection busy: the wait shows as lag
+            Thread.Sleep(1); // every connection busy (a server stall): the wait shows as lag; never spin at real-time priority
         }
     }
 

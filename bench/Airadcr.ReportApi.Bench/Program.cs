@@ -60,6 +60,7 @@ foreach (var result in results)
 }
 
 Console.WriteLine($"load average before/after: {options.LoadAverageAtStart} / {BenchOptions.LoadAverage()}");
+Console.WriteLine($"open-loop generator threads: {Pacer.Scheduling}");
 Console.WriteLine($"ReportApi extra environment: {string.Join(' ', options.ServerEnvironment.Select(e => $"{e.Key}={e.Value}").DefaultIfEmpty("none"))}");
 Console.WriteLine(report);
 if (options.ShowSlowest)
