@@ -1,6 +1,6 @@
 using Airadcr.ReportApi;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(DesktopConfiguration.HostArguments(args));
 var environment = builder.AddDesktopConfiguration();
 builder.AddServiceDefaults();
 builder.UseDesktopListener();

@@ -1,16 +1,16 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Globalization;
-using System.Text;
+using System.Net;
+using System.Net.Sockets;
 
 namespace Airadcr.ReportApi.Bench;
 
 /// <summary>
 /// Drives one target with POST /pending-report (the spec's example body, a fresh technical id each time) and
-/// GET /pending-report?tid= (ids stored earlier, in turn: the first GETs of an id mark it retrieved, later ones read
-/// it again; with <c>unreadFirst</c>, ids never read are taken first while there are any), closed-loop at a fixed
-/// concurrency or open-loop at a fixed rate. Each run also reports the server process's CPU time per request and,
-/// for GET, the share of first reads.
+/// GET /pending-report?tid= (ids from <see cref="ReportIds"/>), closed-loop at a fixed concurrency (one thread and one
+/// keep-alive connection per client, blocking I/O) or open-loop at a fixed rate (<see cref="OpenLoop"/>). Both speak
+/// HTTP/1.1 on raw sockets with requests encoded once (<see cref="RawHttpConnection"/>, <see cref="BenchRequest"/>),
+/// the same client for the bare Kestrel reference and the ReportApi. Each run also reports the server process's CPU
+/// time per request and, for GET, the share of first reads. Latencies count 2xx answers only; others are errors.
 /// </summary>
 internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime, bool unreadFirst)
 {
@@ -19,140 +19,102 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
 
     /// <summary>How many of an open-loop run's slowest requests are kept, with the time they were sent.</summary>
     public const int SlowestKept = 30;
-    private readonly HttpClient http = CreateClient(baseUrl);
-    private readonly ConcurrentQueue<string> stored = new();
-    private readonly ConcurrentQueue<string> unread = new();
-    private readonly ConcurrentDictionary<string, bool> read = new();
-    private int sequence;
-    private int firstReads;
 
-    public async Task<LoadResult> RunClosedAsync(string target, string operation, int concurrency, TimeSpan duration)
+    /// <summary>
+    /// Connections of an open-loop run: at 500 req/s and ~1 ms per request one or two are busy at a time; 128 keep the
+    /// schedule through a 250 ms server stall (each one costs a thread blocked in recv).
+    /// </summary>
+    public const int OpenLoopConnections = 128;
+
+    private readonly Uri server = new(baseUrl);
+    private readonly ReportIds ids = new(unreadFirst);
+
+    public LoadResult RunClosed(string target, string operation, int concurrency, TimeSpan duration)
     {
-        var latencies = new ConcurrentBag<double>();
-        var errors = 0;
         var measure = StartMeasure();
         var deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
         var started = Stopwatch.GetTimestamp();
-        await Task.WhenAll(Enumerable.Range(0, concurrency).Select(_ => Task.Run(async () =>
-        {
-            while (Stopwatch.GetTimestamp() < deadline)
-            {
-                var (ok, ms) = await SendAsync(operation);
-                latencies.Add(ms);
-                if (!ok)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }
-        })));
-        return measure.Result(target, $"closed, {concurrency} concurrent", operation, [.. latencies], errors, Stopwatch.GetElapsedTime(started));
+        var clients = new (List<double> Latencies, int Errors)[concurrency];
+        var threads = Enumerable.Range(0, concurrency)
+            .Select(client => new Thread(() => clients[client] = RunClosedClient(operation, deadline)) { IsBackground = true })
+            .ToList();
+        threads.ForEach(thread => thread.Start());
+        threads.ForEach(thread => thread.Join());
+        return measure.Result(target, $"closed, {concurrency} concurrent", operation,
+            [.. clients.SelectMany(c => c.Latencies)], clients.Sum(c => c.Errors), Stopwatch.GetElapsedTime(started));
     }
 
-    public async Task<LoadResult> RunOpenAsync(string target, string operation, int rate, TimeSpan duration)
+    public LoadResult RunOpen(string target, string operation, int rate, TimeSpan duration)
     {
-        var latencies = new ConcurrentBag<double>();
-        var errors = 0;
-        var total = (int)(rate * duration.TotalSeconds);
-        var timed = new ConcurrentBag<(DateTime SentAt, double Milliseconds)>();
         var measure = StartMeasure();
-        var started = Stopwatch.GetTimestamp();
-        var inFlight = new List<Task>(total);
-        for (var i = 0; i < total; i++)
+        var run = OpenLoop.Run(Endpoint, Request(operation), NextId(operation), rate, duration, OpenLoopConnections);
+        var (scheduledP99, maxLag) = run.FromSchedule();
+        return measure.Result(target, $"open, {rate} req/s", operation, run.SuccessfulLatencies(), run.Errors, run.Elapsed) with
         {
-            var due = started + (long)(i * Stopwatch.Frequency / (double)rate);
-            while (Stopwatch.GetTimestamp() < due)
-            {
-                await Task.Delay(1);
-            }
-
-            inFlight.Add(Task.Run(async () =>
-            {
-                var sentAt = DateTime.UtcNow;
-                var (ok, ms) = await SendAsync(operation);
-                latencies.Add(ms);
-                timed.Add((sentAt, ms));
-                if (!ok)
-                {
-                    Interlocked.Increment(ref errors);
-                }
-            }));
-        }
-
-        await Task.WhenAll(inFlight);
-        return measure.Result(target, $"open, {rate} req/s", operation, [.. latencies], errors, Stopwatch.GetElapsedTime(started)) with
-        {
-            Slowest = [.. timed.OrderByDescending(t => t.Milliseconds).Take(SlowestKept)],
+            Slowest = run.Slowest(SlowestKept),
+            ScheduledP99 = scheduledP99,
+            MaxPacingLag = maxLag,
         };
     }
 
-    private async Task<(bool Ok, double Milliseconds)> SendAsync(string operation)
+    private (List<double> Latencies, int Errors) RunClosedClient(string operation, long deadline)
     {
-        using var request = operation == Post ? PostRequest() : GetRequest();
-        var start = Stopwatch.GetTimestamp();
-        try
+        var request = Request(operation);
+        var nextId = NextId(operation);
+        var latencies = new List<double>(1 << 16);
+        var errors = 0;
+        RawHttpConnection? connection = null;
+        while (Stopwatch.GetTimestamp() < deadline)
         {
-            using var response = await http.SendAsync(request);
-            await response.Content.ReadAsByteArrayAsync();
-            return (response.IsSuccessStatusCode, Stopwatches.Milliseconds(start));
+            request.SetId(nextId());
+            var start = Stopwatch.GetTimestamp();
+            try
+            {
+                connection ??= RawHttpConnection.Open(Endpoint);
+                connection.Send(request.Bytes);
+                if (connection.ReadResponse() is >= 200 and <= 299)
+                {
+                    latencies.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                }
+                else
+                {
+                    errors++;
+                }
+            }
+            catch (Exception e) when (e is IOException or SocketException)
+            {
+                errors++;
+                connection?.Dispose();
+                connection = null;
+            }
         }
-        catch (HttpRequestException)
-        {
-            return (false, Stopwatches.Milliseconds(start));
-        }
+
+        connection?.Dispose();
+        return (latencies, errors);
     }
 
-    private HttpRequestMessage PostRequest()
-    {
-        var tid = "BENCH_" + Interlocked.Increment(ref sequence).ToString(CultureInfo.InvariantCulture);
-        stored.Enqueue(tid);
-        unread.Enqueue(tid);
-        var body = $$"""
-            {"technical_id":"{{tid}}","patient_id":"PAT123456","exam_uid":"1.2.840.113619.2.1.2.3","accession_number":"ACC{{tid}}",
-             "study_instance_uid":"1.2.840.10008.5.1.4.1.1.2.1","structured":{"title":"IRM Cérébrale","indication":"Céphalées chroniques",
-             "technique":"IRM 3T","results":"Volumétrie normale. Aucune lésion détectée.","conclusion":""},"source_type":"teo_hub",
-             "ai_modules":["brain_volumetry","lesion_detection"],"modality":"MR","metadata":{"teo_version":"2.1.0","confidence_score":0.94} }
-            """;
-        return new HttpRequestMessage(HttpMethod.Post, "/pending-report") { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-    }
+    private IPEndPoint Endpoint => new(IPAddress.Parse(server.Host), server.Port);
 
-    private HttpRequestMessage GetRequest()
-    {
-        string? tid = null;
-        if (!(unreadFirst && unread.TryDequeue(out tid)))
-        {
-            tid = stored.TryDequeue(out var next) ? next : "BENCH_1";
-            stored.Enqueue(tid);
-        }
+    /// <summary>A copy of the operation's request for one sending thread.</summary>
+    private BenchRequest Request(string operation) =>
+        operation == Post ? BenchRequest.Post(server.Authority) : BenchRequest.Get(server.Authority);
 
-        if (read.TryAdd(tid, true))
-        {
-            Interlocked.Increment(ref firstReads);
-        }
-
-        return new HttpRequestMessage(HttpMethod.Get, "/pending-report?tid=" + tid);
-    }
-
-    private Measure StartMeasure() => new(this, serverCpuTime(), FirstReads);
+    private Func<int> NextId(string operation) => operation == Post ? ids.NextToStore : ids.NextToRead;
 
     private TimeSpan ServerCpuTime => serverCpuTime();
 
-    private int FirstReads => Volatile.Read(ref firstReads);
+    private static TimeSpan GeneratorCpuTime => ProcessCpu.Of(Environment.ProcessId);
 
-    /// <summary>What a run adds to the latencies: server CPU time and first reads, counted from its start.</summary>
-    private readonly record struct Measure(LoadGenerator Load, TimeSpan CpuAtStart, int FirstReadsAtStart)
+    private Measure StartMeasure() => new(this, ServerCpuTime, GeneratorCpuTime, ids.FirstReads);
+
+    /// <summary>What a run adds to the latencies: server and generator CPU time and first reads, counted from its start.</summary>
+    private readonly record struct Measure(LoadGenerator Load, TimeSpan ServerCpuAtStart, TimeSpan GeneratorCpuAtStart, int FirstReadsAtStart)
     {
         public LoadResult Result(string target, string load, string operation, List<double> latencies, int errors, TimeSpan elapsed) =>
             LoadResult.From(target, load, operation, latencies, errors, elapsed,
-                Load.ServerCpuTime - CpuAtStart, Load.FirstReads - FirstReadsAtStart);
-    }
-
-    private static HttpClient CreateClient(string baseUrl)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = Timeout.InfiniteTimeSpan, MaxConnectionsPerServer = 256 })
-        {
-            BaseAddress = new Uri(baseUrl),
-        };
-        client.DefaultRequestHeaders.Add("X-API-Key", ReportApiUnderTest.ApiKey);
-        return client;
+                Load.ServerCpuTime - ServerCpuAtStart, Load.ids.FirstReads - FirstReadsAtStart) with
+            {
+                GeneratorCpuMicroseconds = (GeneratorCpuTime - GeneratorCpuAtStart).TotalMicroseconds / Math.Max(1, latencies.Count + errors),
+            };
     }
 }

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using Airadcr.ReportApi.Bench;
@@ -42,25 +41,26 @@ foreach (var (name, server) in targets)
 {
     var load = new LoadGenerator(server.BaseUrl, server.CpuTime, options.UnreadFirst);
     // Warm-up: let tiered JIT reach its optimized code for both paths before measuring.
-    await load.RunClosedAsync("warm-up", LoadGenerator.Post, options.Concurrency, TimeSpan.FromSeconds(3));
-    await load.RunClosedAsync("warm-up", LoadGenerator.Get, options.Concurrency, TimeSpan.FromSeconds(3));
-    results.Add(await load.RunClosedAsync(name, LoadGenerator.Post, options.Concurrency, options.Duration));
-    results.Add(await load.RunClosedAsync(name, LoadGenerator.Get, options.Concurrency, options.Duration));
-    results.Add(await load.RunOpenAsync(name, LoadGenerator.Post, options.Rate, options.Duration));
-    results.Add(await load.RunOpenAsync(name, LoadGenerator.Get, options.Rate, options.Duration));
+    load.RunClosed("warm-up", LoadGenerator.Post, options.Concurrency, TimeSpan.FromSeconds(3));
+    load.RunClosed("warm-up", LoadGenerator.Get, options.Concurrency, TimeSpan.FromSeconds(3));
+    results.Add(load.RunClosed(name, LoadGenerator.Post, options.Concurrency, options.Duration));
+    results.Add(load.RunClosed(name, LoadGenerator.Get, options.Concurrency, options.Duration));
+    results.Add(load.RunOpen(name, LoadGenerator.Post, options.Rate, options.Duration));
+    results.Add(load.RunOpen(name, LoadGenerator.Get, options.Rate, options.Duration));
 }
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | first reads | errors |");
-report.AppendLine("|---|---|---|---|---|---|---|---|---|---|");
+report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | generator CPU µs/req | first reads | errors | p99 from schedule / max lag ms |");
+report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var result in results)
 {
     var reference = results.First(r => r.Target == "bare Kestrel" && r.Load == result.Load && r.Operation == result.Operation);
     report.AppendLine(CultureInfo.InvariantCulture,
-        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.ServerCpuMicroseconds:F0} | {result.FirstReadShare} | {result.Errors} |");
+        $"| {result.Target} | {result.Load} | {result.Operation} | {result.Throughput:F0} | {result.P50:F2} | {result.P99:F2} | {result.P99 / reference.P99:F1}x | {result.ServerCpuMicroseconds:F0} | {result.GeneratorCpuMicroseconds:F0} | {result.FirstReadShare} | {result.Errors} | {result.FromSchedule} |");
 }
 
 Console.WriteLine($"load average before/after: {options.LoadAverageAtStart} / {BenchOptions.LoadAverage()}");
+Console.WriteLine($"open-loop generator threads: {Pacer.Scheduling}");
 Console.WriteLine($"ReportApi extra environment: {string.Join(' ', options.ServerEnvironment.Select(e => $"{e.Key}={e.Value}").DefaultIfEmpty("none"))}");
 Console.WriteLine(report);
 if (options.ShowSlowest)
@@ -121,6 +121,17 @@ namespace Airadcr.ReportApi.Bench
         /// <summary>The slowest requests of an open-loop run and when they were sent (UTC), to line up with server logs.</summary>
         public IReadOnlyList<(DateTime SentAt, double Milliseconds)> Slowest { get; init; } = [];
 
+        /// <summary>CPU time of the load generator (this process) during the run, per request.</summary>
+        public double GeneratorCpuMicroseconds { get; init; }
+
+        /// <summary>Open loop: p99 counted from each request's scheduled time instead of its send.</summary>
+        public double ScheduledP99 { get; init; } = double.NaN;
+
+        /// <summary>Open loop: how late the generator sent its latest request against its schedule.</summary>
+        public double MaxPacingLag { get; init; } = double.NaN;
+
+        public string FromSchedule => double.IsNaN(ScheduledP99) ? "" : FormattableString.Invariant($"{ScheduledP99:F2} / {MaxPacingLag:F2}");
+
         public string FirstReadShare => Operation == LoadGenerator.Get ? $"{100.0 * FirstReads / Requests:F0}%" : "";
 
         public static LoadResult From(
@@ -131,10 +142,5 @@ namespace Airadcr.ReportApi.Bench
             return new LoadResult(target, load, operation, latencies.Count / elapsed.TotalSeconds, Percentile(0.50), Percentile(0.99), errors,
                 serverCpu.TotalMicroseconds / Math.Max(1, latencies.Count), latencies.Count, firstReads);
         }
-    }
-
-    internal static class Stopwatches
-    {
-        public static double Milliseconds(long startTimestamp) => Stopwatch.GetElapsedTime(startTimestamp).TotalMilliseconds;
     }
 }

@@ -44,17 +44,7 @@ internal sealed class TargetProcess(ServerProcess process, string baseUrl, strin
     public string BaseUrl { get; } = baseUrl;
 
     /// <summary>User + system CPU time of the server process so far.</summary>
-    public TimeSpan CpuTime()
-    {
-        // Fields 14 and 15 of /proc/PID/stat (after the parenthesized command name) are utime and stime in clock ticks.
-        var stat = File.ReadAllText($"/proc/{process.Pid.ToString(CultureInfo.InvariantCulture)}/stat");
-        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
-        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
-    }
-
-    /// <summary>USER_HZ: 100 on every Linux this runs on.</summary>
-    private const int ClockTicksPerSecond = 100;
+    public TimeSpan CpuTime() => ProcessCpu.Of(process.Pid);
 
     public static async Task<TargetProcess> StartAsync(
         string name, IReadOnlyList<string> arguments, Dictionary<string, string> environment, string? dataDirectory)
@@ -78,6 +68,23 @@ internal sealed class TargetProcess(ServerProcess process, string baseUrl, strin
         {
             Directory.Delete(dataDirectory, recursive: true);
         }
+    }
+}
+
+/// <summary>CPU time used by a process (Linux /proc): a target server, or the load generator itself.</summary>
+internal static class ProcessCpu
+{
+    /// <summary>USER_HZ: 100 on every Linux this runs on.</summary>
+    private const int ClockTicksPerSecond = 100;
+
+    /// <summary>User + system CPU time of process <paramref name="pid"/> so far.</summary>
+    public static TimeSpan Of(int pid)
+    {
+        // Fields 14 and 15 of /proc/PID/stat (after the parenthesized command name) are utime and stime in clock ticks.
+        var stat = File.ReadAllText($"/proc/{pid.ToString(CultureInfo.InvariantCulture)}/stat");
+        var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
     }
 }
 

@@ -1,0 +1,37 @@
+using System.Diagnostics;
+
+namespace Airadcr.ReportApi.Bench;
+
+/// <summary>Maps <see cref="Stopwatch"/> timestamps of a run to UTC times, to line requests up with server logs.</summary>
+internal readonly record struct ClockAnchor(DateTime Utc, long Timestamp)
+{
+    public DateTime ToUtc(long timestamp) => Utc + Stopwatch.GetElapsedTime(Timestamp, timestamp);
+}
+
+/// <summary>What an open-loop run recorded, per request, in Stopwatch ticks (arrays filled in place during the run).</summary>
+internal sealed record RecordedRun(long[] SentAt, long[] Latency, long[] Lag, bool[] Failed, TimeSpan Elapsed, ClockAnchor Clock)
+{
+    /// <summary>Latencies of the requests answered with 2xx, in ms.</summary>
+    public List<double> SuccessfulLatencies() =>
+        [.. Enumerable.Range(0, Latency.Length).Where(i => !Failed[i]).Select(i => Milliseconds(Latency[i]))];
+
+    public int Errors => Failed.Count(failed => failed);
+
+    /// <summary>
+    /// 99th percentile of the latencies counted from each request's scheduled time rather than its send (the two
+    /// differ when the pacer fell behind, e.g. with every connection busy), and the largest pacing lag, in ms.
+    /// </summary>
+    public (double ScheduledP99, double MaxLag) FromSchedule()
+    {
+        var fromSchedule = Enumerable.Range(0, Latency.Length).Where(i => !Failed[i]).Select(i => Milliseconds(Latency[i] + Lag[i])).Order().ToList();
+        return fromSchedule.Count == 0
+            ? (double.NaN, double.NaN)
+            : (fromSchedule[Math.Min(fromSchedule.Count - 1, (int)(0.99 * fromSchedule.Count))], Milliseconds(Lag.Max()));
+    }
+
+    public IReadOnlyList<(DateTime SentAt, double Milliseconds)> Slowest(int count) =>
+        [.. Enumerable.Range(0, Latency.Length).OrderByDescending(i => Latency[i]).Take(count)
+            .Select(i => (Clock.ToUtc(SentAt[i]), Milliseconds(Latency[i])))];
+
+    private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
+}
