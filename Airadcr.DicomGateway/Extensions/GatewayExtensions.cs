@@ -101,6 +101,7 @@ public static class GatewayExtensions
         });
         builder.Services.AddSingleton<AnalysisWorker>();
         builder.Services.AddHostedService(services => services.GetRequiredService<AnalysisWorker>());
+        builder.Services.AddHostedService<ReportWarmupService>();
         builder.Services.AddSingleton<PacsSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
         return builder;

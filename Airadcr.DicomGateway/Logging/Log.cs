@@ -51,6 +51,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 304, Level = LogLevel.Warning, Message = "Relaying analysis jobs to the stream failed, will retry: {Reason}")]
     public static partial void RelayFailed(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 307, Level = LogLevel.Warning, Message = "Warming up the report rendering failed (the first report will be slower): {Reason}")]
+    public static partial void ReportWarmupFailed(this ILogger logger, string reason);
+
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Admin request to {Path} refused: {Reason}")]
     public static partial void AdminRefused(this ILogger logger, string path, string reason);
 

@@ -11,7 +11,11 @@ namespace Airadcr.Inference.Engine.Catalog;
 /// </summary>
 public sealed partial class ModelCatalog : IAsyncDisposable
 {
-    private const int WarmupSize = 64;
+    /// <summary>
+    /// The plane size a model with a free input size is warmed at: a CT slice resampled to 1 mm (about 360 pixels), so
+    /// that the first study's batches find the runtime's buffers already grown to their size.
+    /// </summary>
+    private const int WarmupSize = 384;
     private readonly Dictionary<string, CatalogModel> _models = new(StringComparer.Ordinal);
     private readonly List<CatalogProblem> _problems = [];
 
@@ -74,7 +78,8 @@ public sealed partial class ModelCatalog : IAsyncDisposable
         try
         {
             var (height, width) = (manifest.Input.Height ?? WarmupSize, manifest.Input.Width ?? WarmupSize);
-            session.Run(new float[height * width], 1, height, width);
+            var batch = Math.Max(1, options.MaxBatch);
+            session.Run(new float[batch * height * width], batch, height, width);
         }
         catch (Microsoft.ML.OnnxRuntime.OnnxRuntimeException e)
         {
