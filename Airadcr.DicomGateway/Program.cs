@@ -7,7 +7,7 @@ if (args is ["report", .. var reportArgs])
     return await Airadcr.DicomGateway.Offline.ReportCommand.RunAsync(reportArgs, configuration, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServiceHostArguments.For(args));
 
 builder.AddServiceDefaults();
 builder.AddGatewayServices();

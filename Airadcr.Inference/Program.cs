@@ -7,7 +7,7 @@ if (args is ["analyze", ..])
     return await OfflineAnalysis.RunAsync(args[1..], Console.Out, Console.Error);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServiceHostArguments.For(args));
 builder.AddServiceDefaults();
 builder.AddInferenceServices();
 

@@ -1,6 +1,6 @@
 using Airadcr.ReportApi;
 
-var builder = WebApplication.CreateBuilder(DesktopConfiguration.HostArguments(args));
+var builder = WebApplication.CreateBuilder(ServiceHostArguments.For(args));
 var environment = builder.AddDesktopConfiguration();
 builder.AddServiceDefaults();
 builder.UseDesktopListener();

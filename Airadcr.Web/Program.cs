@@ -1,6 +1,6 @@
 using Airadcr.Web.Extensions;
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(ServiceHostArguments.For(args));
 builder.AddServiceDefaults();
 builder.AddWebServices();
 

@@ -88,11 +88,7 @@ public static class AdminApi
         {
             return TypedResults.BadRequest(new ApiError($"at most {MaxInstancesAsked} SOP Instance UIDs, each valid", "sopInstanceUids"));
         }
-        var held = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var chunk in asked.Distinct(StringComparer.Ordinal).Chunk(500))
-        {
-            held.UnionWith(await index.IndexedAmongAsync(chunk, cancellationToken));
-        }
+        var held = await index.IndexedAmongAsync([.. asked.Distinct(StringComparer.Ordinal)], cancellationToken);
         return TypedResults.Ok(new InstanceList([.. asked.Where(uid => !held.Contains(uid))]));
     }
 

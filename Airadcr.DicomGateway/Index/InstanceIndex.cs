@@ -33,7 +33,10 @@ public sealed class InstanceIndex(GatewayDatabase database)
             return instances.Count;
         }, cancellationToken, CommitSync.Deferred);
 
-    /// <summary>Those of <paramref name="sopInstanceUids"/> already indexed (one query).</summary>
+    /// <summary>
+    /// Those of <paramref name="sopInstanceUids"/> already indexed: one query per <see cref="LookupChunk"/> UIDs (the
+    /// engines bound the parameters of one statement), on one connection.
+    /// </summary>
     public async Task<HashSet<string>> IndexedAmongAsync(IReadOnlyCollection<string> sopInstanceUids, CancellationToken cancellationToken)
     {
         var indexed = new HashSet<string>(StringComparer.Ordinal);
@@ -41,17 +44,23 @@ public sealed class InstanceIndex(GatewayDatabase database)
         {
             return indexed;
         }
-        var parameters = sopInstanceUids.Select((uid, i) => (Name: string.Create(CultureInfo.InvariantCulture, $"@sop{i}"), Value: (object?)uid)).ToArray();
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection,
-            $"SELECT sop_instance_uid FROM instances WHERE sop_instance_uid IN ({string.Join(", ", parameters.Select(p => p.Name))})", parameters);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        while (await reader.ReadAsync(cancellationToken))
+        foreach (var chunk in sopInstanceUids.Chunk(LookupChunk))
         {
-            indexed.Add(reader.GetString(0));
+            var parameters = chunk.Select((uid, i) => (Name: string.Create(CultureInfo.InvariantCulture, $"@sop{i}"), Value: (object?)uid)).ToArray();
+            await using var command = GatewayDatabase.Command(connection,
+                $"SELECT sop_instance_uid FROM instances WHERE sop_instance_uid IN ({string.Join(", ", parameters.Select(p => p.Name))})", parameters);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                indexed.Add(reader.GetString(0));
+            }
         }
         return indexed;
     }
+
+    /// <summary>The most UIDs one lookup statement carries.</summary>
+    public const int LookupChunk = 500;
 
     private static async Task AddAsync(DbConnection connection, IndexedInstance instance, CancellationToken cancellationToken)
     {

@@ -12,14 +12,6 @@ namespace Airadcr.ReportApi;
 /// </summary>
 public static class DesktopConfiguration
 {
-    /// <summary>
-    /// The command line plus <c>hostBuilder:reloadConfigOnChange=false</c>: appsettings files are read once. Watching
-    /// them for changes watches the whole content root (the working directory) recursively, and when the data
-    /// directory lies under it (a desktop started from the home folder) every database and WAL write became a file
-    /// event for a watcher thread to process; the service reads its settings at start-up only anyway.
-    /// </summary>
-    public static string[] HostArguments(string[] args) => [.. args, "--hostBuilder:reloadConfigOnChange=false"];
-
     public static DesktopEnvironment AddDesktopConfiguration(this WebApplicationBuilder builder)
     {
         var environment = DesktopEnvironment.From(builder.Configuration);

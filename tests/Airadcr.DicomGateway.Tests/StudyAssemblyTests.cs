@@ -148,9 +148,11 @@ public sealed class StudyAssemblyTests
         (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, [PydicomCorpus.File("CT_small.dcm")], ct)).EnsureSuccess();
         using var client = gateway.CreateClient();
         const string held = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
-        string[] lacking = ["1.2.3.4.5", "1.2.3.4.6"];
+        // More than one lookup statement's worth (InstanceIndex.LookupChunk), the held instance among them.
+        var lacking = Enumerable.Range(1, InstanceIndex.LookupChunk * 2 + 1).Select(i => $"1.2.3.4.{i}").ToArray();
 
-        var answer = await client.PostAsJsonAsync("/admin/instances/missing", new { sopInstanceUids = new[] { lacking[0], held, lacking[1] } }, ct);
+        var answer = await client.PostAsJsonAsync("/admin/instances/missing",
+            new { sopInstanceUids = lacking.Take(InstanceIndex.LookupChunk + 1).Append(held).Concat(lacking.Skip(InstanceIndex.LookupChunk + 1)) }, ct);
         Assert.Equal(HttpStatusCode.OK, answer.StatusCode);
         Assert.Equal(lacking, (await answer.Content.ReadFromJsonAsync<AdminApi.InstanceList>(ct))!.SopInstanceUids);
 
