@@ -8,8 +8,9 @@ namespace Airadcr.ReportApi.Lifecycle;
 /// Checkpoints the SQLite WAL off the request path (commits run with wal_autocheckpoint=0), and empties it at
 /// shutdown so that a stopped service leaves one self-contained database file. Looked at every second, a checkpoint
 /// runs once writes have paused for a whole second, or when the WAL has grown past <see cref="MaxWalBytes"/> under
-/// a sustained write load: copying pages and syncing the database file competes with the requests for the disk and
-/// the CPU, so it is done in a lull rather than on a clock. Nothing written since the last one: nothing to do.
+/// a sustained write load (then it also lets commits start the WAL again: <see cref="RestartWalBytes"/>): copying
+/// pages and syncing the database file competes with the requests for the disk and the CPU, so it is done in a lull
+/// rather than on a clock. Nothing written since the last one: nothing to do.
 /// </summary>
 public sealed class WalCheckpointer(SqliteReportDatabase database, TimeProvider timeProvider, ILogger<WalCheckpointer> logger)
     : PeriodicWork(timeProvider, logger)
@@ -20,6 +21,12 @@ public sealed class WalCheckpointer(SqliteReportDatabase database, TimeProvider 
 
     /// <summary>The WAL size that forces a checkpoint during a sustained write load (about 10 s of 500 POST/s).</summary>
     public const long MaxWalBytes = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// Frames in the WAL from which a checkpoint also makes the next commit start the WAL again from its beginning
+    /// (about a second of 500 POST/s): without it a sustained write load grows the WAL file without bound.
+    /// </summary>
+    public const long RestartWalBytes = 16L * 1024 * 1024;
 
     private long writesAtCheckpoint;
     private long writesAtLastTick;
@@ -49,9 +56,8 @@ public sealed class WalCheckpointer(SqliteReportDatabase database, TimeProvider 
     public override Task RunOnceAsync(CancellationToken cancellationToken) =>
         LowPriorityThread.RunAsync("WAL checkpoint", () =>
         {
-            var walBytes = database.WalBytes;
             var started = Clock.GetTimestamp();
-            database.Checkpoint();
+            var walBytes = database.Checkpoint(RestartWalBytes);
             Logger.WalCheckpointed(walBytes, Clock.GetElapsedTime(started).TotalMilliseconds);
         });
 

@@ -45,7 +45,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 142, Level = LogLevel.Error, Message = "Background task {Task} failed")]
     public static partial void BackgroundTaskFailed(this ILogger logger, string task, Exception exception);
 
-    [LoggerMessage(EventId = 143, Level = LogLevel.Debug, Message = "WAL checkpoint of a {WalBytes}-byte WAL file took {Milliseconds:F1} ms")]
+    [LoggerMessage(EventId = 143, Level = LogLevel.Debug, Message = "WAL checkpoint of {WalBytes} bytes of frames took {Milliseconds:F1} ms")]
     public static partial void WalCheckpointed(this ILogger logger, long walBytes, double milliseconds);
 
     [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Navigation published to {Subscribers} subscriber(s)")]

@@ -65,7 +65,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     /// <summary>
     /// Per-connection settings: commits durable against a process crash (WAL, synchronous=NORMAL), deleted rows
     /// zeroed, no automatic checkpoint inside a commit, and a WAL file cut back to 32 MiB whenever SQLite starts it
-    /// again (a sustained write load grows it; the first checkpoint of the following lull lets it restart).
+    /// again (after a checkpoint in a lull, or one that let commits restart it under load: <see cref="Checkpoint"/>).
     /// </summary>
     private const string ConnectionPragmas =
         "PRAGMA synchronous=NORMAL; PRAGMA secure_delete=ON; PRAGMA wal_autocheckpoint=0; PRAGMA journal_size_limit=33554432;";
@@ -73,12 +73,48 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     /// <summary>
     /// Copies the WAL into the database file without blocking readers or the writer. Synchronous (SQLite's I/O is):
     /// run it on a thread of its own, not on the thread pool.
+    /// <para>
+    /// Under a sustained write load that copy never catches up with the writer (commits land while it runs), so SQLite
+    /// never starts the WAL again and it grows without bound: 1.6 GB after a minute of closed-loop POSTs, and the
+    /// first commit after the load, which cuts the file back to 32 MiB, took 240 ms. So once the WAL holds at least
+    /// <paramref name="restartAtBytes"/> of frames, the frames committed during the copy are copied again with the
+    /// in-process writer lock held: the next commit then starts the WAL from its beginning, over the same file.
+    /// Commits wait for that second copy, mostly for its fsync of the database file: 14-25 ms on these machines under
+    /// 500 POST/s, about every 2 s with <see cref="Lifecycle.WalCheckpointer.RestartWalBytes"/> (bench/RESULTS.md).
+    /// </para>
     /// </summary>
-    public void Checkpoint()
+    /// <returns>Bytes of frames the WAL held when the copy began.</returns>
+    public long Checkpoint(long restartAtBytes)
     {
         using var connection = OpenConnectionAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult(); // completes synchronously
+        var walBytes = CheckpointPassive(connection);
+        if (walBytes >= restartAtBytes)
+        {
+            // On a pool thread at normal priority: the caller may run at the lowest, and commits wait for this copy.
+            Task.Run(() =>
+            {
+                writer.Wait();
+                try
+                {
+                    CheckpointPassive(connection);
+                }
+                finally
+                {
+                    writer.Release();
+                }
+            }).GetAwaiter().GetResult();
+        }
+        return walBytes;
+    }
+
+    /// <summary>A passive checkpoint; the bytes of frames in the WAL (its 2nd column counts them, each a page and a 24-byte header).</summary>
+    private static long CheckpointPassive(DbConnection connection)
+    {
         using var command = connection.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)");
-        command.ExecuteNonQuery();
+        using var result = command.ExecuteReader();
+        var frames = result.Read() ? result.GetInt64(1) : 0;
+        using var pageSize = connection.CreateCommand("PRAGMA page_size");
+        return Math.Max(0, frames) * ((long)pageSize.ExecuteScalar()! + 24);
     }
 
     /// <summary>Copies the whole WAL into the database and empties it (at shutdown).</summary>

@@ -17,8 +17,10 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
     public const string Post = "POST";
     public const string Get = "GET";
 
-    /// <summary>How many of an open-loop run's slowest requests are kept, with the time they were sent.</summary>
-    public const int SlowestKept = 30;
+    /// <summary>How many of an open-loop run's worst stalls are kept, and the latency that makes a request part of one.</summary>
+    public const int StallsKept = 20;
+
+    public const double StallThresholdMs = 2;
 
     /// <summary>
     /// Connections of an open-loop run: at 500 req/s and ~1 ms per request one or two are busy at a time; 128 keep the
@@ -51,7 +53,7 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
         var (scheduledP99, maxLag) = run.FromSchedule();
         return measure.Result(target, $"open, {rate} req/s", operation, run.SuccessfulLatencies(), run.Errors, run.Elapsed) with
         {
-            Slowest = run.Slowest(SlowestKept),
+            Stalls = run.Stalls(StallThresholdMs, StallsKept),
             ScheduledP99 = scheduledP99,
             MaxPacingLag = maxLag,
         };

@@ -6,7 +6,7 @@ using Airadcr.Testing;
 // Usage: dotnet run -c Release --project bench/Airadcr.ReportApi.Bench -- [--postgres] [--seconds 5] [--concurrency 8] [--rate 500]
 //        [--server-env NAME=VALUE]... (extra environment of the ReportApi processes only, e.g. DOTNET_gcServer=0)
 //        [--unread-first] (GETs read ids never read before while there are any: the open-loop GETs are then first reads)
-//        [--slowest] (prints the 30 slowest requests of each open-loop ReportApi run with the UTC time they were sent)
+//        [--slowest] (prints the 20 worst stalls of each open-loop ReportApi run: UTC start, requests over 2 ms, slowest)
 if (args is [BareKestrel.ServerArgument, var barePort])
 {
     await BareKestrel.RunAsync(int.Parse(barePort, CultureInfo.InvariantCulture));
@@ -65,10 +65,10 @@ Console.WriteLine($"ReportApi extra environment: {string.Join(' ', options.Serve
 Console.WriteLine(report);
 if (options.ShowSlowest)
 {
-    foreach (var result in results.Where(r => r.Slowest.Count > 0 && r.Target != "bare Kestrel"))
+    foreach (var result in results.Where(r => r.Stalls.Count > 0))
     {
-        Console.WriteLine($"slowest {result.Operation} of {result.Target}, {result.Load} (sent at UTC: ms): " +
-            string.Join(", ", result.Slowest.OrderBy(s => s.SentAt).Select(s => FormattableString.Invariant($"{s.SentAt:HH:mm:ss.fff}: {s.Milliseconds:F1}"))));
+        Console.WriteLine($"worst stalls of {result.Target}, {result.Operation} {result.Load} (UTC start: requests over {LoadGenerator.StallThresholdMs} ms, slowest ms): " +
+            string.Join(", ", result.Stalls.Select(s => FormattableString.Invariant($"{s.StartedAt:HH:mm:ss.fff}: {s.Requests}, {s.MaxMilliseconds:F1}"))));
     }
 }
 
@@ -118,8 +118,8 @@ namespace Airadcr.ReportApi.Bench
         string Target, string Load, string Operation, double Throughput, double P50, double P99, int Errors,
         double ServerCpuMicroseconds, int Requests, int FirstReads)
     {
-        /// <summary>The slowest requests of an open-loop run and when they were sent (UTC), to line up with server logs.</summary>
-        public IReadOnlyList<(DateTime SentAt, double Milliseconds)> Slowest { get; init; } = [];
+        /// <summary>The worst stalls of an open-loop run and when they began (UTC), to line up with server logs.</summary>
+        public IReadOnlyList<Stall> Stalls { get; init; } = [];
 
         /// <summary>CPU time of the load generator (this process) during the run, per request.</summary>
         public double GeneratorCpuMicroseconds { get; init; }

@@ -29,9 +29,34 @@ internal sealed record RecordedRun(long[] SentAt, long[] Latency, long[] Lag, bo
             : (fromSchedule[Math.Min(fromSchedule.Count - 1, (int)(0.99 * fromSchedule.Count))], Milliseconds(Lag.Max()));
     }
 
-    public IReadOnlyList<(DateTime SentAt, double Milliseconds)> Slowest(int count) =>
-        [.. Enumerable.Range(0, Latency.Length).OrderByDescending(i => Latency[i]).Take(count)
-            .Select(i => (Clock.ToUtc(SentAt[i]), Milliseconds(Latency[i])))];
+    /// <summary>
+    /// The run's stalls: requests slower than <paramref name="thresholdMs"/> sent less than 50 ms apart form one stall
+    /// (a server or machine pause delays every request sent during it). The <paramref name="count"/> worst, by time.
+    /// </summary>
+    public IReadOnlyList<Stall> Stalls(double thresholdMs, int count)
+    {
+        var stalls = new List<Stall>();
+        var gap = Stopwatch.Frequency / 20;
+        long lastSent = long.MinValue;
+        foreach (var i in Enumerable.Range(0, Latency.Length).Where(i => Milliseconds(Latency[i]) > thresholdMs).OrderBy(i => SentAt[i]))
+        {
+            var ms = Milliseconds(Latency[i]);
+            if (stalls.Count > 0 && SentAt[i] - lastSent < gap)
+            {
+                var last = stalls[^1];
+                stalls[^1] = last with { Requests = last.Requests + 1, MaxMilliseconds = Math.Max(last.MaxMilliseconds, ms) };
+            }
+            else
+            {
+                stalls.Add(new Stall(Clock.ToUtc(SentAt[i]), 1, ms));
+            }
+            lastSent = SentAt[i];
+        }
+        return [.. stalls.OrderByDescending(s => s.MaxMilliseconds).Take(count).OrderBy(s => s.StartedAt)];
+    }
 
     private static double Milliseconds(long ticks) => ticks * 1000.0 / Stopwatch.Frequency;
 }
+
+/// <summary>Consecutive slow requests of an open-loop run: when the first was sent (UTC), how many, the slowest.</summary>
+internal readonly record struct Stall(DateTime StartedAt, int Requests, double MaxMilliseconds);

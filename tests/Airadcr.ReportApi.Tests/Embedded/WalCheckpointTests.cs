@@ -105,6 +105,39 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         Assert.Equal(45, await CountInDatabaseFileAloneAsync());
     }
 
+    [Fact]
+    public async Task Under_a_sustained_write_load_a_checkpoint_lets_commits_start_the_wal_again()
+    {
+        var client = api.CreateClient().WithApiKey();
+        await client.GetAsync("/health", Token);
+        await using var holder = await HoldWalAsync();
+        var database = api.Service<SqliteReportDatabase>();
+        using var load = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var posted = 0;
+        var writes = Task.Run(async () =>
+        {
+            while (!load.IsCancellationRequested)
+            {
+                (await client.PostReportAsync(SampleReports.Minimal($"LOAD_{posted++}"))).EnsureSuccessStatusCode();
+            }
+        }, Token);
+
+        // Without the restart, commits landing during every copy keep the WAL from ever starting again: its frames grow.
+        var framesSeen = new List<long>();
+        for (var round = 0; round < 40 && !writes.IsCompleted; round++)
+        {
+            await Task.Delay(50, Token);
+            framesSeen.Add(database.Checkpoint(restartAtBytes: 256 * 1024));
+        }
+        await load.CancelAsync();
+        await writes.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.True(writes.IsCanceled || writes.IsCompletedSuccessfully, writes.Exception?.ToString());
+        Assert.True(framesSeen.Zip(framesSeen.Skip(1)).Count(pair => pair.Second < pair.First) >= 5,
+            $"WAL bytes of frames at each checkpoint, {posted} reports posted: {string.Join(", ", framesSeen)}");
+        Assert.True(WalBytes() < WalCheckpointer.MaxWalBytes, $"{WalBytes()} bytes of WAL");
+    }
+
     private static async Task PostAsync(HttpClient client, string prefix, int count)
     {
         for (var i = 0; i < count; i++)
