@@ -36,17 +36,5 @@ public static class FreePort
     }
 
     /// <summary>Whether a listener could bind this loopback port now.</summary>
-    public static bool IsFree(int port)
-    {
-        try
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
-            listener.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-    }
+    public static bool IsFree(int port) => LoopbackPort.IsFree(port);
 }

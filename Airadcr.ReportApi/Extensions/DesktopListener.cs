@@ -1,5 +1,5 @@
 using System.Net;
-using System.Net.Sockets;
+using Airadcr.LocalServers;
 using Airadcr.ReportApi.Configuration;
 using Airadcr.ReportApi.Logging;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
@@ -33,7 +33,7 @@ public static class DesktopListener
     {
         for (var port = preferred; port <= preferred + FallbackPorts; port++)
         {
-            if (IsFree(port))
+            if (LoopbackPort.IsFree(port))
             {
                 if (port != preferred)
                 {
@@ -47,23 +47,5 @@ public static class DesktopListener
 
         throw new InvalidOperationException(
             $"Ports {preferred}-{preferred + FallbackPorts} on 127.0.0.1 are all in use (http_port in config.toml).");
-    }
-
-    private static bool IsFree(int port)
-    {
-        var probe = new TcpListener(IPAddress.Loopback, port);
-        try
-        {
-            probe.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        finally
-        {
-            probe.Stop();
-        }
     }
 }

@@ -142,24 +142,10 @@ public sealed class RealServerTests : IDisposable
         while (true)
         {
             var port = FreePort.Next();
-            if (port < 65000 && IsFree(port + 1) && IsFree(port + 2))
+            if (port < 65000 && FreePort.IsFree(port + 1) && FreePort.IsFree(port + 2))
             {
                 return port;
             }
-        }
-    }
-
-    private static bool IsFree(int port)
-    {
-        try
-        {
-            using var probe = new TcpListener(IPAddress.Loopback, port);
-            probe.Start();
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
         }
     }
 
