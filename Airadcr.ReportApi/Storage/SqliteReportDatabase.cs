@@ -19,6 +19,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     private readonly ConditionalWeakTable<object, object> configuredHandles = [];
     private int walEnabled;
     private long completedWrites;
+    private long frameBytes; // a WAL frame: a page and its 24-byte header (checkpoint thread only)
 
     public SqliteReportDatabase(string databasePath)
     {
@@ -108,13 +109,17 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     }
 
     /// <summary>A passive checkpoint; the bytes of frames in the WAL (its 2nd column counts them, each a page and a 24-byte header).</summary>
-    private static long CheckpointPassive(DbConnection connection)
+    private long CheckpointPassive(DbConnection connection)
     {
+        if (frameBytes == 0)
+        {
+            using var pageSize = connection.CreateCommand("PRAGMA page_size"); // fixed once the database exists
+            frameBytes = (long)pageSize.ExecuteScalar()! + 24;
+        }
         using var command = connection.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)");
         using var result = command.ExecuteReader();
         var frames = result.Read() ? result.GetInt64(1) : 0;
-        using var pageSize = connection.CreateCommand("PRAGMA page_size");
-        return Math.Max(0, frames) * ((long)pageSize.ExecuteScalar()! + 24);
+        return Math.Max(0, frames) * frameBytes;
     }
 
     /// <summary>Copies the whole WAL into the database and empties it (at shutdown).</summary>
