@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
@@ -19,7 +20,8 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     private readonly ConditionalWeakTable<object, object> configuredHandles = [];
     private int walEnabled;
     private long completedWrites;
-    private long frameBytes; // a WAL frame: a page and its 24-byte header (checkpoint thread only)
+    private long frameBytes; // a WAL frame: a page and its 24-byte header (read by the first checkpoint)
+    private PendingRestart? pendingRestart;
 
     public SqliteReportDatabase(string databasePath)
     {
@@ -74,42 +76,110 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     /// <summary>
     /// Copies the WAL into the database file without blocking readers or the writer. Synchronous (SQLite's I/O is):
     /// run it on a thread of its own, not on the thread pool.
-    /// <para>
-    /// Under a sustained write load that copy never catches up with the writer (commits land while it runs), so SQLite
-    /// never starts the WAL again and it grows without bound: 1.6 GB after a minute of closed-loop POSTs, and the
-    /// first commit after the load, which cuts the file back to 32 MiB, took 240 ms. So once the WAL holds at least
-    /// <paramref name="restartAtBytes"/> of frames, the frames committed during the copy are copied again with the
-    /// in-process writer lock held: the next commit then starts the WAL from its beginning, over the same file.
-    /// Commits wait for that second copy, mostly for its fsync of the database file: 14-25 ms on these machines under
-    /// 500 POST/s, about every 2 s with <see cref="Lifecycle.WalCheckpointer.RestartWalBytes"/> (bench/RESULTS.md).
-    /// </para>
     /// </summary>
     /// <returns>Bytes of frames the WAL held when the copy began.</returns>
-    public long Checkpoint(long restartAtBytes)
+    public long CopyWal()
     {
-        using var connection = OpenConnectionAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult(); // completes synchronously
-        var walBytes = CheckpointPassive(connection);
-        if (walBytes >= restartAtBytes)
-        {
-            // On a pool thread at normal priority: the caller may run at the lowest, and commits wait for this copy.
-            Task.Run(() =>
-            {
-                writer.Wait();
-                try
-                {
-                    CheckpointPassive(connection);
-                }
-                finally
-                {
-                    writer.Release();
-                }
-            }).GetAwaiter().GetResult();
-        }
-        return walBytes;
+        using var connection = OpenConnection();
+        return CheckpointPassive(connection).Frames * frameBytes;
     }
 
-    /// <summary>A passive checkpoint; the bytes of frames in the WAL (its 2nd column counts them, each a page and a 24-byte header).</summary>
-    private long CheckpointPassive(DbConnection connection)
+    /// <summary>
+    /// Lets the next commit start the WAL again from its beginning, over the same file. Under a sustained write load
+    /// <see cref="CopyWal"/> never catches up with the writer (commits land while it runs), so SQLite never starts the
+    /// WAL again and it grows without bound: 1.6 GB after a minute of closed-loop POSTs, and the first commit after
+    /// the load, which cut the file back to 32 MiB, took 240 ms. SQLite starts it again at the first commit whose
+    /// transaction began after a copy that no commit overtook. So the copy is run again, each time over what was
+    /// committed during the one before (a shorter copy each time), until a commit started the WAL again; past
+    /// <see cref="MaxPassesWithoutLock"/> copies (commits too frequent for a gap), what is left is copied with the
+    /// in-process writer lock held, and commits wait for that short copy and its fsyncs (bench/RESULTS.md). Call it
+    /// at normal priority.
+    /// </summary>
+    public WalRestart RestartWal()
+    {
+        using var connection = OpenConnection();
+        var last = CheckpointPassive(connection);
+        var passes = 1;
+        while (passes < MaxPassesWithoutLock)
+        {
+            var next = CheckpointPassive(connection);
+            passes++;
+            if (next.Frames < last.Frames)
+            {
+                return new WalRestart(passes, CommitsWaited: false, 0, TimeSpan.Zero); // a commit started it again
+            }
+            if (next.Frames == last.Frames && next.Copied == next.Frames)
+            {
+                // All copied and nothing committed since: the next commit starts it again, unless a reader still holds
+                // a snapshot of the WAL or its transaction began before this copy ended. Wait for that commit.
+                Thread.Sleep(1);
+                continue;
+            }
+            last = next;
+        }
+        if (last.Copied == last.Frames && CheckpointPassive(connection) == last)
+        {
+            return new WalRestart(passes, CommitsWaited: false, 0, TimeSpan.Zero); // no commit came: the next one will
+        }
+
+        // The last copy runs in the writer's turn: the next writer takes it on (the semaphore's synchronous waiter
+        // would be overtaken by every writer arriving while it wakes up); this thread queues behind the writers
+        // already waiting, and does it itself when no writer came.
+        var restart = new PendingRestart(last, passes);
+        Volatile.Write(ref pendingRestart, restart);
+        writer.WaitAsync().GetAwaiter().GetResult();
+        try
+        {
+            RunPendingRestart(connection);
+        }
+        finally
+        {
+            writer.Release();
+        }
+        return restart.Done!.Value;
+    }
+
+    /// <summary>With the writer lock held: the last copy <see cref="RestartWal"/> asked for, if it is still to do.</summary>
+    private void RunPendingRestart(DbConnection connection)
+    {
+        if (Interlocked.Exchange(ref pendingRestart, null) is not { } restart)
+        {
+            return;
+        }
+        var started = Stopwatch.GetTimestamp();
+        var locked = CheckpointPassive(connection);
+        restart.Done = new WalRestart(restart.Passes, CommitsWaited: true, CopiedSince(restart.Last, locked) * frameBytes, Stopwatch.GetElapsedTime(started));
+    }
+
+    private sealed class PendingRestart((long Frames, long Copied) last, int passes)
+    {
+        public (long Frames, long Copied) Last => last;
+
+        public int Passes => passes;
+
+        public WalRestart? Done { get; set; }
+    }
+
+    /// <summary>Frames a pass copied (SQLite reports the WAL's frames and copied frames as of the pass's start).</summary>
+    private static long CopiedSince((long Frames, long Copied) before, (long Frames, long Copied) after) =>
+        after.Copied >= before.Copied ? after.Copied - before.Copied : after.Copied; // less: the WAL was started again
+
+    private SqliteConnection OpenConnection() =>
+        (SqliteConnection)OpenConnectionAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult(); // completes synchronously
+
+    /// <summary>
+    /// Copies <see cref="RestartWal"/> runs (or waits of a millisecond for a commit after one) before it holds commits
+    /// back for the last copy: a few milliseconds each once they have caught up (two fsyncs); at 500 POST/s the WAL
+    /// started again after 5-12 of them in the bench.
+    /// </summary>
+    public const int MaxPassesWithoutLock = 24;
+
+
+    /// <summary>
+    /// A passive checkpoint: the WAL's frames when it began, and how many of them are in the database file now (the
+    /// 2nd and 3rd columns; each frame is a page and a 24-byte header). Frames committed during it are not counted.
+    /// </summary>
+    private (long Frames, long Copied) CheckpointPassive(DbConnection connection)
     {
         if (frameBytes == 0)
         {
@@ -118,8 +188,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
         }
         using var command = connection.CreateCommand("PRAGMA wal_checkpoint(PASSIVE)");
         using var result = command.ExecuteReader();
-        var frames = result.Read() ? result.GetInt64(1) : 0;
-        return Math.Max(0, frames) * frameBytes;
+        return result.Read() ? (Math.Max(0, result.GetInt64(1)), Math.Max(0, result.GetInt64(2))) : (0, 0);
     }
 
     /// <summary>Copies the whole WAL into the database and empties it (at shutdown).</summary>
@@ -138,6 +207,10 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
         try
         {
             var connection = await OpenConnectionAsync(cancellationToken);
+            if (Volatile.Read(ref pendingRestart) is not null)
+            {
+                RunPendingRestart(connection);
+            }
             connection.Disposed += (_, _) =>
             {
                 Interlocked.Increment(ref completedWrites);

@@ -127,7 +127,7 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         for (var round = 0; round < 40 && !writes.IsCompleted; round++)
         {
             await Task.Delay(50, Token);
-            framesSeen.Add(database.Checkpoint(restartAtBytes: 256 * 1024));
+            framesSeen.Add(Checkpoint(database, restartAtBytes: 256 * 1024).WalBytes);
         }
         await load.CancelAsync();
         await writes.ContinueWith(_ => { }, TaskScheduler.Default);
@@ -136,6 +136,76 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         Assert.True(framesSeen.Zip(framesSeen.Skip(1)).Count(pair => pair.Second < pair.First) >= 5,
             $"WAL bytes of frames at each checkpoint, {posted} reports posted: {string.Join(", ", framesSeen)}");
         Assert.True(WalBytes() < WalCheckpointer.MaxWalBytes, $"{WalBytes()} bytes of WAL");
+    }
+
+    [Fact]
+    public async Task Under_a_steady_write_load_the_wal_starts_again_without_holding_commits_back()
+    {
+        var rounds = await RestartsUnderLoadAsync(writers: 1, pauseBetweenPosts: TimeSpan.FromMilliseconds(3), restartAtBytes: 1024 * 1024);
+
+        // A copy that no commit overtook lets the next commit start the WAL (it has fewer frames at the next round):
+        // commits need not be held for it.
+        var withoutWaiting = rounds.Zip(rounds.Skip(1))
+            .Count(pair => pair.First.Restart is { CommitsWaited: false } && pair.Second.WalBytes < pair.First.WalBytes);
+        Assert.True(withoutWaiting * 2 >= Restarts(rounds).Count(), Describe(rounds));
+    }
+
+    [Fact]
+    public async Task Under_a_write_load_without_gaps_commits_wait_only_for_a_short_last_copy()
+    {
+        var rounds = await RestartsUnderLoadAsync(writers: 4, pauseBetweenPosts: TimeSpan.Zero, restartAtBytes: 4 * 1024 * 1024);
+
+        // After copies over what the one before left, only what landed during the last short one is copied with the
+        // lock, not what landed during the copy of 4 MiB.
+        var locked = Restarts(rounds).Where(restart => restart.CommitsWaited).Select(restart => restart.CopiedUnderLockBytes).Order().ToList();
+        Assert.True(locked.Count == 0 || locked[locked.Count / 2] <= 512 * 1024, Describe(rounds));
+    }
+
+    /// <summary>Checkpoint rounds during a load of POSTs, until at least five restarts of the WAL and one round after.</summary>
+    private async Task<List<(long WalBytes, WalRestart? Restart)>> RestartsUnderLoadAsync(int writers, TimeSpan pauseBetweenPosts, long restartAtBytes)
+    {
+        var client = api.CreateClient().WithApiKey();
+        await client.GetAsync("/health", Token);
+        await using var holder = await HoldWalAsync();
+        var database = api.Service<SqliteReportDatabase>();
+        using var load = CancellationTokenSource.CreateLinkedTokenSource(Token);
+        var writes = Task.WhenAll(Enumerable.Range(0, writers).Select(writer => Task.Run(async () =>
+        {
+            for (var i = 0; !load.IsCancellationRequested; i++)
+            {
+                (await client.PostReportAsync(SampleReports.Minimal($"LOAD_{writer}_{i}"))).EnsureSuccessStatusCode();
+                await Task.Delay(pauseBetweenPosts, load.Token);
+            }
+        }, Token)));
+
+        var rounds = new List<(long WalBytes, WalRestart? Restart)>();
+        for (var round = 0; round < 100 && Restarts(rounds).Count() < 8 && !writes.IsCompleted; round++)
+        {
+            await Task.Delay(100, Token);
+            rounds.Add(Checkpoint(database, restartAtBytes));
+        }
+        await Task.Delay(100, Token);
+        rounds.Add((database.CopyWal(), null));
+        await load.CancelAsync();
+        await writes.ContinueWith(_ => { }, TaskScheduler.Default);
+
+        Assert.True(writes.IsCanceled || writes.IsCompletedSuccessfully, writes.Exception?.ToString());
+        Assert.True(Restarts(rounds).Count() >= 5, Describe(rounds));
+        return rounds;
+    }
+
+    private static IEnumerable<WalRestart> Restarts(IEnumerable<(long WalBytes, WalRestart? Restart)> rounds) =>
+        rounds.Where(round => round.Restart is not null).Select(round => round.Restart!.Value);
+
+    private static string Describe(IEnumerable<(long WalBytes, WalRestart? Restart)> rounds) =>
+        "rounds (WAL bytes of frames, then for a restart: copies/commits waited/bytes copied with the lock): " +
+        string.Join(", ", rounds.Select(r => r.Restart is { } x ? $"{r.WalBytes} {x.Passes}/{x.CommitsWaited}/{x.CopiedUnderLockBytes}" : $"{r.WalBytes}"));
+
+    /// <summary>What the checkpointer does, with a threshold the tests' load reaches in a fraction of a second.</summary>
+    private static (long WalBytes, WalRestart? Restart) Checkpoint(SqliteReportDatabase database, long restartAtBytes)
+    {
+        var walBytes = database.CopyWal();
+        return (walBytes, walBytes >= restartAtBytes ? database.RestartWal() : null);
     }
 
     private static async Task PostAsync(HttpClient client, string prefix, int count)
