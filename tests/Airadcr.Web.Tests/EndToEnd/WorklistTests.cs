@@ -39,20 +39,31 @@ public sealed class WorklistTests(WebStack stack, BrowserSession browser) : IAsy
         await FilterTextAsync(page, "ACCKEY-1");
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
 
-        // The worklist re-renders its rows when any report arrives (other tests seed theirs on the same stack), which
-        // can take the focus off the row between focus and key: the row is focused and Enter pressed again then.
-        for (var attempt = 1; ; attempt++)
-        {
-            await Rows(page).First.PressAsync("Enter");
-            try
-            {
-                await page.WaitForURLAsync("**/open/WL_KEY_1", new PageWaitForURLOptions { Timeout = 5000 });
-                break;
-            }
-            catch (TimeoutException) when (attempt < 3)
-            {
-            }
-        }
+        // The worklist renders its rows again when any report arrives (other tests seed theirs on the same stack): the
+        // focus goes back to this row if that happens between focus and key.
+        await Rows(page).First.PressAsync("Enter");
+
+        await page.WaitForURLAsync("**/open/WL_KEY_1");
+    }
+
+    [Fact]
+    public async Task The_focus_stays_on_its_report_when_a_new_report_moves_the_rows()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await stack.SeedReportAsync(new SeededReport("WL_MOVE_1", "PAT-MOVE", "ACCMOVE-1", "CT", "Focus"), ct);
+        var page = await browser.AdminPageAsync(stack);
+        await FilterTextAsync(page, "ACCMOVE");
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
+        await Rows(page).First.FocusAsync();
+
+        // Newest first: the new report takes the first row, where the focused one was.
+        await stack.SeedReportAsync(new SeededReport("WL_MOVE_2", "PAT-MOVE", "ACCMOVE-2", "CT", "Arrived"), ct);
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(2);
+        await Assertions.Expect(Rows(page).First).ToHaveAttributeAsync("data-tid", "WL_MOVE_2");
+
+        await Assertions.Expect(page.Locator(".worklist-row[data-tid='WL_MOVE_1']")).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.WaitForURLAsync("**/open/WL_MOVE_1");
     }
 
     [Fact]
