@@ -33,11 +33,7 @@ public sealed class WorklistTests(WebStack stack, BrowserSession browser) : IAsy
     [Fact]
     public async Task Enter_on_a_focused_row_opens_the_report()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await stack.SeedReportAsync(new SeededReport("WL_KEY_1", "PAT-KEY", "ACCKEY-1", "CT", "Clavier"), ct);
-        var page = await browser.AdminPageAsync(stack);
-        await FilterTextAsync(page, "ACCKEY-1");
-        await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
+        var page = await WorklistOfOneAsync(new SeededReport("WL_KEY_1", "PAT-KEY", "ACCKEY-1", "CT", "Clavier"), "ACCKEY-1");
 
         // The worklist renders its rows again when any report arrives (other tests seed theirs on the same stack): the
         // focus goes back to this row if that happens between focus and key.
@@ -49,21 +45,27 @@ public sealed class WorklistTests(WebStack stack, BrowserSession browser) : IAsy
     [Fact]
     public async Task The_focus_stays_on_its_report_when_a_new_report_moves_the_rows()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await stack.SeedReportAsync(new SeededReport("WL_MOVE_1", "PAT-MOVE", "ACCMOVE-1", "CT", "Focus"), ct);
-        var page = await browser.AdminPageAsync(stack);
-        await FilterTextAsync(page, "ACCMOVE");
-        await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
+        var page = await WorklistOfOneAsync(new SeededReport("WL_MOVE_1", "PAT-MOVE", "ACCMOVE-1", "CT", "Focus"), "ACCMOVE");
         await Rows(page).First.FocusAsync();
 
         // Newest first: the new report takes the first row, where the focused one was.
-        await stack.SeedReportAsync(new SeededReport("WL_MOVE_2", "PAT-MOVE", "ACCMOVE-2", "CT", "Arrived"), ct);
+        await stack.SeedReportAsync(new SeededReport("WL_MOVE_2", "PAT-MOVE", "ACCMOVE-2", "CT", "Arrived"), TestContext.Current.CancellationToken);
         await Assertions.Expect(Rows(page)).ToHaveCountAsync(2);
         await Assertions.Expect(Rows(page).First).ToHaveAttributeAsync("data-tid", "WL_MOVE_2");
 
         await Assertions.Expect(page.Locator(".worklist-row[data-tid='WL_MOVE_1']")).ToBeFocusedAsync();
         await page.Keyboard.PressAsync("Enter");
         await page.WaitForURLAsync("**/open/WL_MOVE_1");
+    }
+
+    /// <summary>A signed-in worklist filtered on text that, of the reports seeded so far, only this one matches.</summary>
+    private async Task<IPage> WorklistOfOneAsync(SeededReport report, string filterText)
+    {
+        await stack.SeedReportAsync(report, TestContext.Current.CancellationToken);
+        var page = await browser.AdminPageAsync(stack);
+        await FilterTextAsync(page, filterText);
+        await Assertions.Expect(Rows(page)).ToHaveCountAsync(1);
+        return page;
     }
 
     [Fact]
