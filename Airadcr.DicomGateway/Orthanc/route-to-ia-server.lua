@@ -11,7 +11,9 @@
 --     analyses the study at once instead of waiting for its own stability window (when a call fails, the window still
 --     applies, and a failed question to the gateway sends the whole study, as without its API).
 -- SOP Instance and Study Instance UIDs travel in request bodies, never in URLs.
--- What is known of each instance lives as long as Orthanc runs; after a restart a study may be sent once more, and the
+-- A study whose store failed (the gateway down, or refusing Orthanc) is sent again after the next study that reaches
+-- the gateway, or when it becomes stable again.
+-- What is known of each instance (and of failed studies) lives as long as Orthanc runs; after a restart a study may be sent once more, and the
 -- gateway keeps the first copy of each instance without analysing the study again (only new instances reopen a study).
 -- Orthanc settings: "LuaScripts": ["route-to-ia-server.lua"], "DicomModalities": {"IA_SERVER": [AET, host, port]},
 -- and optionally "Airadcr": {"GatewayUrl": "http://127.0.0.1:5080", "GatewayAdminKey": "..."} (the gateway's
@@ -72,10 +74,16 @@ function OnStoredInstance(instanceId, tags, metadata, origin)
   end
 end
 
-function OnStableStudy(studyId, tags, metadata)
+-- Sends what the gateway lacks of a study, then announces it whole; false when the store failed (gateway down or
+-- refusing), and nothing is marked then. A study no longer in Orthanc has nothing to send.
+local function ForwardStudy(studyId, studyUid)
+  local listed = RestApiGet('/studies/' .. studyId .. '/instances')
+  if listed == nil then
+    return true
+  end
   local candidates = {}
   local uids = {}
-  for _, instance in ipairs(ParseJson(RestApiGet('/studies/' .. studyId .. '/instances'))) do
+  for _, instance in ipairs(ParseJson(listed)) do
     local id = instance['ID']
     if known[id] == nil then
       local stored = ParseJson(RestApiGet('/instances/' .. id .. '/metadata?expand'))
@@ -88,18 +96,47 @@ function OnStableStudy(studyId, tags, metadata)
     end
   end
   if #uids == 0 then
-    return
+    return true
   end
   local toSend = MissingAtGateway(candidates, uids)
   if #toSend > 0 then
-    -- A failed store (Orthanc logs it and answers nil): nothing is marked, the next stable event tries again.
     if RestApiPost('/modalities/' .. gatewayModality .. '/store', DumpJson(toSend, true)) == nil then
-      return
+      return false -- Orthanc logs the failure and answers nil
     end
   end
   for _, id in pairs(candidates) do
     known[id] = 'announced'
   end
   print('AIRADCR: study ' .. studyId .. ' at ' .. gatewayModality .. ' (' .. #uids .. ' instances, ' .. #toSend .. ' sent now)')
-  GatewayPost('/admin/studies/complete', { StudyInstanceUid = tags['StudyInstanceUID'] })
+  GatewayPost('/admin/studies/complete', { StudyInstanceUid = studyUid })
+  return true
+end
+
+-- Stable studies whose store failed (Orthanc id -> Study Instance UID). Orthanc 1.10 gives Lua no timer: they are
+-- sent again after the next study that reaches the gateway, oldest failure first, and when they become stable again.
+local failed = {}
+local failedOrder = {}
+
+local function RetryFailedStudies()
+  while #failedOrder > 0 do
+    local studyId = failedOrder[1]
+    if failed[studyId] ~= nil then
+      if not ForwardStudy(studyId, failed[studyId]) then
+        return
+      end
+      print('AIRADCR: study ' .. studyId .. ' sent again after a failed store')
+      failed[studyId] = nil
+    end
+    table.remove(failedOrder, 1)
+  end
+end
+
+function OnStableStudy(studyId, tags, metadata)
+  if ForwardStudy(studyId, tags['StudyInstanceUID']) then
+    failed[studyId] = nil
+    RetryFailedStudies()
+  elseif failed[studyId] == nil then
+    failed[studyId] = tags['StudyInstanceUID']
+    table.insert(failedOrder, studyId)
+  end
 end

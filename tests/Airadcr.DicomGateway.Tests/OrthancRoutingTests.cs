@@ -106,12 +106,11 @@ public sealed class OrthancRoutingTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var directory = new FixtureDirectory("orthanc-per-instance");
-        // Orthanc's first forwards are refused (an allowlist without it: only the readiness C-ECHO); an hour-long stability window.
-        await using var route = await AnnouncingRoute.StartAsync(directory, orthancStableAge: 3,
-            new Dictionary<string, string> { ["Gateway__AllowedCallingAeTitles__0"] = "ECHOSCU" }, ct);
+        // Orthanc's first forwards are refused; an hour-long stability window.
+        await using var route = await AnnouncingRoute.StartRefusingOrthancAsync(directory, orthancStableAge: 3, ct);
         var (gateway, orthanc) = (route.Gateway, route.Orthanc);
         var files = SyntheticInstances.WriteStudy(directory.Combine("study"), 3);
-        var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID)!;
+        var study = StudyOf(files[0]);
 
         // An instance whose forward is refused: once stable, the study sends exactly that one with a REST C-STORE.
         (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, [files[0]], ct)).EnsureSuccess();
@@ -127,6 +126,32 @@ public sealed class OrthancRoutingTests
         await WaitForStudyAsync(gateway, study, 3, ct);
         Assert.Single(await WaitForStoreJobsAsync(orthanc, 1, ct));
     }
+
+    [Fact]
+    public async Task A_stable_study_whose_store_failed_is_sent_after_the_next_study_that_reaches_the_gateway()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var directory = new FixtureDirectory("orthanc-retry");
+        // The gateway refuses Orthanc at first: study A's forwards and its store fail.
+        await using var route = await AnnouncingRoute.StartRefusingOrthancAsync(directory, orthancStableAge: 1, ct);
+        var (gateway, orthanc) = (route.Gateway, route.Orthanc);
+        var (first, next) = (SyntheticInstances.WriteStudy(directory.Combine("a"), 2), SyntheticInstances.WriteStudy(directory.Combine("b"), 1));
+        var (studyA, studyB) = (StudyOf(first[0]), StudyOf(next[0]));
+        Assert.NotEqual(studyA, studyB);
+
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, first, ct)).EnsureSuccess();
+        await WaitForJobsAsync(orthanc, job => job.GetProperty("Type").GetString() == "DicomModalityStore"
+            && job.GetProperty("State").GetString() == "Failure", 1, ct);
+        (await gateway.HttpClient.PostAsJsonAsync("/admin/calling-aes", new { aeTitle = orthanc.AeTitle }, ct)).EnsureSuccessStatusCode();
+
+        // Study A does not change again; the next study to reach the gateway brings it along.
+        (await DcmtkTools.StoreAsync(orthanc.AeTitle, orthanc.DicomPort, next, ct)).EnsureSuccess();
+
+        await WaitForStudyAsync(gateway, studyB, 1, ct);
+        await WaitForStudyAsync(gateway, studyA, 2, ct);
+    }
+
+    private static string StudyOf(string file) => DicomFile.Open(file).Dataset.GetString(DicomTag.StudyInstanceUID)!;
 
     /// <summary>
     /// A gateway process with an admin key (sent by its client) and an hour-long stability window, and an Orthanc that
@@ -155,6 +180,10 @@ public sealed class OrthancRoutingTests
                 throw;
             }
         }
+
+        /// <summary>The same, with a gateway that refuses Orthanc's AE until the test allows it (only the readiness C-ECHO's AE is allowed).</summary>
+        public static Task<AnnouncingRoute> StartRefusingOrthancAsync(FixtureDirectory directory, int orthancStableAge, CancellationToken ct) =>
+            StartAsync(directory, orthancStableAge, new Dictionary<string, string> { ["Gateway__AllowedCallingAeTitles__0"] = "ECHOSCU" }, ct);
 
         public async ValueTask DisposeAsync()
         {
