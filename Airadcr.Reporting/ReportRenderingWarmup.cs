@@ -12,6 +12,23 @@ public static class ReportRenderingWarmup
     private const string Root = "2.25.0.";
     private const string SopClass = "1.2.840.10008.5.1.4.1.1.2";
 
+    /// <summary>
+    /// <see cref="Run"/> on a pool thread, for a service's start-up: a failure goes to <paramref name="failed"/> (the
+    /// first report is then only slower) and changes nothing else.
+    /// </summary>
+    public static Task RunInBackgroundAsync(ReportLanguage language, Action<string> failed, CancellationToken cancellationToken) =>
+        Task.Run(() =>
+        {
+            try
+            {
+                Run(language);
+            }
+            catch (Exception error) when (error is not OperationCanceledException)
+            {
+                failed(error.Message);
+            }
+        }, cancellationToken);
+
     public static void Run(ReportLanguage language)
     {
         const int size = 64;

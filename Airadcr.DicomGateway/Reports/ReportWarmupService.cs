@@ -12,15 +12,6 @@ namespace Airadcr.DicomGateway.Reports;
 /// </summary>
 public sealed class ReportWarmupService(IOptions<GatewayOptions> options, ILogger<ReportWarmupService> logger) : BackgroundService
 {
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(() =>
-    {
-        try
-        {
-            ReportRenderingWarmup.Run(options.Value.ReportLanguage == "en" ? ReportLanguage.English : ReportLanguage.French);
-        }
-        catch (Exception error) when (error is not OperationCanceledException)
-        {
-            logger.ReportWarmupFailed(error.Message);
-        }
-    }, stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => ReportRenderingWarmup.RunInBackgroundAsync(
+        options.Value.ReportLanguage == "en" ? ReportLanguage.English : ReportLanguage.French, logger.ReportWarmupFailed, stoppingToken);
 }

@@ -59,6 +59,7 @@ public static class WebExtensions
         services.AddSingleton<WorklistChangeMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<WorklistChangeMonitor>());
         services.AddHostedService<WebDatabaseInitializer>();
+        services.AddHostedService<ReportWarmupService>();
         return builder;
     }
 

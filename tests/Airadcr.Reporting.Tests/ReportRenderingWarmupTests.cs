@@ -12,4 +12,14 @@ public sealed class ReportRenderingWarmupTests
         // Any artefact the synthetic document could not make (an invalid UID, a finding the SR rejects) throws here.
         ReportRenderingWarmup.Run(language);
     }
+
+    [Fact]
+    public async Task The_start_up_warm_up_runs_in_the_background_and_reports_no_failure()
+    {
+        var failures = new List<string>();
+
+        await ReportRenderingWarmup.RunInBackgroundAsync(ReportLanguage.French, failures.Add, TestContext.Current.CancellationToken);
+
+        Assert.Empty(failures);
+    }
 }
