@@ -46,6 +46,7 @@ public static class Extensions
 
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<StoreInitializer>();
+        services.AddHostedService<Worklist.ReportListingWarmup>();
         builder.AddReportStorage(environment);
         services.AddHostedService<ReadinessSignal>();
         services.AddSingleton<ExpiredReportPurger>();

@@ -19,6 +19,9 @@ public sealed class ReportListing(ReportDatabase database, ReportSealer sealer, 
     private const int FullScanThreshold = 1000;
     private readonly ConcurrentDictionary<string, (string Mac, ReportSummary Summary)> summaries = new();
 
+    /// <summary>Summaries opened and kept (live rows seen by the last queries).</summary>
+    public int OpenedCount => summaries.Count;
+
     public async Task<ReportListPage> QueryAsync(ReportListQuery query, CancellationToken cancellationToken)
     {
         var rows = await ReadRowsAsync(query, cancellationToken);

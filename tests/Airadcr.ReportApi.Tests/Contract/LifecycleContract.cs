@@ -4,6 +4,7 @@ using Airadcr.ReportApi.Lifecycle;
 using Airadcr.ReportApi.Security;
 using Airadcr.ReportApi.Storage;
 using Airadcr.ReportApi.Tests.Infrastructure;
+using Airadcr.ReportApi.Worklist;
 
 namespace Airadcr.ReportApi.Tests.Contract;
 
@@ -74,6 +75,28 @@ public abstract class LifecycleContract(IStoreBackend backend) : ContractTestBas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("ACC2024001", (string?)(await response.JsonAsync())["data"]!["accession_number"]);
         Assert.Equal(HttpStatusCode.OK, (await client.DeleteAsync("/pending-report?tid=RESTARTED", Token)).StatusCode);
+    }
+
+    [Fact]
+    public async Task After_a_restart_the_worklist_summaries_are_opened_before_the_first_listing()
+    {
+        var (first, store) = await StartWithStoreAsync();
+        var client = first.CreateClient().WithApiKey();
+        foreach (var tid in new[] { "WARM_1", "WARM_2", "WARM_3" })
+        {
+            (await client.PostReportAsync(SampleReports.Minimal(tid))).EnsureSuccessStatusCode();
+        }
+        await first.DisposeAsync();
+
+        await using var second = Restart(first, store);
+        var listing = second.Service<ReportListing>(); // starts the host; no listing is asked for
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (listing.OpenedCount < 3 && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Token);
+        }
+        Assert.Equal(3, listing.OpenedCount);
     }
 
     [Theory]
