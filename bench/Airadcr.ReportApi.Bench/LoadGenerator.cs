@@ -56,6 +56,7 @@ internal sealed class LoadGenerator(string baseUrl, Func<TimeSpan> serverCpuTime
             Stalls = run.Stalls(StallThresholdMs, StallsKept),
             ScheduledP99 = scheduledP99,
             MaxPacingLag = maxLag,
+            GeneratorCollections = run.GeneratorCollections,
         };
     }
 

@@ -43,11 +43,13 @@ internal sealed class OpenLoop
         var total = (int)(rate * duration.TotalSeconds);
         var run = new OpenLoop(server, connections, total);
         var receivers = run.slots.Select((slot, index) => Pacer.StartThread($"receiver {index}", () => run.Receive(index))).ToList();
+        using var window = GeneratorGcWindow.Start();
         var startedUtc = DateTime.UtcNow;
         var started = Stopwatch.GetTimestamp();
         Pacer.StartThread("pacer", () => run.Pace(request, nextId, rate, started)).Join();
         run.allAnswered.Wait(TimeSpan.FromSeconds(30)); // any still unanswered then fail when their connection closes
         var elapsed = Stopwatch.GetElapsedTime(started);
+        var collections = window.Collections;
         run.stopping = true;
         foreach (var slot in run.slots)
         {
@@ -55,7 +57,7 @@ internal sealed class OpenLoop
         }
 
         receivers.ForEach(receiver => receiver.Join());
-        return new RecordedRun(run.sentAt, run.latency, run.lag, run.failed, elapsed, new ClockAnchor(startedUtc, started));
+        return new RecordedRun(run.sentAt, run.latency, run.lag, run.failed, elapsed, new ClockAnchor(startedUtc, started), collections);
     }
 
     private void Pace(BenchRequest request, Func<int> nextId, int rate, long started)

@@ -50,7 +50,7 @@ foreach (var (name, server) in targets)
 }
 
 var report = new StringBuilder();
-report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | generator CPU µs/req | first reads | errors | p99 from schedule / max lag ms |");
+report.AppendLine(CultureInfo.InvariantCulture, $"| target | load | op | req/s | p50 ms | p99 ms | p99 / bare p99 | server CPU µs/req | generator CPU µs/req | first reads | errors | p99 from schedule / max lag ms / generator GCs |");
 report.AppendLine("|---|---|---|---|---|---|---|---|---|---|---|---|");
 foreach (var result in results)
 {
@@ -130,7 +130,10 @@ namespace Airadcr.ReportApi.Bench
         /// <summary>Open loop: how late the generator sent its latest request against its schedule.</summary>
         public double MaxPacingLag { get; init; } = double.NaN;
 
-        public string FromSchedule => double.IsNaN(ScheduledP99) ? "" : FormattableString.Invariant($"{ScheduledP99:F2} / {MaxPacingLag:F2}");
+        /// <summary>Open loop: garbage collections in the load generator during the measured window (0 expected).</summary>
+        public int GeneratorCollections { get; init; }
+
+        public string FromSchedule => double.IsNaN(ScheduledP99) ? "" : FormattableString.Invariant($"{ScheduledP99:F2} / {MaxPacingLag:F2} / {GeneratorCollections}");
 
         public string FirstReadShare => Operation == LoadGenerator.Get ? $"{100.0 * FirstReads / Requests:F0}%" : "";
 

@@ -8,8 +8,11 @@ internal readonly record struct ClockAnchor(DateTime Utc, long Timestamp)
     public DateTime ToUtc(long timestamp) => Utc + Stopwatch.GetElapsedTime(Timestamp, timestamp);
 }
 
-/// <summary>What an open-loop run recorded, per request, in Stopwatch ticks (arrays filled in place during the run).</summary>
-internal sealed record RecordedRun(long[] SentAt, long[] Latency, long[] Lag, bool[] Failed, TimeSpan Elapsed, ClockAnchor Clock)
+/// <summary>
+/// What an open-loop run recorded, per request, in Stopwatch ticks (arrays filled in place during the run), and the
+/// generator's own garbage collections during it (<see cref="GeneratorGcWindow"/>).
+/// </summary>
+internal sealed record RecordedRun(long[] SentAt, long[] Latency, long[] Lag, bool[] Failed, TimeSpan Elapsed, ClockAnchor Clock, int GeneratorCollections)
 {
     /// <summary>Latencies of the requests answered with 2xx, in ms.</summary>
     public List<double> SuccessfulLatencies() =>
