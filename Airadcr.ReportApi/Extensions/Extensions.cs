@@ -68,9 +68,9 @@ public static class Extensions
         }
         else
         {
-            var sqlite = new SqliteReportDatabase(Path.Combine(environment.DataDirectory, SqliteReportDatabase.FileName));
-            services.AddSingleton(sqlite);
-            services.AddSingleton<ReportDatabase>(sqlite);
+            var path = Path.Combine(environment.DataDirectory, SqliteReportDatabase.FileName);
+            services.AddSingleton(sp => new SqliteReportDatabase(path, sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton<ReportDatabase>(sp => sp.GetRequiredService<SqliteReportDatabase>());
             services.AddSingleton<DatabaseBackup>();
             services.AddHostedService<DatabaseBackupWhenEnabled>();
             services.AddSingleton<WalCheckpointer>();

@@ -52,18 +52,20 @@ public sealed class WalCheckpointer(SqliteReportDatabase database, TimeProvider 
     /// The copy and its fsyncs (tens of milliseconds for a second of POSTs) run on a thread of their own at the lowest
     /// CPU priority: on the thread pool they would hold a worker for as long (Microsoft.Data.Sqlite is synchronous
     /// under its async API), and at normal priority they take a core from the commits on a 2-core machine. Letting
-    /// commits start the WAL again runs at normal priority (on a pool thread for a few milliseconds): commits wait for
-    /// its last copy, and at the lowest priority that copy held them for 35-55 ms.
+    /// commits start the WAL again (copies, and millisecond waits for a commit between them) runs on a thread of its
+    /// own at normal priority: commits may wait for its last copy, and at the lowest priority that copy held them for
+    /// 35-55 ms.
     /// </summary>
     public override async Task RunOnceAsync(CancellationToken cancellationToken)
     {
         var started = Clock.GetTimestamp();
         var walBytes = 0L;
-        await LowPriorityThread.RunAsync("WAL checkpoint", () => walBytes = database.CopyWal());
+        await DedicatedThread.RunAsync("WAL checkpoint", lowestPriority: true, () => walBytes = database.CopyWal());
         Logger.WalCheckpointed(walBytes, Clock.GetElapsedTime(started).TotalMilliseconds);
         if (walBytes >= RestartWalBytes)
         {
-            var restart = database.RestartWal();
+            var restart = default(WalRestart);
+            await DedicatedThread.RunAsync("WAL restart", lowestPriority: false, () => restart = database.RestartWal());
             Logger.WalRestarted(restart.Passes, restart.CommitsWaited, restart.CopiedUnderLockBytes, restart.WriterLockHeld.TotalMilliseconds);
         }
     }

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 
@@ -16,6 +15,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     public const string FileName = "pending_reports.db";
     private static readonly object Configured = new();
     private readonly string connectionString;
+    private readonly TimeProvider timeProvider;
     private readonly SemaphoreSlim writer = new(1, 1);
     private readonly ConditionalWeakTable<object, object> configuredHandles = [];
     private int walEnabled;
@@ -23,9 +23,10 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     private long frameBytes; // a WAL frame: a page and its 24-byte header (read by the first checkpoint)
     private PendingRestart? pendingRestart;
 
-    public SqliteReportDatabase(string databasePath)
+    public SqliteReportDatabase(string databasePath, TimeProvider timeProvider)
     {
         DatabasePath = databasePath;
+        this.timeProvider = timeProvider;
         connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = databasePath,
@@ -93,7 +94,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     /// committed during the one before (a shorter copy each time), until a commit started the WAL again; past
     /// <see cref="MaxPassesWithoutLock"/> copies (commits too frequent for a gap), what is left is copied with the
     /// in-process writer lock held, and commits wait for that short copy and its fsyncs (bench/RESULTS.md). Call it
-    /// at normal priority.
+    /// at normal priority, on a thread of its own (it blocks while it copies and while it waits for a commit).
     /// </summary>
     public WalRestart RestartWal()
     {
@@ -146,17 +147,15 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
         {
             return;
         }
-        var started = Stopwatch.GetTimestamp();
+        var started = timeProvider.GetTimestamp();
         var locked = CheckpointPassive(connection);
-        restart.Done = new WalRestart(restart.Passes, CommitsWaited: true, CopiedSince(restart.Last, locked) * frameBytes, Stopwatch.GetElapsedTime(started));
+        restart.Done = new WalRestart(restart.Passes, CommitsWaited: true, CopiedSince(restart.Last, locked) * frameBytes,
+            timeProvider.GetElapsedTime(started));
     }
 
-    private sealed class PendingRestart((long Frames, long Copied) last, int passes)
+    /// <summary>The last copy <see cref="RestartWal"/> left to the next writer, and what it did once done.</summary>
+    private sealed record PendingRestart((long Frames, long Copied) Last, int Passes)
     {
-        public (long Frames, long Copied) Last => last;
-
-        public int Passes => passes;
-
         public WalRestart? Done { get; set; }
     }
 

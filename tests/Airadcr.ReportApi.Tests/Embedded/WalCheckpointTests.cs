@@ -216,14 +216,19 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         }
     }
 
-    [Fact]
-    public async Task The_checkpoint_runs_on_a_thread_of_its_own_at_the_lowest_priority()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task The_checkpoint_and_the_restart_run_on_threads_of_their_own_the_checkpoint_at_the_lowest_priority(bool lowestPriority)
     {
-        var (threadId, nice) = (0, 0);
-        await LowPriorityThread.RunAsync("test", () => (threadId, nice) = (Environment.CurrentManagedThreadId, OwnNiceValue()));
+        var expectedNice = lowestPriority ? DedicatedThread.LowestPriorityNice : OwnNiceValue(); // else the caller's
+        var (threadId, nice, poolThread) = (0, -1, true);
+        await DedicatedThread.RunAsync("test", lowestPriority,
+            () => (threadId, nice, poolThread) = (Environment.CurrentManagedThreadId, OwnNiceValue(), Thread.CurrentThread.IsThreadPoolThread));
 
         Assert.NotEqual(Environment.CurrentManagedThreadId, threadId);
-        Assert.Equal(LowPriorityThread.LinuxNice, nice);
+        Assert.False(poolThread);
+        Assert.Equal(expectedNice, nice);
     }
 
     /// <summary>Field 19 of /proc/thread-self/stat (after the parenthesized name) is the thread's nice value.</summary>
