@@ -9,6 +9,7 @@ public sealed class ReportApiMetrics
 
     private readonly Counter<long> stored;
     private readonly Counter<long> read;
+    private readonly Counter<long> decrypted;
     private readonly Counter<long> expired;
     private readonly Counter<long> authFailures;
     private readonly Counter<long> rateLimited;
@@ -19,6 +20,8 @@ public sealed class ReportApiMetrics
         var meter = meterFactory.Create(MeterName);
         stored = meter.CreateCounter<long>("airadcr.reports.stored", "{report}", "Reports stored (outcome: created, identical, conflict).");
         read = meter.CreateCounter<long>("airadcr.reports.read", "{report}", "Reports read by technical id or search.");
+        decrypted = meter.CreateCounter<long>("airadcr.reports.decrypted", "{report}",
+            "Stored reports decrypted to answer a read (a report read again from memory is not decrypted again).");
         expired = meter.CreateCounter<long>("airadcr.reports.expired", "{report}", "Expired reports purged.");
         authFailures = meter.CreateCounter<long>("airadcr.auth.failures", "{request}", "Requests refused for a missing or invalid key.");
         rateLimited = meter.CreateCounter<long>("airadcr.ratelimit.rejected", "{request}", "Requests refused by the per-IP rate limit.");
@@ -28,6 +31,8 @@ public sealed class ReportApiMetrics
     public void Stored(string outcome) => stored.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Read(string how) => read.Add(1, new KeyValuePair<string, object?>("via", how));
+
+    public void Decrypted() => decrypted.Add(1);
 
     public void Expired(int count) => expired.Add(count);
 

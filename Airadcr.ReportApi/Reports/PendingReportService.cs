@@ -72,7 +72,7 @@ public sealed class PendingReportService(
         }
 
         metrics.Read("search");
-        return sealer.Open(found);
+        return Decrypt(found);
     }
 
     public Task<bool> DeleteAsync(string technicalId, CancellationToken cancellationToken) =>
@@ -100,11 +100,17 @@ public sealed class PendingReportService(
     {
         if (!opened.TryGetValue(row, out var report))
         {
-            report = sealer.Open(row);
+            report = Decrypt(row);
             opened.AddOrUpdate(row, report);
         }
 
         return report;
+    }
+
+    private PendingReport Decrypt(SealedReport row)
+    {
+        metrics.Decrypted();
+        return sealer.Open(row);
     }
 
     private async Task<StoreOutcome> CompareWithExistingAsync(SealedReport attempted, CancellationToken cancellationToken)

@@ -35,7 +35,8 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
     /// <summary>
     /// Read through the cache: a report already retrieved (or expired) is answered from it, with no write, so reading
     /// a report again costs no trip through the writer; a pending one is marked and returned by the store in one
-    /// statement, and the entry is invalidated as after every write.
+    /// statement, and the entry is invalidated as after every write, then read again through the cache, so that the
+    /// next read of the report (a viewer opening it again) is answered from memory instead of the database.
     /// </summary>
     public async Task<SealedReport?> RetrieveAsync(string tidIndex, long nowMs, CancellationToken cancellationToken)
     {
@@ -47,7 +48,7 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
 
         var row = await inner.RetrieveAsync(tidIndex, nowMs, cancellationToken);
         await InvalidateAsync(tidIndex, cancellationToken);
-        return row;
+        return row is null ? null : await GetAsync(tidIndex, cancellationToken) ?? row; // deleted meanwhile: it was read before that
     }
 
     public async Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken)

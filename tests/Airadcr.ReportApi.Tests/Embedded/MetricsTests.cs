@@ -5,7 +5,9 @@ using Airadcr.ReportApi.Tests.Infrastructure;
 
 namespace Airadcr.ReportApi.Tests.Embedded;
 
-/// <summary>The Meter "Airadcr.ReportApi" counts stores, reads, auth failures and navigations, without identifiers.</summary>
+/// <summary>
+/// The Meter "Airadcr.ReportApi" counts stores, reads, decryptions, auth failures and navigations, without identifiers.
+/// </summary>
 public sealed class MetricsTests : IAsyncDisposable
 {
     private readonly ReportApiFactory api = new(new Dictionary<string, string?>());
@@ -17,17 +19,7 @@ public sealed class MetricsTests : IAsyncDisposable
     [Fact]
     public async Task Counts_stores_reads_auth_failures_and_navigations()
     {
-        var factory = api.Service<IMeterFactory>();
-        listener.InstrumentPublished = (instrument, l) =>
-        {
-            if (instrument.Meter.Name == ReportApiMetrics.MeterName && instrument.Meter.Scope == factory)
-            {
-                l.EnableMeasurementEvents(instrument);
-            }
-        };
-        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
-            measurements.Enqueue((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
-        listener.Start();
+        Listen();
         var client = api.CreateClient().WithApiKey();
 
         await client.PostReportAsync(SampleReports.SpecExample("METRICS"));
@@ -42,6 +34,46 @@ public sealed class MetricsTests : IAsyncDisposable
         Assert.Contains(("airadcr.navigations", 1L, ""), measurements);
         Assert.Contains(("airadcr.auth.failures", 1L, "key_type=api_key"), measurements);
         Assert.DoesNotContain(measurements, m => m.Tags.Contains("METRICS", StringComparison.Ordinal) || m.Tags.Contains("PAT123456", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The first GET marks the report retrieved (a write, after which its cache entry is renewed); reading it again,
+    /// as a viewer reopening it does, is then answered from memory: no database read and no decryption.
+    /// </summary>
+    [Fact]
+    public async Task A_report_read_again_after_its_first_read_is_answered_from_memory_without_decrypting_it()
+    {
+        Listen();
+        var client = api.CreateClient().WithApiKey();
+        (await client.PostReportAsync(SampleReports.SpecExample("READ_AGAIN"))).EnsureSuccessStatusCode();
+        (await client.GetAsync("/pending-report?tid=READ_AGAIN", Token)).EnsureSuccessStatusCode();
+        var decryptedByFirstRead = Decrypted();
+
+        for (var i = 0; i < 3; i++)
+        {
+            var again = await client.GetAsync("/pending-report?tid=READ_AGAIN", Token);
+            Assert.Contains("\"status\":\"retrieved\"", await again.Content.ReadAsStringAsync(Token), StringComparison.Ordinal);
+        }
+
+        Assert.True(decryptedByFirstRead >= 1, "the first read decrypts the report");
+        Assert.Equal(decryptedByFirstRead, Decrypted());
+    }
+
+    private long Decrypted() => measurements.Where(m => m.Instrument == "airadcr.reports.decrypted").Sum(m => m.Value);
+
+    private void Listen()
+    {
+        var factory = api.Service<IMeterFactory>();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Name == ReportApiMetrics.MeterName && instrument.Meter.Scope == factory)
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) =>
+            measurements.Enqueue((instrument.Name, value, string.Join(",", tags.ToArray().Select(t => $"{t.Key}={t.Value}")))));
+        listener.Start();
     }
 
     public async ValueTask DisposeAsync()
