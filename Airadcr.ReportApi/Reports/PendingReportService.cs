@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Airadcr.ReportApi.Diagnostics;
 using Airadcr.ReportApi.Domain;
 using Airadcr.ReportApi.Logging;
@@ -18,13 +17,6 @@ public sealed class PendingReportService(
     ReportApiMetrics metrics,
     ILogger<PendingReportService> logger)
 {
-    /// <summary>
-    /// Reports opened from rows read by technical id. A row is immutable and the in-memory cache hands out the same
-    /// instance on every hit, so a report read again is not decrypted and deserialized again; an entry lives as
-    /// long as its row instance (in memory only: nothing here is written anywhere).
-    /// </summary>
-    private readonly ConditionalWeakTable<SealedReport, PendingReport> opened = [];
-
     public async Task<StoreOutcome> StoreAsync(ReportContent content, CancellationToken cancellationToken)
     {
         var now = timeProvider.GetUtcNow();
@@ -96,16 +88,12 @@ public sealed class PendingReportService(
         return row is null || row.ExpiresAt <= timeProvider.GetUtcNow().ToUnixTimeMilliseconds() ? null : Open(row);
     }
 
-    private PendingReport Open(SealedReport row)
-    {
-        if (!opened.TryGetValue(row, out var report))
-        {
-            report = Decrypt(row);
-            opened.AddOrUpdate(row, report);
-        }
-
-        return report;
-    }
+    /// <summary>
+    /// The report of a row read by technical id. The in-memory cache hands out the same row instance on every hit,
+    /// and the row keeps the report opened from it (<see cref="SealedReport.Opened"/>), so a report read again is not
+    /// decrypted and deserialized again.
+    /// </summary>
+    private PendingReport Open(SealedReport row) => row.Opened ??= Decrypt(row);
 
     private PendingReport Decrypt(SealedReport row)
     {
