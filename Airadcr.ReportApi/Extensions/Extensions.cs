@@ -10,6 +10,7 @@ using Airadcr.ReportApi.Reports;
 using Airadcr.ReportApi.Security;
 using Airadcr.ReportApi.Storage;
 using Airadcr.ReportApi.TeoHub;
+using Airadcr.ReportApi.Worklist;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -46,7 +47,7 @@ public static class Extensions
 
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<StoreInitializer>();
-        services.AddHostedService<Worklist.ReportListingWarmup>();
+        services.AddHostedService<ReportListingWarmup>();
         builder.AddReportStorage(environment);
         services.AddHostedService<ReadinessSignal>();
         services.AddSingleton<ExpiredReportPurger>();

@@ -48,11 +48,11 @@ internal static partial class Log
     [LoggerMessage(EventId = 143, Level = LogLevel.Debug, Message = "WAL checkpoint of {WalBytes} bytes of frames took {Milliseconds:F1} ms")]
     public static partial void WalCheckpointed(this ILogger logger, long walBytes, double milliseconds);
 
-    [LoggerMessage(EventId = 145, Level = LogLevel.Debug, Message = "Worklist listing opened {Count} reports at start-up in {Milliseconds:F0} ms")]
-    public static partial void ListingWarmedUp(this ILogger logger, int count, double milliseconds);
-
     [LoggerMessage(EventId = 144, Level = LogLevel.Debug, Message = "WAL started again after {Passes} more copies; commits waited: {CommitsWaited}, {LockedMilliseconds:F1} ms for a last one of {LockedBytes} bytes")]
     public static partial void WalRestarted(this ILogger logger, int passes, bool commitsWaited, long lockedBytes, double lockedMilliseconds);
+
+    [LoggerMessage(EventId = 145, Level = LogLevel.Debug, Message = "Worklist listing opened {Count} reports at start-up in {Milliseconds:F0} ms")]
+    public static partial void ListingWarmedUp(this ILogger logger, int count, double milliseconds);
 
     [LoggerMessage(EventId = 150, Level = LogLevel.Information, Message = "Navigation published to {Subscribers} subscriber(s)")]
     public static partial void NavigationPublished(this ILogger logger, int subscribers);

@@ -43,7 +43,7 @@ internal sealed class OpenLoop
         var total = (int)(rate * duration.TotalSeconds);
         var run = new OpenLoop(server, connections, total);
         var receivers = run.slots.Select((slot, index) => Pacer.StartThread($"receiver {index}", () => run.Receive(index))).ToList();
-        using var window = GeneratorGcWindow.Start();
+        var window = GeneratorGcWindow.Start();
         var startedUtc = DateTime.UtcNow;
         var started = Stopwatch.GetTimestamp();
         Pacer.StartThread("pacer", () => run.Pace(request, nextId, rate, started)).Join();
