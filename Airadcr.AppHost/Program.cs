@@ -1,77 +1,91 @@
-using Airadcr.AppHost.Hosting;
-using Airadcr.LocalServers;
+using System.Globalization;
+using Airadcr.AppHost.Publishing;
+using Airadcr.AppHost.Run;
+using Airadcr.AppHost.Servers;
 
-// The AIRADCR graph, declared like an Aspire AppHost. `dotnet run --project Airadcr.AppHost` starts it as local
-// processes (Debian packages + our services' build output); `-- publish --output DIR` writes a docker-compose.yaml.
-var builder = DistributedApplication.CreateBuilder(args);
-var stableSeconds = builder.Options.StableSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+// The AIRADCR graph on .NET Aspire. `dotnet run --project Airadcr.AppHost` starts it with the Aspire dashboard;
+// `-- publish --output DIR` writes it as a docker-compose.yaml. Options: AppHostOptions.Usage.
+var options = AppHostOptions.Parse(args);
+if (options.Help)
+{
+    Console.WriteLine(AppHostOptions.Usage);
+    return 0;
+}
+var publishing = options.Command == "publish";
+var builder = DistributedApplication.CreateBuilder([.. options.AspireArguments, .. publishing ? ["--operation", "publish"] : Array.Empty<string>()]);
+var run = new RunFolder(publishing ? options with { DataDirectory = options.PublishOutput! } : options);
+var programs = ServerPrograms.Find(options, publishing);
+if (ServerCheck.Refuses(programs, options.Strict))
+{
+    return 1;
+}
+var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 
-var postgres = builder.AddPostgres("postgres");
-var reportsdb = postgres.AddDatabase("reportsdb");
-var gatewaydb = postgres.AddDatabase("gatewaydb");
-var webdb = postgres.AddDatabase("webdb");
+var databases = builder.AddDatabases(programs, run);
+var cache = builder.AddCache(programs, run);
+var pacs = programs.Has("Orthanc") ? OrthancPacs.Add(builder, "pacs", programs, run, repositoryRoot, options.StableSeconds) : null;
 
-var cache = builder.AddRedis("cache");
+// Keys the services share; kept in the run folder (secrets/), where a RIS or a script finds the ReportApi's key.
+var reportApiKey = builder.AddRunSecret(run, "reportapi-key", "airadcr_");
+var reportApiAdminKey = builder.AddRunSecret(run, "reportapi-admin-key");
+var gatewayAdminKey = builder.AddRunSecret(run, "gateway-admin-key");
+var webAdminPassword = builder.AddRunSecret(run, "web-admin-password");
 
-var pacs = builder.AddOrthanc("pacs")
-    .WithLuaScript("Airadcr.DicomGateway/Orthanc/route-to-ia-server.lua")
-    .WithStableAge(builder.Options.StableSeconds);
-
-var reportApiKey = "airadcr_" + GeneratedSecret.Hex(24);
-var reportApiAdminKey = GeneratedSecret.Hex(24);
-var gatewayAdminKey = GeneratedSecret.Hex(24);
-// The Web's first admin is created once per run folder: its password is kept there, in secrets/web-admin-password.
-var webAdminPassword = builder.AddSecret("web-admin-password");
-
-var reportapi = builder.AddProject("reportapi", "Airadcr.ReportApi")
-    .WithHttpEndpoint(port: 8741)
-    .WithHealthPath("/health")
-    .WithLink("Scalar", "/scalar")
+var reportapi = builder.AddService<Projects.Airadcr_ReportApi>("reportapi", run, options, port: 8741, healthPath: "/health")
     .WithEnvironment("AIRADCR_PROD_API_KEY", reportApiKey)
     .WithEnvironment("AIRADCR_ADMIN_KEY", reportApiAdminKey)
     // The per-IP token bucket sees every local service (gateway pushes, the Web, a local RIS) as one client, 127.0.0.1.
     .WithEnvironment("Airadcr__rate_limit_per_minute", "1200")
     .WithEnvironment("Airadcr__rate_limit_burst", "200")
-    .WithReference(reportsdb).WaitFor(reportsdb)
-    .WithReference(cache).WaitFor(cache);
+    .WithServer(databases?.Reports)
+    .WithServer(cache);
 
-var inference = builder.AddProject("inference", "Airadcr.Inference")
-    .WithLink("Scalar", "/scalar/v1");
+var inference = builder.AddService<Projects.Airadcr_Inference>("inference", run, options);
 
-var gateway = builder.AddProject("dicomgateway", "Airadcr.DicomGateway")
-    .WithTcpEndpoint("dicom", port: 11112, environmentKey: "Gateway__Port", label: "IA_SERVER")
-    .WithEnvironment("Gateway__StableSeconds", stableSeconds)
+var gateway = builder.AddService<Projects.Airadcr_DicomGateway>("dicomgateway", run, options)
+    .WithEndpoint(name: "dicom", scheme: "tcp", port: 11112, env: "Gateway__Port")
+    .WithEnvironment("Gateway__StableSeconds", options.StableSeconds.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("Gateway__ReportApiKey", reportApiKey)
     .WithEnvironment("Gateway__AdminKey", gatewayAdminKey)
-    .WithEnvironment("Gateway__Pacs__AeTitle", () => pacs.IsReachable ? pacs.AeTitle : null)
-    .WithEnvironment("Gateway__Pacs__Host", () => pacs.IsReachable ? pacs.Dicom.Host : null)
-    .WithEnvironment("Gateway__Pacs__Port", () => pacs.IsReachable ? pacs.Dicom.Port.ToString(System.Globalization.CultureInfo.InvariantCulture) : null)
-    .WithReference(gatewaydb).WaitFor(gatewaydb)
-    .WithReference(cache).WaitFor(cache)
-    .WithReference(pacs).WaitFor(pacs)
+    .WithServer(databases?.Gateway)
+    .WithServer(cache)
     .WithReference(reportapi).WaitFor(reportapi)
     .WithReference(inference).WaitFor(inference);
-
-gateway.WithEnvironment("Gateway__BindAddress", () => gateway.Published ? "0.0.0.0" : null);
 inference.WithReference(gateway);
 
-pacs.WithModality("IA_SERVER", "IA_SERVER", () => gateway.GetEndpoint("dicom"))
-    .WithGatewayApi(() => gateway.IsReachable ? new GatewayApiSettings(gateway.Http.Url, gatewayAdminKey) : null);
-
-builder.AddProject("web", "Airadcr.Web")
+var web = builder.AddService<Projects.Airadcr_Web>("web", run, options, port: 5080)
+    .WithExternalHttpEndpoints()
     .WithEnvironment("Web__ReportApiKey", reportApiKey)
     .WithEnvironment("Web__ReportApiAdminKey", reportApiAdminKey)
     .WithEnvironment("Web__GatewayAdminKey", gatewayAdminKey)
     .WithEnvironment("AIRADCR_WEB_ADMIN_USER", "admin")
-    .WithEnvironment("AIRADCR_WEB_ADMIN_PASSWORD", () => webAdminPassword.Value)
-    // OHIF's /dicom-web and /wado go through the Web's proxy, which adds Orthanc's credentials server-side.
-    .WithEnvironment("Web__Orthanc__Url", () => pacs.IsReachable ? pacs.Http.Url : null)
-    .WithEnvironment("Web__Orthanc__Username", () => pacs.IsReachable ? pacs.UserName : null)
-    .WithEnvironment("Web__Orthanc__Password", () => pacs.IsReachable ? pacs.Password : null)
-    .WithReference(webdb).WaitFor(webdb)
+    .WithEnvironment("AIRADCR_WEB_ADMIN_PASSWORD", webAdminPassword)
+    .WithServer(databases?.Web)
+    .WithServer(cache)
     .WithReference(reportapi).WaitFor(reportapi)
-    .WithReference(gateway)
-    .WithReference(pacs).WaitFor(pacs)
-    .WithReference(cache);
+    .WithReference(gateway);
 
-return await builder.Build().RunAsync();
+if (pacs is not null)
+{
+    pacs.RoutesTo(gateway, gatewayAdminKey, programs.Containers);
+    gateway.WithEnvironment("Gateway__Pacs__AeTitle", OrthancPacs.AeTitle)
+        .WithEnvironment("Gateway__Pacs__Host", pacs.Dicom.Property(EndpointProperty.Host))
+        .WithEnvironment("Gateway__Pacs__Port", pacs.Dicom.Property(EndpointProperty.Port))
+        .WaitFor(pacs.Resource);
+    // OHIF's /dicom-web and /wado go through the Web's proxy, which adds Orthanc's credentials server-side.
+    web.WithEnvironment("Web__Orthanc__Url", pacs.Http)
+        .WithEnvironment("Web__Orthanc__Username", OrthancPacs.UserName)
+        .WithEnvironment("Web__Orthanc__Password", pacs.Password)
+        .WaitFor(pacs.Resource);
+}
+
+if (publishing)
+{
+    using var app = builder.Build();
+    var written = ComposePublisher.Write(app, options.PublishOutput!, repositoryRoot);
+    Console.WriteLine($"Wrote {written} (docker compose -f {written} up)");
+    return 0;
+}
+builder.AddRunConsole(run, options, pacs);
+await builder.Build().RunAsync();
+return 0;

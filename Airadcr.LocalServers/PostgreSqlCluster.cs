@@ -42,34 +42,57 @@ public sealed class PostgreSqlCluster(string directory, int port)
     public async Task<ServerProcess> StartAsync(string logPath, CancellationToken cancellationToken, bool durable = true)
     {
         var postgres = FindServer(ServerPath);
-        var dataDirectory = Path.Combine(directory, "data");
-        if (!File.Exists(Path.Combine(dataDirectory, "PG_VERSION")))
-        {
-            await InitializeAsync(dataDirectory, durable, cancellationToken);
-        }
-        GiveToSystemUser(directory);
+        await PrepareAsync(durable, cancellationToken);
         var server = ServerProcess.Start("postgres", postgres,
-            ["-D", dataDirectory, "-c", "listen_addresses=127.0.0.1", "-c", $"port={port.ToString(CultureInfo.InvariantCulture)}",
-             "-c", $"unix_socket_directories={directory}", "-c", "fsync=on", "-c", "max_connections=200"],
-            logPath, runAs: SystemUser);
+            [.. ServerArguments, "-c", $"port={port.ToString(CultureInfo.InvariantCulture)}"], logPath, runAs: SystemUser);
         await Readiness.WaitAsync(server, async ct => await ScalarAsync<int>("postgres", "SELECT 1", ct) == 1, cancellationToken);
         return server;
+    }
+
+    /// <summary>The data folder (initialised by <see cref="PrepareAsync"/>).</summary>
+    public string DataDirectory => Path.Combine(directory, "data");
+
+    /// <summary><c>postgres</c>'s arguments but the port: loopback only, the socket in the cluster's folder, fsync on.</summary>
+    public IReadOnlyList<string> ServerArguments =>
+        ["-D", DataDirectory, "-c", "listen_addresses=127.0.0.1", "-c", $"unix_socket_directories={directory}", "-c", "fsync=on",
+         "-c", "max_connections=200"];
+
+    /// <summary>
+    /// Initialises the cluster if it has no data yet (initdb, password authentication with the kept password) and gives
+    /// its folder to the <c>postgres</c> user when we are root: what must happen before <c>postgres</c> starts.
+    /// </summary>
+    public async Task PrepareAsync(bool durable, CancellationToken cancellationToken)
+    {
+        if (!File.Exists(Path.Combine(DataDirectory, "PG_VERSION")))
+        {
+            await InitializeAsync(DataDirectory, durable, cancellationToken);
+        }
+        GiveToSystemUser(directory);
     }
 
     /// <summary>Creates <paramref name="name"/> unless it exists; returns its connection string.</summary>
     public async Task<string> CreateDatabaseAsync(string name, CancellationToken cancellationToken)
     {
-        var exists = await ScalarAsync<int?>("postgres", $"SELECT 1 FROM pg_database WHERE datname = '{Quote(name, '\'')}'", cancellationToken);
-        if (exists is null)
-        {
-            await ScalarAsync<object>("postgres", $"CREATE DATABASE \"{Quote(name, '"')}\"", cancellationToken);
-        }
+        await CreateDatabaseAsync(ConnectionStringFor("postgres"), name, cancellationToken);
         return ConnectionStringFor(name);
     }
 
-    public async Task<T?> ScalarAsync<T>(string database, string sql, CancellationToken cancellationToken)
+    /// <summary>Creates the database <paramref name="name"/> on the server <paramref name="serverConnectionString"/> reaches, unless it exists.</summary>
+    public static async Task CreateDatabaseAsync(string serverConnectionString, string name, CancellationToken cancellationToken)
     {
-        await using var connection = new NpgsqlConnection(ConnectionStringFor(database));
+        var exists = await QueryScalarAsync<int?>(serverConnectionString, $"SELECT 1 FROM pg_database WHERE datname = '{Quote(name, '\'')}'", cancellationToken);
+        if (exists is null)
+        {
+            await QueryScalarAsync<object>(serverConnectionString, $"CREATE DATABASE \"{Quote(name, '"')}\"", cancellationToken);
+        }
+    }
+
+    public Task<T?> ScalarAsync<T>(string database, string sql, CancellationToken cancellationToken) =>
+        QueryScalarAsync<T>(ConnectionStringFor(database), sql, cancellationToken);
+
+    private static async Task<T?> QueryScalarAsync<T>(string connectionString, string sql, CancellationToken cancellationToken)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var command = new NpgsqlCommand(sql, connection);
         var value = await command.ExecuteScalarAsync(cancellationToken);

@@ -58,6 +58,8 @@ public static class ServiceDefaultsExtensions
             logging.IncludeScopes = false;
         });
         TelemetryRedaction.FilterRequestLogs(builder.Logging);
+        // Aspire.Npgsql routes Npgsql's logs into ours: one Information line per SQL command is noise, not an event.
+        builder.Logging.AddFilter("Npgsql", LogLevel.Warning);
 
         builder.Services.AddOpenTelemetry()
             .WithMetrics(metrics => metrics

@@ -10,7 +10,8 @@ namespace Microsoft.Extensions.Hosting;
 /// Keeps identifiers (study, series and instance UIDs, report ids) that our URLs carry out of traces and logs. A
 /// server span's <c>url.path</c> becomes its route template (<c>/studies/{studyUid}</c>); a client span's
 /// <c>url.full</c> and an unmatched server path keep their fixed segments and have identifier-like ones (a DICOM UID,
-/// or 8+ characters with a digit) replaced by <see cref="Placeholder"/>, and lose their query. HttpClient's and
+/// or 8+ characters with a digit) replaced by <see cref="Placeholder"/>, and lose their query (a server span has no
+/// <c>url.query</c>). HttpClient's and
 /// ASP.NET Core's request logs, which print whole URLs, are written from Warning up only, and log scopes (the request
 /// scope holds the path) are not exported.
 /// </summary>
@@ -26,7 +27,16 @@ public static partial class TelemetryRedaction
     public static string RedactUrl(Uri uri) =>
         uri.IsAbsoluteUri ? uri.GetLeftPart(UriPartial.Authority) + RedactPath(uri.AbsolutePath) : RedactPath(uri.OriginalString.Split('?')[0]);
 
-    internal static void ServerRequest(Activity activity, HttpRequest request) => activity.SetTag("url.path", RedactPath(request.Path.Value ?? ""));
+    /// <summary>
+    /// The redacted path, and no <c>url.query</c> at all: an Aspire AppHost turns OpenTelemetry's own redaction of query
+    /// values off for its dashboard in development (<c>OTEL_DOTNET_EXPERIMENTAL_ASPNETCORE_DISABLE_URL_QUERY_REDACTION</c>),
+    /// and queries carry accession numbers (<c>/find-report?accession_number=</c>).
+    /// </summary>
+    internal static void ServerRequest(Activity activity, HttpRequest request)
+    {
+        activity.SetTag("url.path", RedactPath(request.Path.Value ?? ""));
+        activity.SetTag("url.query", null);
+    }
 
     internal static void ServerResponse(Activity activity, HttpResponse response)
     {

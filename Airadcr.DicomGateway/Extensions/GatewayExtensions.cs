@@ -13,6 +13,8 @@ using Airadcr.DicomGateway.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
+using Npgsql;
+
 namespace Microsoft.Extensions.Hosting;
 
 /// <summary>Registration of the gateway's services.</summary>
@@ -33,12 +35,18 @@ public static class GatewayExtensions
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(services => GatewayPaths.Resolve(
             services.GetRequiredService<IOptions<GatewayOptions>>().Value, services.GetRequiredService<IConfiguration>()));
+        // Server mode: Aspire's Npgsql client integration (data source, health check, traces and metrics).
+        var serverDatabase = builder.Configuration.GetConnectionString(GatewayDbConnectionName) is { Length: > 0 };
+        if (serverDatabase)
+        {
+            builder.AddNpgsqlDataSource(GatewayDbConnectionName);
+        }
         builder.Services.AddSingleton<GatewayDatabase>(services =>
         {
             // Start-up: the database must be migrated before the SCP takes its first association.
             var paths = services.GetRequiredService<GatewayPaths>();
-            GatewayDatabase database = services.GetRequiredService<IConfiguration>().GetConnectionString(GatewayDbConnectionName) is { Length: > 0 } gatewayDb
-                ? PostgresGatewayDatabase.OpenAsync(gatewayDb, CancellationToken.None).GetAwaiter().GetResult()
+            GatewayDatabase database = serverDatabase
+                ? PostgresGatewayDatabase.OpenAsync(services.GetRequiredService<NpgsqlDataSource>(), CancellationToken.None).GetAwaiter().GetResult()
                 : SqliteGatewayDatabase.OpenAsync(paths.IndexDatabase, CancellationToken.None).GetAwaiter().GetResult();
             services.GetRequiredService<ILoggerFactory>().CreateLogger("Airadcr.DicomGateway")
                 .StorageLocation(paths.StorageRoot, database.Engine, database.Location);
@@ -60,15 +68,11 @@ public static class GatewayExtensions
 
         // Analysis -> reports -> PACS and ReportApi
         builder.Services.AddSingleton<AnalysisJobStore>();
-        if (builder.Configuration.GetConnectionString(CacheConnectionName) is { Length: > 0 } cache)
+        if (builder.Configuration.GetConnectionString(CacheConnectionName) is { Length: > 0 })
         {
-            // Server mode: the outbox is relayed to a Redis stream read by a consumer group.
-            builder.Services.AddSingleton<IConnectionMultiplexer>(services =>
-            {
-                var configuration = ConfigurationOptions.Parse(cache);
-                configuration.AbortOnConnectFail = false;
-                return ConnectionMultiplexer.Connect(configuration);
-            });
+            // Server mode: the outbox is relayed to a Redis stream read by a consumer group; the connection is
+            // Aspire's Redis client integration (health check, traces).
+            builder.AddRedisClient(CacheConnectionName, configureOptions: options => options.AbortOnConnectFail = false);
             builder.Services.AddSingleton<RedisAnalysisJobSource>();
             builder.Services.AddSingleton<IAnalysisJobSource>(services => services.GetRequiredService<RedisAnalysisJobSource>());
             builder.Services.AddHostedService<AnalysisJobRelay>();

@@ -30,9 +30,13 @@ public sealed class PostgresGatewayDatabase : GatewayDatabase, IAsyncDisposable
     protected override string? MigrationLockStatement => "SELECT pg_advisory_xact_lock(7210513)";
 
     /// <summary>Connects to and migrates the database named by an Npgsql connection string.</summary>
-    public static async Task<PostgresGatewayDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken)
+    public static Task<PostgresGatewayDatabase> OpenAsync(string connectionString, CancellationToken cancellationToken) =>
+        OpenAsync(NpgsqlDataSource.Create(connectionString), cancellationToken);
+
+    /// <summary>Migrates the database of <paramref name="dataSource"/> (Aspire.Npgsql's, with its health check and telemetry).</summary>
+    public static async Task<PostgresGatewayDatabase> OpenAsync(NpgsqlDataSource dataSource, CancellationToken cancellationToken)
     {
-        var database = new PostgresGatewayDatabase(NpgsqlDataSource.Create(connectionString));
+        var database = new PostgresGatewayDatabase(dataSource);
         try
         {
             await database.MigrateAsync(GatewaySchema.Postgres, cancellationToken);

@@ -12,9 +12,11 @@ using Airadcr.ReportApi.Storage;
 using Airadcr.ReportApi.TeoHub;
 using Airadcr.ReportApi.Worklist;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using StackExchange.Redis;
 
 namespace Airadcr.ReportApi;
 
@@ -62,9 +64,10 @@ public static class Extensions
     private static void AddReportStorage(this WebApplicationBuilder builder, DesktopEnvironment environment)
     {
         var services = builder.Services;
-        if (builder.Configuration.GetConnectionString(ReportsDbConnectionName) is { Length: > 0 } reportsDb)
+        if (builder.Configuration.GetConnectionString(ReportsDbConnectionName) is { Length: > 0 })
         {
-            services.AddSingleton(_ => NpgsqlDataSource.Create(reportsDb)); // created by the container, so disposed (pool closed) with it
+            // Aspire's Npgsql client integration: the data source (disposed with the container), health check, telemetry.
+            builder.AddNpgsqlDataSource(ReportsDbConnectionName);
             services.AddSingleton<ReportDatabase, PostgresReportDatabase>();
         }
         else
@@ -81,11 +84,12 @@ public static class Extensions
         var redis = builder.Configuration.GetConnectionString(CacheConnectionName);
         if (!string.IsNullOrEmpty(redis))
         {
-            services.AddStackExchangeRedisCache(cache =>
-            {
-                cache.Configuration = redis;
-                cache.InstanceName = "airadcr-reportapi:";
-            });
+            // Aspire's Redis client integration (health check, traces) holds the connection; the distributed cache
+            // behind HybridCache uses it.
+            builder.AddRedisClient(CacheConnectionName, configureOptions: options => options.AbortOnConnectFail = false);
+            services.AddStackExchangeRedisCache(cache => cache.InstanceName = "airadcr-reportapi:");
+            services.AddOptions<RedisCacheOptions>().Configure<IConnectionMultiplexer>((cache, connection) =>
+                cache.ConnectionMultiplexerFactory = () => Task.FromResult(connection));
         }
 
         services.AddHybridCache();

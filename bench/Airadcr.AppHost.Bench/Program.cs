@@ -5,8 +5,9 @@ using Airadcr.EndToEnd.Tests;
 using Airadcr.Testing;
 
 // Usage: dotnet run -c Release --project bench/Airadcr.AppHost.Bench -- [images=100] [runs=3] [AppHost options...]
-// e.g. `100 3 --configuration Release --stable-seconds 0.5` (services from their Release build, gateway window 0.5 s).
-// Boots the graph through the AppHost (studies stable after 1 s, traces to an OTLP receiver in this program), then per
+// e.g. `100 3 --stable-seconds 0.5` (gateway window 0.5 s; `dotnet run -c Release` runs the services' Release build).
+// Boots the graph with Aspire.Hosting.Testing over the AppHost (studies stable after 1 s, traces to an OTLP receiver in
+// this program), prints the cold start (every service healthy) and the graph's memory (sum of RSS), then per
 // run: storescu a new CT study of IMAGES slices into Orthanc (reference: that store's duration), and follows it from
 // the end of the store (last instance stored) to the pending report in the ReportApi and the AI SR in Orthanc, stage
 // by stage (see StudyTimeline). The report is then checked once by accession number.
@@ -14,8 +15,11 @@ var images = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) 
 var runs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 3;
 var ct = CancellationToken.None;
 
-await using var graph = new RunningGraph { ExtraArguments = [.. args.Skip(2)] };
+await using var graph = new AspireGraph { ExtraArguments = [.. args.Skip(2)] };
+var coldStart = Stopwatch.StartNew();
 await graph.InitializeAsync();
+coldStart.Stop();
+Console.WriteLine($"cold start to every service healthy: {coldStart.Elapsed.TotalSeconds:0.0} s; {GraphMemory.Describe(graph.Run)}");
 using var directory = new FixtureDirectory("bench-study");
 using var reports = graph.ReportApiClient();
 Console.WriteLine(StudyTimeline.Header);
@@ -24,9 +28,10 @@ for (var run = 1; run <= runs; run++)
 {
     var study = SyntheticCtStudy.Write(directory.Combine($"run{run}"), seriesCount: 1, slices: images);
     var store = Stopwatch.StartNew();
-    (await DcmtkTools.StoreAsync(graph.Pacs.AeTitle, graph.Pacs.Dicom.Port, study.Files, ct)).EnsureSuccess();
+    (await DcmtkTools.StoreAsync("ORTHANC", graph.Port("pacs", "dicom"), study.Files, ct)).EnsureSuccess();
     store.Stop();
     var timeline = await StudyTimeline.FollowAsync(graph, study, DateTimeOffset.UtcNow, ct);
     (await reports.GetAsync($"find-report?accession_number={study.AccessionNumber}", ct)).EnsureSuccessStatusCode();
     Console.WriteLine(timeline.Row(run, store.Elapsed));
 }
+Console.WriteLine(GraphMemory.Describe(graph.Run));

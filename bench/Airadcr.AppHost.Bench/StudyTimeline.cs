@@ -41,7 +41,7 @@ internal sealed record StudyTimeline(
     private static string Seconds(TimeSpan span) => span.TotalSeconds.ToString("0.00", CultureInfo.InvariantCulture) + " s";
 
     /// <summary>Follows one study from the end of its store into Orthanc to its pending report (and its SR in the PACS).</summary>
-    public static async Task<StudyTimeline> FollowAsync(RunningGraph graph, SyntheticCtStudy study, DateTimeOffset stored, CancellationToken ct)
+    public static async Task<StudyTimeline> FollowAsync(AspireGraph graph, SyntheticCtStudy study, DateTimeOffset stored, CancellationToken ct)
     {
         using var gateway = graph.GatewayClient();
         using var pacs = graph.PacsClient();
@@ -86,7 +86,7 @@ internal sealed record StudyTimeline(
 
     /// <summary>The study's trace (its <c>analyse study</c> span started after the first instance arrived), once exported.</summary>
     private static async Task<(ReceivedSpan Analysis, DateTimeOffset Fetched, ReceivedSpan Inference, ReceivedSpan Push)> WaitForTraceAsync(
-        RunningGraph graph, DateTimeOffset after, CancellationToken ct)
+        AspireGraph graph, DateTimeOffset after, CancellationToken ct)
     {
         while (true)
         {

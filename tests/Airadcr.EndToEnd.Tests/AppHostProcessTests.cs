@@ -1,56 +1,54 @@
-using System.Diagnostics;
-using System.Text.Json;
 using Airadcr.Testing;
 
 namespace Airadcr.EndToEnd.Tests;
 
 /// <summary>
-/// The AppHost as its own process (the built dll, as `dotnet run` starts it): Ctrl+C stops the whole graph within 10 s,
-/// SIGKILL leaves no server or service behind, and <c>--strict</c> refuses to start without a server program.
+/// The AppHost as its own process: DCP owns the graph's processes, so neither SIGTERM nor SIGKILL of the AppHost
+/// leaves one behind; secrets stay in the run folder's owner-only secrets/; <c>--strict</c> and a well-known port held
+/// by another process are clear errors before anything starts.
 /// </summary>
 [Collection(nameof(AppHostProcessCollection))]
 public sealed class AppHostProcessTests : IDisposable
 {
-    /// <summary>Issue 9's contract for Ctrl+C.</summary>
-    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan StartDeadline = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan StopDeadline = TimeSpan.FromSeconds(60);
     private readonly FixtureDirectory _directory = RunFolder.Create("e2e-apphost");
 
+    private string Run => _directory.Combine("run");
+
     [Fact]
-    public async Task Killing_the_apphost_with_sigkill_leaves_no_process_of_the_graph()
+    public async Task Sigterm_stops_every_process_of_the_graph_and_secrets_are_owner_only_and_nowhere_else()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (appHost, pids) = await StartGraphAsync(ct);
-        await using (appHost)
-        {
-            appHost.Kill();
-            await appHost.WaitForExitAsync(ct);
+        await using var appHost = await StartGraphAsync(ct);
+        var pids = GraphProcesses.Of(appHost.Pid, Run);
+        Assert.True(pids.Count >= 9, $"expected DCP, PostgreSQL, Redis, Orthanc and the four services, found {pids.Count}\n{appHost.Output}");
 
-            await WaitUntilDeadAsync(pids, TimeSpan.FromSeconds(20), ct);
-            Assert.All(pids, pid => Assert.False(ProcessTable.IsAlive(pid), $"process {pid} outlived the killed AppHost"));
+        if (!OperatingSystem.IsWindows())
+        {
+            AssertSecretsAreOwnerOnlyAndNowhereElse();
         }
+
+        appHost.Terminate();
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            deadline.CancelAfter(StopDeadline);
+            await appHost.WaitForExitAsync(deadline.Token);
+        }
+        await AssertAllGoneAsync(pids, "SIGTERM", ct);
     }
 
     [Fact]
-    public async Task Ctrl_c_stops_every_process_of_the_graph_within_10_seconds()
+    public async Task Sigkill_of_the_apphost_leaves_no_process_of_the_graph()
     {
         var ct = TestContext.Current.CancellationToken;
-        var (appHost, pids) = await StartGraphAsync(ct);
-        await using (appHost)
-        {
-            var stopping = Stopwatch.StartNew();
-            appHost.Interrupt();
-            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
-            {
-                deadline.CancelAfter(StopDeadline + TimeSpan.FromSeconds(20));
-                await appHost.WaitForExitAsync(deadline.Token);
-            }
-            await WaitUntilDeadAsync(pids, StopDeadline, ct);
-            stopping.Stop();
+        await using var appHost = await StartGraphAsync(ct);
+        var pids = GraphProcesses.Of(appHost.Pid, Run);
+        Assert.NotEmpty(pids);
 
-            Assert.All(pids, pid => Assert.False(ProcessTable.IsAlive(pid), $"process {pid} outlived Ctrl+C"));
-            Assert.True(stopping.Elapsed < StopDeadline, $"Ctrl+C took {stopping.Elapsed.TotalSeconds:0.0} s\n{appHost.LogTail(20)}");
-            Assert.Equal(0, appHost.ExitCode);
-        }
+        appHost.KillAppHostOnly();
+        await appHost.WaitForExitAsync(ct);
+        await AssertAllGoneAsync(pids, "SIGKILL of the AppHost", ct);
     }
 
     [Fact]
@@ -58,69 +56,115 @@ public sealed class AppHostProcessTests : IDisposable
     {
         var ct = TestContext.Current.CancellationToken;
         var noServers = Directory.CreateDirectory(_directory.Combine("no-servers")).FullName;
-        var run = _directory.Combine("run");
-        var appHost = BuiltProject.Start("apphost", BuiltProject.Find("Airadcr.AppHost"), _directory.Combine("apphost.log"),
-            new Dictionary<string, string>(), ["--data", run, "--quiet", "--strict", "--server-path", noServers]);
-        await using (appHost)
+        await using var appHost = AppHostProcess.Start(["--data", Run, "--strict", "--servers", "executables", "--server-path", noServers]);
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
-            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+            deadline.CancelAfter(TimeSpan.FromMinutes(1));
+            await appHost.WaitForExitAsync(deadline.Token);
+        }
+
+        Assert.NotEqual(0, appHost.ExitCode);
+        Assert.Contains("--strict: not starting", appHost.Output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y --no-install-recommends postgresql", appHost.Output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y --no-install-recommends redis-server", appHost.Output, StringComparison.Ordinal);
+        Assert.Contains("apt-get install -y --no-install-recommends orthanc", appHost.Output, StringComparison.Ordinal);
+        Assert.Empty(GraphProcesses.Of(appHost.Pid, Run));
+    }
+
+    [Fact]
+    public async Task A_well_known_port_held_by_another_process_is_a_clear_error_naming_it_before_anything_starts()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var holder = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 8741);
+        holder.Start();
+        await using var appHost = AppHostProcess.Start(["--data", Run, "--servers", "executables"], fixedPorts: true);
+        using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            deadline.CancelAfter(TimeSpan.FromMinutes(2));
+            await appHost.WaitForExitAsync(deadline.Token);
+        }
+
+        Assert.NotEqual(0, appHost.ExitCode);
+        Assert.Contains("port 8741 (reportapi/http) is already in use by another process", appHost.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(GraphProcesses.Of(appHost.Pid, Run), GraphProcesses.IsAlive);
+    }
+
+    private async Task<AppHostProcess> StartGraphAsync(CancellationToken ct)
+    {
+        var appHost = AppHostProcess.Start(["--data", Run, "--servers", "executables", "--stable-seconds", "1"]);
+        if (!await appHost.WaitForOutputAsync("AIRADCR is running", StartDeadline, ct))
+        {
+            var output = appHost.Output;
+            await appHost.DisposeAsync();
+            Assert.Fail($"the graph did not start within {StartDeadline}:\n{output}\n{ResourceStates()}");
+        }
+        return appHost;
+    }
+
+    /// <summary>Every secret is 0600 in secrets/ (0700); no other file of the run folder (logs included) holds one.</summary>
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private void AssertSecretsAreOwnerOnlyAndNowhereElse()
+    {
+        var secrets = Path.Combine(Run, "secrets");
+        Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute, File.GetUnixFileMode(secrets));
+        var files = Directory.GetFiles(secrets);
+        Assert.Contains(Path.Combine(secrets, "reportapi-key"), files);
+        Assert.Contains(Path.Combine(secrets, "orthanc-password"), files);
+        foreach (var file in files)
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(file));
+        }
+        var values = files.Select(f => File.ReadAllText(f).Trim()).ToList();
+        foreach (var file in Directory.EnumerateFiles(Run, "*", SearchOption.AllDirectories)
+                     .Where(f => !f.StartsWith(secrets, StringComparison.Ordinal) && new FileInfo(f).Length < 16 * 1024 * 1024))
+        {
+            if (ReadableText(file) is not { } text)
             {
-                deadline.CancelAfter(TimeSpan.FromMinutes(1));
-                await appHost.WaitForExitAsync(deadline.Token);
+                continue;
             }
-            var output = appHost.LogTail(100);
-
-            Assert.NotEqual(0, appHost.ExitCode);
-            Assert.Contains("--strict: not starting", output, StringComparison.Ordinal);
-            Assert.Contains("apt-get install -y --no-install-recommends postgresql", output, StringComparison.Ordinal);
-            Assert.Contains("apt-get install -y --no-install-recommends redis-server", output, StringComparison.Ordinal);
-            Assert.Contains("apt-get install -y --no-install-recommends orthanc", output, StringComparison.Ordinal);
-            Assert.Empty(await PidsAsync(Path.Combine(run, "resources.json"), ct));
+            Assert.All(values, secret => Assert.False(text.Contains(secret, StringComparison.Ordinal), $"{file} holds a secret of secrets/"));
         }
     }
 
-    /// <summary>Starts the AppHost's dll on a fresh run folder; returns once every resource has left start-up, none failed.</summary>
-    private async Task<(ServerProcess AppHost, List<int> Pids)> StartGraphAsync(CancellationToken ct)
+    /// <summary>A regular file's text; null for a socket (PostgreSQL's) or a file that went away.</summary>
+    private static string? ReadableText(string path)
     {
-        var run = _directory.Combine("run");
-        var appHost = BuiltProject.Start("apphost", BuiltProject.Find("Airadcr.AppHost"),
-            _directory.Combine("apphost.log"), new Dictionary<string, string>(), ["--data", run, "--quiet", "--stable-seconds", "1"]);
-        var stateFile = Path.Combine(run, "resources.json");
-        await Readiness.WaitAsync(appHost, async token => (await StatesAsync(stateFile, token)).Count > 0, ct, TimeSpan.FromMinutes(3));
-        Assert.False((await StatesAsync(stateFile, ct)).Contains("Failed"), await File.ReadAllTextAsync(stateFile, ct));
-        var pids = await PidsAsync(stateFile, ct);
-        Assert.True(pids.Count >= 12, $"expected the servers, services and their watchdogs, got {pids.Count} PIDs");
-        return (appHost, pids);
-    }
-
-    private static async Task WaitUntilDeadAsync(List<int> pids, TimeSpan timeout, CancellationToken ct)
-    {
-        var waiting = Stopwatch.StartNew();
-        while (pids.Any(ProcessTable.IsAlive) && waiting.Elapsed < timeout)
+        try
         {
-            await Task.Delay(50, ct);
+            return File.ReadAllText(path);
         }
-    }
-
-    /// <summary>The states in resources.json once every resource has left start-up (empty before).</summary>
-    private static async Task<List<string>> StatesAsync(string stateFile, CancellationToken ct)
-    {
-        if (!File.Exists(stateFile))
+        catch (IOException)
         {
-            return [];
+            return null;
         }
-        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(stateFile, ct));
-        var states = state.RootElement.GetProperty("resources").EnumerateArray().Select(r => r.GetProperty("state").GetString()!).ToList();
-        return states.Any(s => s is "Waiting" or "Starting" or "NotStarted") ? [] : states;
     }
 
-    /// <summary>The PIDs of the servers, services and their watchdogs.</summary>
-    private static async Task<List<int>> PidsAsync(string stateFile, CancellationToken ct)
+    private static async Task AssertAllGoneAsync(List<int> pids, string what, CancellationToken ct)
     {
-        using var state = JsonDocument.Parse(await File.ReadAllTextAsync(stateFile, ct));
-        return [.. state.RootElement.GetProperty("resources").EnumerateArray()
-            .SelectMany(r => new[] { r.GetProperty("pid"), r.GetProperty("watchdogPid") })
-            .Where(p => p.ValueKind == JsonValueKind.Number).Select(p => p.GetInt32())];
+        var waiting = System.Diagnostics.Stopwatch.StartNew();
+        while (pids.Any(GraphProcesses.IsAlive) && waiting.Elapsed < StopDeadline)
+        {
+            await Task.Delay(200, ct);
+        }
+        Assert.All(pids, pid => Assert.False(GraphProcesses.IsAlive(pid), $"process {pid} ({Command(pid)}) outlived {what}"));
+    }
+
+    private static string Command(int pid)
+    {
+        try
+        {
+            return File.ReadAllText($"/proc/{pid}/cmdline").Replace('\0', ' ');
+        }
+        catch (IOException)
+        {
+            return "gone";
+        }
+    }
+
+    private string ResourceStates()
+    {
+        var path = Path.Combine(Run, "logs", "resources.log");
+        return File.Exists(path) ? File.ReadAllText(path) : "(no resources.log)";
     }
 
     public void Dispose() => _directory.Dispose();

@@ -6,8 +6,8 @@ namespace Airadcr.EndToEnd.Tests;
 
 /// <summary>Tests sharing one graph booted through the AppHost.</summary>
 [CollectionDefinition(nameof(GraphCollection))]
-public sealed class GraphCollection : ICollectionFixture<RunningGraph>;
+public sealed class GraphCollection : ICollectionFixture<AspireGraph>;
 
-/// <summary>Tests that boot their own AppHost process: alone, after the others (graphs prefer the same well-known ports).</summary>
+/// <summary>Tests that boot their own AppHost or graph: one at a time (each graph is a dozen processes on 2 cores).</summary>
 [CollectionDefinition(nameof(AppHostProcessCollection), DisableParallelization = true)]
 public sealed class AppHostProcessCollection;

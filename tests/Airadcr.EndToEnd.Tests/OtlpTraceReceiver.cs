@@ -18,6 +18,7 @@ public sealed record ReceivedSpan(string Service, string TraceId, string Name, D
 public sealed class OtlpTraceReceiver : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ReceivedSpan> _spans = new();
+    private readonly ConcurrentQueue<(ReceivedSpan Span, byte[] Bytes)> _spanBytes = new();
     private readonly ConcurrentQueue<byte[]> _payloads = new();
     private readonly WebApplication _app;
 
@@ -36,6 +37,14 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
     {
         var needle = System.Text.Encoding.UTF8.GetBytes(text);
         return [.. _payloads.Where(payload => payload.AsSpan(1).IndexOf(needle) >= 0).Select(payload => Signals[payload[0]])];
+    }
+
+    /// <summary>The spans (service/name) that hold <paramref name="text"/> anywhere: which one, for a failure message.</summary>
+    public IReadOnlyList<string> SpansContaining(string text)
+    {
+        var needle = System.Text.Encoding.UTF8.GetBytes(text);
+        return [.. _spanBytes.Where(span => span.Bytes.AsSpan().IndexOf(needle) >= 0)
+            .Select(span => $"{span.Span.Service}/{span.Span.Name}: {System.Text.Encoding.UTF8.GetString(span.Bytes).Replace('\0', ' ')}")];
     }
 
     private static readonly string[] Signals = ["traces", "metrics", "logs", "other"];
@@ -93,7 +102,9 @@ public sealed class OtlpTraceReceiver : IAsyncDisposable
                 var traceId = Convert.ToHexStringLower(Fields(span, 1).First().ToByteArray());
                 var name = Fields(span, 5).FirstOrDefault()?.ToStringUtf8() ?? "";
                 var bytes = span.ToByteArray();
-                _spans.Enqueue(new ReceivedSpan(service, traceId, name, UnixNanos(bytes, 7), UnixNanos(bytes, 8)));
+                var received = new ReceivedSpan(service, traceId, name, UnixNanos(bytes, 7), UnixNanos(bytes, 8));
+                _spans.Enqueue(received);
+                _spanBytes.Enqueue((received, bytes));
             }
         }
     }

@@ -1,18 +1,18 @@
 using Airadcr.LocalServers;
 
-namespace Airadcr.AppHost.Hosting;
+namespace Airadcr.AppHost.Run;
 
 /// <summary>
 /// A secret of the run folder (<c>{data}/secrets/{name}</c>, readable by its owner only), generated on first use and
 /// kept with the data it protects, so that a kept run folder (no <c>--fresh</c>) signs in with the same secret.
 /// Read lazily, when a process starts (after <c>--fresh</c> has emptied the folder).
 /// </summary>
-public sealed class RunSecret(AppHostOptions options, string name)
+public sealed class RunSecret(string dataDirectory, string name, string prefix = "Ar-1")
 {
     private readonly Lock _lock = new();
     private string? _value;
 
-    public string Path => System.IO.Path.Combine(options.DataDirectory, "secrets", name);
+    public string Path => System.IO.Path.Combine(dataDirectory, "secrets", name);
 
     public string Value
     {
@@ -38,7 +38,7 @@ public sealed class RunSecret(AppHostOptions options, string name)
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         // 192 random bits; the fixed "Ar-1" also satisfies password policies that want every character class.
-        var value = "Ar-1" + GeneratedSecret.Hex(24);
+        var value = prefix + GeneratedSecret.Hex(24);
         if (OperatingSystem.IsWindows())
         {
             File.WriteAllText(Path, value);
