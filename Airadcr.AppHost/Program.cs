@@ -29,7 +29,7 @@ var reportapi = builder.AddProject("reportapi", "Airadcr.ReportApi")
     .WithLink("Scalar", "/scalar")
     .WithEnvironment("AIRADCR_PROD_API_KEY", reportApiKey)
     .WithEnvironment("AIRADCR_ADMIN_KEY", reportApiAdminKey)
-    // The per-IP token bucket sees every local service (gateway pushes, the Web, a local RIS) as one client, 127.0.0.1.
+    // The gateway and the Web share one API key, so one token bucket (the ReportApi's buckets follow the key).
     .WithEnvironment("Airadcr__rate_limit_per_minute", "1200")
     .WithEnvironment("Airadcr__rate_limit_burst", "200")
     .WithReference(reportsdb).WaitFor(reportsdb)
