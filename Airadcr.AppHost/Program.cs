@@ -53,6 +53,8 @@ var gateway = builder.AddProject("dicomgateway", "Airadcr.DicomGateway")
     .WithReference(inference).WaitFor(inference);
 
 gateway.WithEnvironment("Gateway__BindAddress", () => gateway.Published ? "0.0.0.0" : null);
+// The ReportApi answers only the Host names it knows (DNS rebinding): in docker-compose it is called by its service name.
+reportapi.WithEnvironment("Airadcr__allowed_hosts__0", () => reportapi.Published ? "reportapi" : null);
 inference.WithReference(gateway);
 
 pacs.WithModality("IA_SERVER", "IA_SERVER", () => gateway.GetEndpoint("dicom"))
