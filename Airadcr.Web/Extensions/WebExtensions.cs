@@ -110,6 +110,7 @@ public static class WebExtensions
             .AddEntityFrameworkStores<WebDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<AccountSignIn>();
 
         var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
