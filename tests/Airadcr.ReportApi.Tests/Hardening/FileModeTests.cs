@@ -22,8 +22,16 @@ public sealed class FileModeTests : IAsyncDisposable
         await api.Service<DatabaseBackup>().RunOnceAsync(Token);
 
         var database = Path.Combine(api.DataDirectory, "pending_reports.db");
+        // SQLite deletes the WAL and shared memory when the last connection closes (another test clearing the pools
+        // may close the server's): a connection of our own that reads keeps them (or makes them again) for the check.
         await using var holder = new SqliteConnection($"Data Source={database};Pooling=False");
         await holder.OpenAsync(Token);
+        await using (var read = holder.CreateCommand())
+        {
+            read.CommandText = "SELECT COUNT(*) FROM sqlite_master";
+            await read.ExecuteScalarAsync(Token);
+        }
+
         var files = new[] { database, database + "-wal", database + "-shm" }
             .Concat(Directory.GetFiles(Path.Combine(api.DataDirectory, "backups")))
             .ToList();
