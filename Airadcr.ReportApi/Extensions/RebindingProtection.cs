@@ -1,4 +1,5 @@
 using Airadcr.ReportApi.Apis;
+using Airadcr.ReportApi.Logging;
 using Airadcr.ReportApi.Security;
 using Microsoft.AspNetCore.HostFiltering;
 using Microsoft.Extensions.Options;
@@ -27,6 +28,7 @@ public static class RebindingProtection
     public static WebApplication UseOriginCheck(this WebApplication app)
     {
         var callers = app.Services.GetRequiredService<AllowedCallers>();
+        var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RebindingProtection).FullName!);
         app.Use(async (context, next) =>
         {
             var origin = context.Request.Headers[HeaderNames.Origin].ToString();
@@ -36,6 +38,7 @@ public static class RebindingProtection
                 return;
             }
 
+            logger.OriginRefused(context.Request.Method, origin);
             context.Response.StatusCode = StatusCodes.Status403Forbidden;
             await context.Response.WriteAsJsonAsync(new ApiError("Origin not allowed", "origin"), context.RequestAborted);
         });
