@@ -34,11 +34,17 @@ var webAdminPassword = builder.AddRunSecret(run, "web-admin-password");
 var reportapi = builder.AddService<Projects.Airadcr_ReportApi>("reportapi", run, options, port: 8741, healthPath: "/health")
     .WithEnvironment("AIRADCR_PROD_API_KEY", reportApiKey)
     .WithEnvironment("AIRADCR_ADMIN_KEY", reportApiAdminKey)
-    // The per-IP token bucket sees every local service (gateway pushes, the Web, a local RIS) as one client, 127.0.0.1.
+    // The gateway and the Web share one API key, so one token bucket (the ReportApi's buckets follow the key).
     .WithEnvironment("Airadcr__rate_limit_per_minute", "1200")
     .WithEnvironment("Airadcr__rate_limit_burst", "200")
     .WithServer(databases?.Reports)
     .WithServer(cache);
+
+if (publishing)
+{
+    // On a Docker host its callers reach it as http://reportapi:8080: a Host name it must answer (DNS rebinding guard).
+    reportapi.WithEnvironment("Airadcr__allowed_hosts__0", "reportapi");
+}
 
 var inference = builder.AddService<Projects.Airadcr_Inference>("inference", run, options);
 

@@ -32,9 +32,12 @@ public static class ApiKeyRequirement
         builder.AddEndpointFilter(async (context, next) =>
             IsAdmin(context.HttpContext) ? await next(context) : Refuse(context.HttpContext, "admin_key", "Invalid or missing admin key"));
 
-    public static Task<bool> HasValidApiKeyAsync(HttpContext context) =>
-        context.RequestServices.GetRequiredService<ApiKeyService>()
-            .IsValidAsync(context.Request.Headers[ApiKeyHeader].ToString(), context.RequestAborted);
+    /// <summary>The key's validity as the rate limiter found it (<see cref="CallerIdentity"/>), else checked now.</summary>
+    public static async Task<bool> HasValidApiKeyAsync(HttpContext context) =>
+        context.Features.Get<CallerIdentity>() is { } caller
+            ? caller.ApiKeyValid
+            : await context.RequestServices.GetRequiredService<ApiKeyService>()
+                .IsValidAsync(context.Request.Headers[ApiKeyHeader].ToString(), context.RequestAborted);
 
     public static bool IsAdmin(HttpContext context) =>
         context.RequestServices.GetRequiredService<AdminKeyCheck>().IsValid(context.Request.Headers[AdminKeyHeader].ToString());

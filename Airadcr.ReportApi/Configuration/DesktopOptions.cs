@@ -44,6 +44,17 @@ public sealed class DesktopOptions
     [ConfigurationKeyName("rate_limit_burst"), Range(1, 1_000_000)]
     public int RateLimitBurst { get; set; } = 60;
 
+    /// <summary>
+    /// Host names answered besides the listen address's and loopback's (127.0.0.1, localhost, [::1]): the names
+    /// clients use in server mode (<c>reportapi</c> in docker-compose). Any other Host header is refused.
+    /// </summary>
+    [ConfigurationKeyName("allowed_hosts")]
+    public string[] AllowedHosts { get; set; } = [];
+
+    /// <summary>Browser origins answered besides iframe_url's and those on an allowed host; any other Origin is refused.</summary>
+    [ConfigurationKeyName("allowed_origins")]
+    public string[] AllowedOrigins { get; set; } = [];
+
     [ConfigurationKeyName("teo_hub")]
     public TeoHubOptions TeoHub { get; set; } = new();
 

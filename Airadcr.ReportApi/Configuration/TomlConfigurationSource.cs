@@ -57,15 +57,27 @@ public sealed class TomlConfigurationProvider(string path) : ConfigurationProvid
                 throw new InvalidDataException($"{path}: unknown key '{key.Replace(':', '.')}'");
             }
 
-            data[DesktopOptions.SectionName + ":" + key] = value switch
+            if (value is TomlArray items)
             {
-                bool b => b ? "true" : "false",
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                string s => s,
-                _ => throw new InvalidDataException($"{path}: key '{key.Replace(':', '.')}' has an unsupported value type"),
-            };
+                for (var i = 0; i < items.Count; i++)
+                {
+                    data[$"{DesktopOptions.SectionName}:{key}:{i.ToString(CultureInfo.InvariantCulture)}"] = Scalar(key, items[i]);
+                }
+
+                continue;
+            }
+
+            data[DesktopOptions.SectionName + ":" + key] = Scalar(key, value);
         }
     }
+
+    private string Scalar(string key, object? value) => value switch
+    {
+        bool b => b ? "true" : "false",
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        string s => s,
+        _ => throw new InvalidDataException($"{path}: key '{key.Replace(':', '.')}' has an unsupported value type"),
+    };
 
     private static HashSet<string> KeysOf(Type type, string prefix)
     {
@@ -77,7 +89,7 @@ public sealed class TomlConfigurationProvider(string path) : ConfigurationProvid
                 continue;
             }
 
-            if (property.PropertyType.IsClass && property.PropertyType != typeof(string))
+            if (property.PropertyType.IsClass && property.PropertyType != typeof(string) && !property.PropertyType.IsArray)
             {
                 keys.UnionWith(KeysOf(property.PropertyType, prefix + name + ":"));
             }

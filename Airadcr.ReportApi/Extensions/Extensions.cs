@@ -55,6 +55,7 @@ public static class Extensions
         services.AddSingleton<ExpiredReportPurger>();
         services.AddHostedService(sp => sp.GetRequiredService<ExpiredReportPurger>());
         services.AddHealthChecks().AddCheck<ReportStoreHealthCheck>(ReportsDbConnectionName);
+        services.AddRebindingProtection();
         services.AddClientRateLimiting();
         services.AddOpenApi(openApi => openApi.AddSpecExamples());
         return builder;

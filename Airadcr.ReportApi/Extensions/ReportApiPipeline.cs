@@ -10,7 +10,7 @@ namespace Airadcr.ReportApi;
 
 public static class ReportApiPipeline
 {
-    /// <summary>Errors in the spec's shape (never a stack trace), then the per-IP rate limiter.</summary>
+    /// <summary>Errors in the spec's shape (never a stack trace), foreign origins refused, then the rate limiter.</summary>
     public static WebApplication UseReportApi(this WebApplication app)
     {
         app.UseExceptionHandler(handler => handler.Run(async context =>
@@ -25,7 +25,8 @@ public static class ReportApiPipeline
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new ApiError(message), context.RequestAborted);
         }));
-        app.UseRateLimiter();
+        app.UseOriginCheck();
+        app.UseClientRateLimiting();
         return app;
     }
 

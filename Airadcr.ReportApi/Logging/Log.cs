@@ -30,6 +30,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 124, Level = LogLevel.Warning, Message = "AIRADCR_ADMIN_KEY is not set: the /api-keys endpoints refuse every request")]
     public static partial void AdminKeyMissing(this ILogger logger);
 
+    [LoggerMessage(EventId = 125, Level = LogLevel.Warning, Message = "Refused a {Method} request from origin {Origin}: not an allowed origin")]
+    public static partial void OriginRefused(this ILogger logger, string method, string origin);
+
     [LoggerMessage(EventId = 130, Level = LogLevel.Information, Message = "Listening on http://127.0.0.1:{Port}")]
     public static partial void ListeningOn(this ILogger logger, int port);
 

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Airadcr.ReportApi.Security;
 using Microsoft.Data.Sqlite;
 
 namespace Airadcr.ReportApi.Storage;
@@ -26,6 +27,7 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     public SqliteReportDatabase(string databasePath, TimeProvider timeProvider)
     {
         DatabasePath = databasePath;
+        OwnerOnlyFile.Ensure(databasePath);
         this.timeProvider = timeProvider;
         connectionString = new SqliteConnectionStringBuilder
         {
@@ -225,11 +227,21 @@ public sealed class SqliteReportDatabase : ReportDatabase, IDisposable
     }
 
     /// <summary>A consistent online copy of the live database (VACUUM INTO), safe while writers run.</summary>
+    /// <summary>A consistent copy into a new owner-only file (VACUUM INTO fills the empty file created here).</summary>
     public async Task BackupToAsync(string destinationPath, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenConnectionAsync(cancellationToken);
-        await using var command = connection.CreateCommand("VACUUM INTO @destination").With("@destination", destinationPath);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        OwnerOnlyFile.Ensure(destinationPath);
+        try
+        {
+            await using var connection = await OpenConnectionAsync(cancellationToken);
+            await using var command = connection.CreateCommand("VACUUM INTO @destination").With("@destination", destinationPath);
+            await command.ExecuteNonQueryAsync(cancellationToken);
+        }
+        catch
+        {
+            File.Delete(destinationPath); // no empty file left to pass for a backup
+            throw;
+        }
     }
 
     public void Dispose() => writer.Dispose();

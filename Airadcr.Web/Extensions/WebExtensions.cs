@@ -8,6 +8,7 @@ using Airadcr.Web.Identity;
 using Airadcr.Web.Localization;
 using Airadcr.Web.Reports;
 using Airadcr.Web.ReportApi;
+using Airadcr.Web.Security;
 using Airadcr.Web.Status;
 using Airadcr.Web.Viewer;
 using Airadcr.Web.Worklist;
@@ -38,6 +39,7 @@ public static class WebExtensions
                 admin.Password ??= builder.Configuration["AIRADCR_WEB_ADMIN_PASSWORD"];
             });
         services.TryAddSingleton(TimeProvider.System);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMudServices();
@@ -110,6 +112,7 @@ public static class WebExtensions
             .AddEntityFrameworkStores<WebDbContext>()
             .AddSignInManager()
             .AddDefaultTokenProviders();
+        services.AddScoped<AccountSignIn>();
 
         var secure = builder.Environment.IsDevelopment() ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
         services.AddOptions<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme)
@@ -200,6 +203,7 @@ public static class WebExtensions
     {
         // A reverse proxy that terminates TLS says so in X-Forwarded-Proto/-For: believed from loopback and Web:TrustedProxies only.
         app.UseForwardedHeaders(TrustedProxyHeaders.For(app.Services.GetRequiredService<IOptions<WebOptions>>().Value));
+        app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
@@ -218,7 +222,8 @@ public static class WebExtensions
     public static WebApplication MapWeb(this WebApplication app)
     {
         app.MapStaticAssets();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        // The whole Content-Security-Policy, frame-ancestors included, comes from UseSecurityHeaders.
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountApi();
         app.MapReportFilesApi();
         app.MapViewer();

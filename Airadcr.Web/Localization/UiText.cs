@@ -36,8 +36,8 @@ public sealed class UiText : IStringLocalizer
         ["Sign out"] = "Se déconnecter",
         ["User name"] = "Nom d'utilisateur",
         ["Password"] = "Mot de passe",
-        ["Invalid user name or password."] = "Nom d'utilisateur ou mot de passe invalide.",
-        ["Account locked. Try again later."] = "Compte verrouillé. Réessayez plus tard.",
+        ["Invalid user name or password, or account locked after too many attempts. Try again later."] =
+            "Nom d'utilisateur ou mot de passe invalide, ou compte verrouillé après trop d'essais. Réessayez plus tard.",
         ["Status"] = "Statut",
         ["Modality"] = "Modalité",
         ["From"] = "Du",

@@ -21,6 +21,7 @@ public static class DicomWebProxy
     {
         var services = builder.Services;
         services.AddOptions<ViewerOptions>().BindConfiguration(ViewerOptions.SectionName);
+        services.AddSingleton<ViewerContentSecurityPolicy>();
         services.AddOptions<OrthancOptions>().BindConfiguration(OrthancOptions.SectionName)
             .Configure(orthanc => orthanc.Url ??= builder.Configuration[OrthancOptions.DiscoveryKey]);
         services.AddAuthorizationBuilder().AddPolicy(ReviewersPolicy, policy => policy.RequireRole(WebRoles.Radiologist, WebRoles.Admin));

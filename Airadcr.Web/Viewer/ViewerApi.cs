@@ -24,6 +24,9 @@ public static class ViewerApi
                 var headers = context.HttpContext.Response.Headers;
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Cross-Origin-Embedder-Policy"] = "require-corp";
+                var policy = context.HttpContext.RequestServices.GetRequiredService<ViewerContentSecurityPolicy>();
+                var script = context.HttpContext.Request.Path.Value?.EndsWith(".js", StringComparison.OrdinalIgnoreCase) == true;
+                headers.ContentSecurityPolicy = script ? policy.ForScript : policy.ForPage;
                 return await next(context);
             });
         viewer.MapGet("/app-config.js", () => TypedResults.Text(ViewerConfig.AppConfigJs, "text/javascript; charset=utf-8"));

@@ -48,6 +48,7 @@ public sealed class PublishTests : IDisposable
         Assert.Equal("http://inference:8080", Env("dicomgateway", "services__inference__http__0"));
         Assert.Equal("http://dicomgateway:8080", Env("inference", "services__dicomgateway__http__0"));
         Assert.Equal("http://reportapi:8080", Env("dicomgateway", "services__reportapi__http__0"));
+        Assert.Equal("reportapi", Env("reportapi", "Airadcr__allowed_hosts__0")); // its Host header behind compose
         Assert.Equal("pacs", Env("dicomgateway", "Gateway__Pacs__Host"));
         Assert.Equal("http://pacs:8042", Env("web", "Web__Orthanc__Url"));
         Assert.Equal("${REPORTAPI_KEY}", Env("reportapi", "AIRADCR_PROD_API_KEY"));

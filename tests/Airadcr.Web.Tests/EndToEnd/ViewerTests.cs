@@ -83,6 +83,32 @@ public sealed class ViewerTests(WebStack stack, BrowserSession browser) : IAsync
         Assert.Contains("/account/denied", viewer.Headers["location"], StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task The_viewer_shows_the_study_under_its_content_security_policy_without_a_violation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // JPEG 2000: OHIF decodes it with a WebAssembly codec (the policy's 'wasm-unsafe-eval').
+        var study = await UploadAsync(PydicomCorpus.File("MR_small_jp2klossless.dcm"), ct);
+        var page = await browser.AdminPageAsync(stack);
+        var violations = await CspViolations.RecordAsync(page);
+
+        var pixels = page.WaitForResponseAsync(response =>
+            response.Url.Contains("/dicom-web/studies/" + study, StringComparison.Ordinal)
+            && response.Url.Contains("/frames/", StringComparison.Ordinal) && response.Status == 200,
+            new PageWaitForResponseOptions { Timeout = 90_000 });
+        var viewer = await page.GotoAsync("/viewer/viewer?StudyInstanceUIDs=" + study, new PageGotoOptions { Timeout = 60_000 });
+        await pixels;
+        await page.Locator(".cornerstone-canvas, [data-viewport-uid] canvas").First
+            .WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 60_000 });
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 30_000 });
+
+        var policy = await viewer!.HeaderValueAsync("content-security-policy") ?? "";
+        Assert.Contains("default-src 'self'", policy);
+        Assert.Contains("object-src 'none'", policy);
+        Assert.DoesNotContain("'unsafe-eval'", policy);
+        violations.AssertNone();
+    }
+
     /// <summary>Stores a file in Orthanc with its REST API; returns its Study Instance UID.</summary>
     private async Task<string> UploadAsync(string file, CancellationToken ct)
     {
