@@ -21,6 +21,7 @@ using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 using MudBlazor.Services;
+using Npgsql;
 
 namespace Airadcr.Web.Extensions;
 
@@ -80,11 +81,16 @@ public static class WebExtensions
             connection = "Data Source=" + Path.Combine(directory, "web.db");
         }
         var postgres = connection.Contains("Host=", StringComparison.OrdinalIgnoreCase);
-        builder.Services.AddDbContextFactory<WebDbContext>(options =>
+        if (postgres)
+        {
+            // Aspire's Npgsql client integration: the data source EF Core uses, a health check, traces and metrics.
+            builder.AddNpgsqlDataSource(WebDbConnectionName);
+        }
+        builder.Services.AddDbContextFactory<WebDbContext>((services, options) =>
         {
             if (postgres)
             {
-                options.UseNpgsql(connection);
+                options.UseNpgsql(services.GetRequiredService<NpgsqlDataSource>());
             }
             else
             {
