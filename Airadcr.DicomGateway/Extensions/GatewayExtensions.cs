@@ -39,7 +39,7 @@ public static class GatewayExtensions
         var serverDatabase = builder.Configuration.GetConnectionString(GatewayDbConnectionName) is { Length: > 0 };
         if (serverDatabase)
         {
-            builder.AddNpgsqlDataSource(GatewayDbConnectionName);
+            builder.AddPostgresDataSource(GatewayDbConnectionName);
         }
         builder.Services.AddSingleton<GatewayDatabase>(services =>
         {

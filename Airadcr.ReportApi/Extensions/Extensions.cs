@@ -68,7 +68,7 @@ public static class Extensions
         if (builder.Configuration.GetConnectionString(ReportsDbConnectionName) is { Length: > 0 })
         {
             // Aspire's Npgsql client integration: the data source (disposed with the container), health check, telemetry.
-            builder.AddNpgsqlDataSource(ReportsDbConnectionName);
+            builder.AddPostgresDataSource(ReportsDbConnectionName);
             services.AddSingleton<ReportDatabase, PostgresReportDatabase>();
         }
         else

@@ -84,7 +84,7 @@ public static class WebExtensions
         if (postgres)
         {
             // Aspire's Npgsql client integration: the data source EF Core uses, a health check, traces and metrics.
-            builder.AddNpgsqlDataSource(WebDbConnectionName);
+            builder.AddPostgresDataSource(WebDbConnectionName);
         }
         builder.Services.AddDbContextFactory<WebDbContext>((services, options) =>
         {
