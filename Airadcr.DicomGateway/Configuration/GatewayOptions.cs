@@ -50,8 +50,16 @@ public sealed class GatewayOptions
     /// <summary>Calling AE titles allowed to associate; empty allows any (the admin API adds more at run time).</summary>
     public List<string> AllowedCallingAeTitles { get; set; } = [];
 
-    /// <summary>Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data).</summary>
+    /// <summary>
+    /// Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data), and Deflated
+    /// Explicit VR Little Endian, inflated on receipt (as a stream, within <see cref="MaxInstanceMegabytes"/> and the free
+    /// space) and stored in Explicit VR Little Endian. Off: neither is offered.
+    /// </summary>
     public bool AcceptCompressed { get; set; }
+
+    /// <summary>The largest data set stored, as received or once inflated; past it a C-STORE gets 0xA700 (out of resources).</summary>
+    [Range(1, 1 << 20)]
+    public int MaxInstanceMegabytes { get; set; } = 2048;
 
     /// <summary>When AI results (SR, PDF) go to the PACS: <c>immediate</c>, or <c>after-review</c> (held until signed).</summary>
     [RegularExpression("^(immediate|after-review)$")]
