@@ -68,6 +68,8 @@ public sealed class DeflatedStoreTests : IDisposable
     {
         await using var gateway = await StartGatewayAsync(new() { ["Gateway__AcceptCompressed"] = "true" });
         var bomb = DeflateBomb.Write(_directory.Combine("bomb.dcm"), 256 * MiB);
+        var warmUp = DeflateBomb.Write(_directory.Combine("warm-up.dcm"), 32 * MiB);
+        Assert.Equal(DicomStatus.Success, (await StoreDeflatedAsync(gateway, warmUp)).Status); // the first store's code and index set up
         var before = ProcessMemory.Of(gateway.Process.Pid);
 
         var (_, status) = await StoreDeflatedAsync(gateway, bomb);
@@ -76,12 +78,12 @@ public sealed class DeflatedStoreTests : IDisposable
         Assert.Equal(DicomStatus.Success, status);
         Assert.True(after.PeakResidentBytes - before.PeakResidentBytes < 64 * MiB,
             $"peak RSS grew by {(after.PeakResidentBytes - before.PeakResidentBytes) / MiB} MiB while a 256 MiB data set was inflated");
-        var stored = Assert.Single(Directory.GetFiles(_directory.Combine("storage"), "*.dcm", SearchOption.AllDirectories));
+        var stored = Assert.Single(Directory.GetFiles(_directory.Combine("storage"), "*.dcm", SearchOption.AllDirectories),
+            path => new FileInfo(path).Length > 256 * MiB);
         using (var file = DicomFile.Open(stored, new DicomReadOptions { StopBeforePixelData = true }))
         {
             Assert.Equal(DicomTransferSyntax.ExplicitVRLittleEndian, file.TransferSyntax);
         }
-        Assert.True(new FileInfo(stored).Length > 256 * MiB);
     }
 
     public void Dispose() => _directory.Dispose();
