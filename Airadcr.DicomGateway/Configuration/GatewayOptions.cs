@@ -35,9 +35,21 @@ public sealed class GatewayOptions
     [Range(0, int.MaxValue)]
     public int MinimumFreeDiskMegabytes { get; set; } = 100;
 
-    /// <summary>ARTIM: how long a new connection may take to send its A-ASSOCIATE-RQ (and a release to complete).</summary>
+    /// <summary>ARTIM of an association: how long a release (or an association's own A-ASSOCIATE exchange) may take.</summary>
     [Range(0.1, 3600)]
     public double AssociationTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>ARTIM of a new connection: how long it has to deliver its A-ASSOCIATE-RQ (it holds no association slot meanwhile).</summary>
+    [Range(0.1, 3600)]
+    public double AssociationRequestTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Connections waiting for their A-ASSOCIATE-RQ; one more evicts the oldest.</summary>
+    [Range(1, 100_000)]
+    public int MaxPendingConnections { get; set; } = 128;
+
+    /// <summary>Connections from one address waiting for their A-ASSOCIATE-RQ; one more evicts that address's oldest.</summary>
+    [Range(1, 100_000)]
+    public int MaxPendingConnectionsPerAddress { get; set; } = 16;
 
     /// <summary>An association that sends nothing for this long is aborted, and its slot freed.</summary>
     [Range(0.1, 86400)]

@@ -13,6 +13,7 @@ public sealed class DicomScpService(
     StorageRecovery recovery,
     IOptions<GatewayOptions> options,
     TimeProvider time,
+    ILoggerFactory loggers,
     ILogger<DicomScpService> logger) : IHostedService, IAsyncDisposable
 {
     private DicomServer? _server;
@@ -35,10 +36,13 @@ public sealed class DicomScpService(
             BindAddress = IPAddress.Parse(settings.BindAddress),
             MaxAssociations = settings.MaxAssociations,
             AssociationTimeout = TimeSpan.FromSeconds(settings.AssociationTimeoutSeconds),
+            AssociationRequestTimeout = TimeSpan.FromSeconds(settings.AssociationRequestTimeoutSeconds),
+            MaxPendingConnections = settings.MaxPendingConnections,
+            MaxPendingConnectionsPerAddress = settings.MaxPendingConnectionsPerAddress,
             IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
             WriteTimeout = TimeSpan.FromSeconds(settings.WriteTimeoutSeconds),
             TimeProvider = time,
-        }, handler);
+        }, handler, loggers.CreateLogger<DicomServer>());
         logger.ScpListening(settings.AeTitle, settings.BindAddress, _server.Port);
     }
 
