@@ -21,6 +21,8 @@ public sealed class DicomServer : IAsyncDisposable
     private readonly HashSet<Task> _associations = [];
     private readonly PendingConnections _pending;
     private readonly ILogger _logger;
+    private readonly RepeatedEvent _evictions;
+    private readonly RepeatedEvent _closedWithoutRequest;
     private int _active;
     private long _total;
 
@@ -31,6 +33,8 @@ public sealed class DicomServer : IAsyncDisposable
         _handler = handler;
         _logger = logger ?? NullLogger.Instance;
         _pending = new PendingConnections(options.MaxPendingConnections, options.MaxPendingConnectionsPerAddress);
+        _evictions = new RepeatedEvent(options.TimeProvider, TimeSpan.FromSeconds(1));
+        _closedWithoutRequest = new RepeatedEvent(options.TimeProvider, TimeSpan.FromSeconds(1));
         _listener = new TcpListener(options.BindAddress, options.Port);
         _listener.Start(backlog: 128);
         Port = ((System.Net.IPEndPoint)_listener.LocalEndpoint).Port;
@@ -106,7 +110,7 @@ public sealed class DicomServer : IAsyncDisposable
             }
 
             var connection = new DicomConnection(stream, _options);
-            await new ServerAssociation(connection, _options, _handler, remote, pending, TakeSlot, _logger)
+            await new ServerAssociation(connection, _options, _handler, remote, pending, TakeSlot, _logger, _closedWithoutRequest)
                 .RunAsync(_stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or SocketException)
@@ -132,9 +136,9 @@ public sealed class DicomServer : IAsyncDisposable
     private PendingConnection Admit(IPAddress address)
     {
         var (added, evicted) = _pending.Add(address, _stopping.Token);
-        if (evicted is not null)
+        if (evicted is not null && _evictions.Occurred(out var count))
         {
-            _logger.PendingConnectionEvicted(evicted.Address, _pending.FromAddress(evicted.Address), _options.MaxPendingConnectionsPerAddress,
+            _logger.PendingConnectionEvicted(evicted.Address, count, _pending.FromAddress(evicted.Address), _options.MaxPendingConnectionsPerAddress,
                 _pending.Count, _options.MaxPendingConnections);
         }
 

@@ -15,7 +15,8 @@ internal sealed class ServerAssociation(
     EndPoint? remote,
     PendingConnection pending,
     Func<bool> takeSlot,
-    ILogger logger)
+    ILogger logger,
+    RepeatedEvent closedWithoutRequest)
 {
     private string _callingAe = string.Empty;
     private IStoreTarget? _target;
@@ -131,7 +132,10 @@ internal sealed class ServerAssociation(
     {
         if (_callingAe.Length == 0)
         {
-            logger.NoAssociationRequest(remote, reason);
+            if (closedWithoutRequest.Occurred(out var count))
+            {
+                logger.NoAssociationRequest(remote, count, reason);
+            }
         }
         else
         {

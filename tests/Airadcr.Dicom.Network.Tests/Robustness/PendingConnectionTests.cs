@@ -1,6 +1,7 @@
 using Airadcr.Dicom.Network.Client;
 using Airadcr.Dicom.Network.Pdus;
 using Airadcr.Testing;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Airadcr.Dicom.Network.Tests.Robustness;
 
@@ -48,5 +49,23 @@ public sealed class PendingConnectionTests
 
         Assert.Contains("SECOND", Assert.Single(scp.Log.MessagesOf(1103)), StringComparison.Ordinal);
         await first.ReleaseAsync(Ct);
+    }
+
+    [Fact]
+    public async Task Evictions_are_logged_once_a_second_with_their_count_not_once_each()
+    {
+        var time = new FakeTimeProvider();
+        await using var scp = ScpUnderTest.Start(configure: o => o with { TimeProvider = time });
+        await using (await TricklingPeers.OpenAsync(scp.Port, 200, Ct))
+        {
+            (await DcmtkTools.EchoAsync(ScpUnderTest.AeTitle, scp.Port, Ct)).EnsureSuccess();
+            Assert.Contains("evicted since the last such line", Assert.Single(scp.Log.MessagesOf(1100)), StringComparison.Ordinal);
+
+            time.Advance(TimeSpan.FromSeconds(1));
+            await using var more = await TricklingPeers.OpenAsync(scp.Port, 20, Ct);
+            (await DcmtkTools.EchoAsync(ScpUnderTest.AeTitle, scp.Port, Ct)).EnsureSuccess();
+
+            Assert.Equal(2, scp.Log.MessagesOf(1100).Count);
+        }
     }
 }
