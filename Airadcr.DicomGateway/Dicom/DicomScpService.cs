@@ -25,6 +25,9 @@ public sealed class DicomScpService(
 
     public long TotalAssociations => _server?.TotalAssociations ?? 0;
 
+    /// <summary>Connections accepted whose A-ASSOCIATE-RQ has not arrived yet.</summary>
+    public int PendingConnections => _server?.PendingConnections ?? 0;
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;

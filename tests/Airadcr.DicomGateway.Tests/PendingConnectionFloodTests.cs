@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using Airadcr.Dicom.Network.Tests.Robustness;
 using Airadcr.Testing;
 
@@ -25,6 +26,8 @@ public sealed class PendingConnectionFloodTests : IDisposable
         (await DcmtkTools.EchoAsync(GatewayHost.AeTitle, dicomPort, ct)).EnsureSuccess();
 
         Assert.Contains("closed before its A-ASSOCIATE-RQ to make room", gateway.Process.LogTail(400), StringComparison.Ordinal);
+        var associations = await gateway.HttpClient.GetFromJsonAsync<Apis.AdminApi.AssociationStatistics>("/admin/associations", ct);
+        Assert.InRange(associations!.Pending, 0, 16); // Gateway:MaxPendingConnectionsPerAddress, all from 127.0.0.1
     }
 
     public void Dispose() => _directory.Dispose();
