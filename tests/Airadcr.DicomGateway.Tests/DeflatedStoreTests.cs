@@ -19,10 +19,10 @@ public sealed class DeflatedStoreTests : IDisposable
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    private Task<GatewayProcess> StartGatewayAsync(Dictionary<string, string> settings)
+    private Task<GatewayProcess> StartGatewayAsync(Dictionary<string, string> settings, string? storage = null)
     {
         settings["Gateway__StableSeconds"] = "3600";
-        return GatewayProcess.StartAsync(_directory.Combine("storage"), FreePort.Next(), _directory.Combine("gateway.log"), Ct, settings: settings);
+        return GatewayProcess.StartAsync(storage ?? _directory.Combine("storage"), FreePort.Next(), _directory.Combine("gateway.log"), Ct, settings: settings);
     }
 
     private static async Task<(PresentationContextOutcome Outcome, ushort? Status)> StoreDeflatedAsync(GatewayProcess gateway, string file)
@@ -60,6 +60,25 @@ public sealed class DeflatedStoreTests : IDisposable
         Assert.Equal(DicomStatus.OutOfResources, status);
         Assert.Empty(Directory.GetFiles(_directory.Combine("storage"), "*.dcm", SearchOption.AllDirectories));
         Assert.Empty(Directory.GetFiles(_directory.Combine("storage"), "*.part", SearchOption.AllDirectories));
+        (await DcmtkTools.EchoAsync(GatewayProcess.AeTitle, gateway.DicomPort, Ct)).EnsureSuccess();
+    }
+
+    [Fact]
+    public async Task A_deflated_data_set_inflating_past_the_free_space_gets_a700_and_leaves_no_file()
+    {
+        await using var mount = await TmpfsMount.CreateAsync(_directory.Combine("storage"), megabytes: 160, Ct); // room for the inflated 128 MiB, not for the reserve
+        await using var gateway = await StartGatewayAsync(new()
+        {
+            ["Gateway__AcceptCompressed"] = "true",
+            ["Gateway__MinimumFreeDiskMegabytes"] = "64",
+        }, mount.Path);
+        var bomb = DeflateBomb.Write(_directory.Combine("bomb.dcm"), 128 * MiB);
+
+        var (_, status) = await StoreDeflatedAsync(gateway, bomb);
+
+        Assert.Equal(DicomStatus.OutOfResources, status);
+        Assert.Empty(Directory.GetFiles(mount.Path, "*.dcm", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFiles(mount.Path, "*.part", SearchOption.AllDirectories));
         (await DcmtkTools.EchoAsync(GatewayProcess.AeTitle, gateway.DicomPort, Ct)).EnsureSuccess();
     }
 
