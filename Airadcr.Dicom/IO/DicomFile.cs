@@ -100,7 +100,8 @@ public sealed class DicomFile : IDisposable
             : DicomDatasetReader.Detect(body.Span);
         if (syntax.IsDeflated)
         {
-            body = DicomDatasetReader.Inflate(body, options.MaxInflatedLength, bodyStart);
+            (body, var inflated) = InflatedBody.Inflate(body, options.MaxInflatedLength, bodyStart);
+            owner = inflated is null ? owner : new Owners(owner, inflated);
             bodyStart = 0;
         }
 
@@ -115,4 +116,14 @@ public sealed class DicomFile : IDisposable
     public void Save(Stream stream, DicomTransferSyntax? syntax = null) => DicomFileWriter.Write(stream, this, syntax);
 
     public void Dispose() => _owner?.Dispose();
+
+    /// <summary>The source's mapping (the meta information's values) and the inflated body's.</summary>
+    private sealed class Owners(IDisposable? source, IDisposable inflated) : IDisposable
+    {
+        public void Dispose()
+        {
+            inflated.Dispose();
+            source?.Dispose();
+        }
+    }
 }

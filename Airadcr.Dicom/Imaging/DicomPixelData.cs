@@ -3,7 +3,9 @@ using System.Buffers.Binary;
 namespace Airadcr.Dicom.Imaging;
 
 /// <summary>Frames of a dataset's pixel data: native (little or big endian) or RLE Lossless; other encapsulated
-/// syntaxes are reported as not decodable. Frames come out little-endian with samples interleaved.</summary>
+/// syntaxes are reported as not decodable. Frames come out little-endian with samples interleaved. The constructor checks
+/// the Image Pixel module against the pixel data (<see cref="DicomPixelModuleException"/>), so that no frame access
+/// overflows or reads past the data.</summary>
 public sealed class DicomPixelData
 {
     private readonly DicomItem _pixels;
@@ -18,6 +20,8 @@ public sealed class DicomPixelData
         {
             throw new NotSupportedException($"pixel data in {syntax.Name} [{syntax.Uid}] is not decodable here (native and RLE Lossless only)");
         }
+
+        PixelModuleCheck.Validate(Info, _pixels);
     }
 
     public DicomImageInfo Info { get; }

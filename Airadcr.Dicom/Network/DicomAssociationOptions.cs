@@ -6,7 +6,8 @@ public record DicomAssociationOptions
     /// <summary>The largest P-DATA-TF variable field we accept (announced as Maximum Length); longer PDUs abort.</summary>
     public uint MaxPduLength { get; init; } = 256 * 1024;
 
-    /// <summary>ARTIM: how long an A-ASSOCIATE-RQ/AC/RJ or A-RELEASE-RP may take to arrive.</summary>
+    /// <summary>ARTIM: how long an A-ASSOCIATE-AC/RJ or A-RELEASE-RP may take to arrive (an acceptor waits for a new
+    /// connection's A-ASSOCIATE-RQ for <see cref="Server.DicomServerOptions.AssociationRequestTimeout"/> instead).</summary>
     public TimeSpan AssociationTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>How long an established association may stay silent before it is aborted.</summary>

@@ -12,7 +12,8 @@ namespace Airadcr.DicomGateway.Apis;
 /// <summary>Operations view and settings: association statistics, queue depths, analysis jobs, calling-AE allowlist.</summary>
 public static class AdminApi
 {
-    public sealed record AssociationStatistics(int Active, long Total);
+    /// <summary>Associations served now and since start, and connections waiting for their A-ASSOCIATE-RQ (no slot held).</summary>
+    public sealed record AssociationStatistics(int Active, long Total, int Pending);
 
     public sealed record CallingAeRequest(string AeTitle);
 
@@ -32,7 +33,7 @@ public static class AdminApi
     {
         var admin = routes.MapGroup("/admin").WithTags("Admin").RequireAdminKey();
         admin.MapGet("/associations", (DicomScpService scp) =>
-            TypedResults.Ok(new AssociationStatistics(scp.ActiveAssociations, scp.TotalAssociations)));
+            TypedResults.Ok(new AssociationStatistics(scp.ActiveAssociations, scp.TotalAssociations, scp.PendingConnections)));
         admin.MapGet("/queues", async (AnalysisJobQueue jobs, IAnalysisJobSource transport, PacsSendQueue pacs, CancellationToken ct) =>
             TypedResults.Ok(new QueueDepths(await jobs.CountByStateAsync(ct), await transport.DepthAsync(ct), await pacs.PendingCountAsync(ct))));
         admin.MapGet("/jobs", async (AnalysisJobQueue jobs, CancellationToken ct, string? state) => TypedResults.Ok(await jobs.ListAsync(state, ct)));

@@ -73,8 +73,10 @@ public static class StudiesApi
             ? null
             : new ApiError("invalid UID", DicomUid.IsValid(studyUid) ? "sopInstanceUid" : "studyUid");
 
-    /// <summary>GET .../thumbnail?frame=N (1-based): the frame rendered by <see cref="DicomRenderer"/> (dataset window, else its range) as PNG.</summary>
-    private static async Task<Results<FileContentHttpResult, NotFound, BadRequest<ApiError>>> GetThumbnail(
+    /// <summary>GET .../thumbnail?frame=N (1-based): the frame rendered by <see cref="DicomRenderer"/> (dataset window, else its range) as PNG.
+    /// An image that cannot be rendered (its pixel module does not fit its data, a compressed syntax, a corrupt file):
+    /// 422 with a ProblemDetails saying why.</summary>
+    private static async Task<Results<FileContentHttpResult, NotFound, BadRequest<ApiError>, ProblemHttpResult>> GetThumbnail(
         string studyUid, string sopInstanceUid, InstanceIndex index, CancellationToken cancellationToken, int frame = 1)
     {
         if (InvalidUid(studyUid, sopInstanceUid) is { } invalid)
@@ -85,19 +87,26 @@ public static class StudiesApi
         {
             return TypedResults.NotFound();
         }
-        using var file = DicomFile.Open(path);
-        if (!file.Dataset.Contains(DicomTag.PixelData))
+        try
         {
-            return TypedResults.NotFound();
+            using var file = DicomFile.Open(path);
+            if (!file.Dataset.Contains(DicomTag.PixelData))
+            {
+                return TypedResults.NotFound();
+            }
+            var pixels = new DicomPixelData(file.Dataset, file.TransferSyntax);
+            if (frame < 1 || frame > pixels.FrameCount)
+            {
+                return TypedResults.BadRequest(new ApiError($"frame must be 1..{pixels.FrameCount}", "frame"));
+            }
+            using var png = new MemoryStream();
+            PngWriter.Write(png, DicomRenderer.Render(pixels, frame - 1));
+            return TypedResults.File(png.ToArray(), "image/png");
         }
-        var pixels = new DicomPixelData(file.Dataset, file.TransferSyntax);
-        if (frame < 1 || frame > pixels.FrameCount)
+        catch (Exception e) when (e is DicomPixelModuleException or DicomFormatException or DicomValueException or NotSupportedException)
         {
-            return TypedResults.BadRequest(new ApiError($"frame must be 1..{pixels.FrameCount}", "frame"));
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status422UnprocessableEntity, title: "The image cannot be rendered");
         }
-        using var png = new MemoryStream();
-        PngWriter.Write(png, DicomRenderer.Render(pixels, frame - 1));
-        return TypedResults.File(png.ToArray(), "image/png");
     }
 }
 

@@ -35,9 +35,21 @@ public sealed class GatewayOptions
     [Range(0, int.MaxValue)]
     public int MinimumFreeDiskMegabytes { get; set; } = 100;
 
-    /// <summary>ARTIM: how long a new connection may take to send its A-ASSOCIATE-RQ (and a release to complete).</summary>
+    /// <summary>ARTIM of an association: how long a release (or an association's own A-ASSOCIATE exchange) may take.</summary>
     [Range(0.1, 3600)]
     public double AssociationTimeoutSeconds { get; set; } = 30;
+
+    /// <summary>ARTIM of a new connection: how long it has to deliver its A-ASSOCIATE-RQ (it holds no association slot meanwhile).</summary>
+    [Range(0.1, 3600)]
+    public double AssociationRequestTimeoutSeconds { get; set; } = 5;
+
+    /// <summary>Connections waiting for their A-ASSOCIATE-RQ; one more evicts the oldest.</summary>
+    [Range(1, 100_000)]
+    public int MaxPendingConnections { get; set; } = 128;
+
+    /// <summary>Connections from one address waiting for their A-ASSOCIATE-RQ; one more evicts that address's oldest.</summary>
+    [Range(1, 100_000)]
+    public int MaxPendingConnectionsPerAddress { get; set; } = 16;
 
     /// <summary>An association that sends nothing for this long is aborted, and its slot freed.</summary>
     [Range(0.1, 86400)]
@@ -50,8 +62,16 @@ public sealed class GatewayOptions
     /// <summary>Calling AE titles allowed to associate; empty allows any (the admin API adds more at run time).</summary>
     public List<string> AllowedCallingAeTitles { get; set; } = [];
 
-    /// <summary>Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data).</summary>
+    /// <summary>
+    /// Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data), and Deflated
+    /// Explicit VR Little Endian, inflated on receipt (as a stream, within <see cref="MaxInstanceMegabytes"/> and the free
+    /// space) and stored in Explicit VR Little Endian. Off: neither is offered.
+    /// </summary>
     public bool AcceptCompressed { get; set; }
+
+    /// <summary>The largest data set stored, as received or once inflated; past it a C-STORE gets 0xA700 (out of resources).</summary>
+    [Range(1, 1 << 20)]
+    public int MaxInstanceMegabytes { get; set; } = 2048;
 
     /// <summary>When AI results (SR, PDF) go to the PACS: <c>immediate</c>, or <c>after-review</c> (held until signed).</summary>
     [RegularExpression("^(immediate|after-review)$")]

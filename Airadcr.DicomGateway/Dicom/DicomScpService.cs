@@ -13,6 +13,7 @@ public sealed class DicomScpService(
     StorageRecovery recovery,
     IOptions<GatewayOptions> options,
     TimeProvider time,
+    ILoggerFactory loggers,
     ILogger<DicomScpService> logger) : IHostedService, IAsyncDisposable
 {
     private DicomServer? _server;
@@ -23,6 +24,9 @@ public sealed class DicomScpService(
     public int ActiveAssociations => _server?.ActiveAssociations ?? 0;
 
     public long TotalAssociations => _server?.TotalAssociations ?? 0;
+
+    /// <summary>Connections accepted whose A-ASSOCIATE-RQ has not arrived yet.</summary>
+    public int PendingConnections => _server?.PendingConnections ?? 0;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -35,10 +39,13 @@ public sealed class DicomScpService(
             BindAddress = IPAddress.Parse(settings.BindAddress),
             MaxAssociations = settings.MaxAssociations,
             AssociationTimeout = TimeSpan.FromSeconds(settings.AssociationTimeoutSeconds),
+            AssociationRequestTimeout = TimeSpan.FromSeconds(settings.AssociationRequestTimeoutSeconds),
+            MaxPendingConnections = settings.MaxPendingConnections,
+            MaxPendingConnectionsPerAddress = settings.MaxPendingConnectionsPerAddress,
             IdleTimeout = TimeSpan.FromSeconds(settings.IdleTimeoutSeconds),
             WriteTimeout = TimeSpan.FromSeconds(settings.WriteTimeoutSeconds),
             TimeProvider = time,
-        }, handler);
+        }, handler, loggers.CreateLogger<DicomServer>());
         logger.ScpListening(settings.AeTitle, settings.BindAddress, _server.Port);
     }
 

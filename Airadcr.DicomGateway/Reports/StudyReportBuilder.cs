@@ -70,14 +70,27 @@ public sealed class StudyReportBuilder(IOptions<GatewayOptions> options, TimePro
         var images = new List<KeyImage>();
         foreach (var region in findings.Select(f => f.Region).DistinctBy(r => (r.SopInstanceUid, r.Frame)).Take(MaxKeyImages))
         {
-            using var file = DicomFile.Open(headerOf(region.SopInstanceUid).Path);
-            var pixels = new DicomPixelData(file.Dataset, file.TransferSyntax);
-            var rendering = DicomRenderer.Render(pixels, (region.Frame ?? 1) - 1);
-            if (rendering.Channels == 1)
+            if (Render(headerOf(region.SopInstanceUid).Path, (region.Frame ?? 1) - 1) is { Channels: 1 } rendering)
             {
                 images.Add(new KeyImage(region.SopInstanceUid, region.Frame, rendering.Width, rendering.Height, rendering.Pixels));
             }
         }
         return images;
+    }
+
+    /// <summary>The frame rendered, or null when its image cannot be (its pixel module does not fit its data, a syntax
+    /// we do not decode, a frame it does not have): the report then goes without that key image rather than not at all.</summary>
+    private static DicomRendering? Render(string path, int frame)
+    {
+        try
+        {
+            using var file = DicomFile.Open(path);
+            return DicomRenderer.Render(new DicomPixelData(file.Dataset, file.TransferSyntax), frame);
+        }
+        catch (Exception e) when (e is DicomPixelModuleException or DicomFormatException or DicomValueException or NotSupportedException
+            or ArgumentOutOfRangeException)
+        {
+            return null; // ArgumentOutOfRangeException: a finding's frame the image does not have
+        }
     }
 }

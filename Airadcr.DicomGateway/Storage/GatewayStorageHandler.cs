@@ -25,7 +25,8 @@ public sealed class GatewayStorageHandler(
     TimeProvider time,
     ILogger<GatewayStorageHandler> logger) : IDicomServiceHandler
 {
-    private static readonly IReadOnlyList<string> Uncompressed = [.. DicomTransferSyntax.Uncompressed.Select(ts => ts.Uid)];
+    /// <summary>Deflated Explicit VR Little Endian is not among them: it is offered with the compressed syntaxes only.</summary>
+    private static readonly IReadOnlyList<string> Uncompressed = [.. DicomTransferSyntax.Uncompressed.Where(ts => !ts.IsDeflated).Select(ts => ts.Uid)];
     private static readonly IReadOnlyList<string> Everything = [.. Uncompressed, .. DicomUidInfo.All
         .Where(u => u.Type == "Transfer Syntax" && !Uncompressed.Contains(u.Uid)).Select(u => u.Uid)];
 
@@ -48,20 +49,22 @@ public sealed class GatewayStorageHandler(
         {
             throw new DicomFormatException("invalid SOP Instance UID", 0);
         }
-        EnsureFreeSpace();
-        return ValueTask.FromResult<IStoreTarget>(new WritebackTarget(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false)));
+        EnsureFreeSpace(0);
+        var limits = new DataSetLimits { MaxLength = options.Value.MaxInstanceMegabytes * (1L << 20), EnsureSpace = EnsureFreeSpace };
+        return ValueTask.FromResult<IStoreTarget>(new WritebackTarget(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false, limits)));
     }
 
-    /// <summary>Below <c>Gateway:MinimumFreeDiskMegabytes</c> free, a C-STORE is refused before its data set is written
-    /// (an <see cref="IOException"/> is answered with 0xA700, out of resources).</summary>
-    private void EnsureFreeSpace()
+    /// <summary>Below <c>Gateway:MinimumFreeDiskMegabytes</c> free (once <paramref name="bytes"/> more are written), a
+    /// C-STORE is refused: before its data set is written, and while a deflated one is inflated (an <see cref="IOException"/>
+    /// is answered with 0xA700, out of resources).</summary>
+    private void EnsureFreeSpace(long bytes)
     {
         var minimum = options.Value.MinimumFreeDiskMegabytes;
         if (minimum == 0)
         {
             return;
         }
-        var free = new DriveInfo(paths.StorageRoot).AvailableFreeSpace / (1024 * 1024);
+        var free = (new DriveInfo(paths.StorageRoot).AvailableFreeSpace - bytes) / (1024 * 1024);
         if (free < minimum)
         {
             logger.StorageFull(free, minimum);

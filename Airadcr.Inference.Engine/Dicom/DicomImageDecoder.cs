@@ -1,3 +1,4 @@
+using Airadcr.Dicom.Imaging;
 using System.Numerics;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
@@ -38,7 +39,7 @@ public sealed class DicomImageDecoder : IImageDecoder
                 geometry.RowSpacing, geometry.ColumnSpacing, geometry.RowDirection, geometry.ColumnDirection,
                 geometry.Positions[f], pixels)).ToList();
         }
-        catch (Exception e) when (e is DicomFormatException or DicomValueException or EndOfStreamException or InvalidDataException
+        catch (Exception e) when (e is DicomFormatException or DicomValueException or DicomPixelModuleException or EndOfStreamException or InvalidDataException
             or ArgumentException or NotSupportedException or IndexOutOfRangeException)
         {
             throw new ImageDecodeException(e.Message, e);

@@ -16,8 +16,11 @@ public sealed class ScpUnderTest : IAsyncDisposable
     {
         Handler = handler?.Invoke(Folder) ?? new FolderStorageHandler(Folder);
         var options = new DicomServerOptions { AeTitle = AeTitle, Port = 0 };
-        Server = DicomServer.Start(configure?.Invoke(options) ?? options, Handler);
+        Server = DicomServer.Start(configure?.Invoke(options) ?? options, Handler, Log);
     }
+
+    /// <summary>What the server logged.</summary>
+    public RecordingLogger Log { get; } = new();
 
     public static readonly IReadOnlyList<string> AllTransferSyntaxes =
         [.. FolderStorageHandler.UncompressedSyntaxes,
@@ -48,10 +51,10 @@ public sealed class ScpUnderTest : IAsyncDisposable
         Directory.Exists(Path.Combine(Folder, ".incoming")) ? Directory.GetFiles(Path.Combine(Folder, ".incoming")) : [];
 
     /// <summary>Waits until the server has finished every association (its counters are updated after the peer
-    /// already saw the release response).</summary>
+    /// already saw the release response), and every pending connection has ended.</summary>
     public async Task WaitForIdleAsync(CancellationToken cancellationToken)
     {
-        while (Server.ActiveAssociations > 0)
+        while (Server.ActiveAssociations > 0 || Server.PendingConnections > 0)
         {
             await Task.Delay(5, cancellationToken);
         }

@@ -40,7 +40,7 @@ public static class CliApp
         {
             return UsageError(stderr, ex.Message);
         }
-        catch (Exception ex) when (ex is DicomFormatException or DicomValueException or IOException
+        catch (Exception ex) when (ex is DicomFormatException or DicomValueException or Imaging.DicomPixelModuleException or IOException
                                        or UnauthorizedAccessException or NotSupportedException or InvalidOperationException)
         {
             stderr.WriteLine($"airadcr-dicom: {ex.Message}");

@@ -1,17 +1,22 @@
 using System.Net;
 using Airadcr.Dicom.Network.Dimse;
 using Airadcr.Dicom.Network.Pdus;
+using Microsoft.Extensions.Logging;
 
 namespace Airadcr.Dicom.Network.Server;
 
-/// <summary>The acceptor side of one association: A-ASSOCIATE negotiation under ARTIM, then DIMSE requests until
-/// release or abort. Every failure ends in an A-ABORT or a status, never in an unhandled exception.</summary>
+/// <summary>The acceptor side of one association: its A-ASSOCIATE-RQ under the short ARTIM of a pending connection,
+/// negotiation (an association slot is taken only now), then DIMSE requests until release or abort. Every failure ends
+/// in an A-ABORT or a status, never in an unhandled exception; rejects, timeouts and aborts are logged.</summary>
 internal sealed class ServerAssociation(
     DicomConnection connection,
     DicomServerOptions options,
     IDicomServiceHandler handler,
     EndPoint? remote,
-    Func<bool> admitOverLimit)
+    PendingConnection pending,
+    Func<bool> takeSlot,
+    ILogger logger,
+    RepeatedEvent closedWithoutRequest)
 {
     private string _callingAe = string.Empty;
     private IStoreTarget? _target;
@@ -25,9 +30,15 @@ internal sealed class ServerAssociation(
                 await ServeAsync(cancellationToken).ConfigureAwait(false);
             }
         }
-        catch (DicomAssociationAbortedException)
+        catch (DicomAssociationAbortedException e)
         {
             // Aborted (by the peer, a timer or a protocol error): the transport is already closed.
+            LogAbort(e.Message);
+        }
+        catch (OperationCanceledException) when (pending.WasEvicted && _callingAe.Length == 0)
+        {
+            // Evicted while pending (logged by the server): closed without a word, it never associated.
+            connection.Close(AssociationState.Aborted);
         }
         catch (Exception e) when (e is OperationCanceledException or DicomAssociationException or IOException
             or DicomFormatException or NotSupportedException or InvalidOperationException or ArgumentException)
@@ -45,7 +56,8 @@ internal sealed class ServerAssociation(
     /// <summary>Sta2 -> Sta3 -> Sta6 or back to Sta1 with A-ASSOCIATE-RJ.</summary>
     private async Task<bool> NegotiateAsync(CancellationToken cancellationToken)
     {
-        var pdu = await connection.ReadPduAsync(options.AssociationTimeout, cancellationToken).ConfigureAwait(false);
+        var pdu = await connection.ReadPduAsync(options.AssociationRequestTimeout, pending.Token).ConfigureAwait(false);
+        pending.Associating();
         if (pdu is not AssociateRequestPdu rq)
         {
             throw await connection.UnexpectedAsync(pdu).ConfigureAwait(false);
@@ -73,7 +85,25 @@ internal sealed class ServerAssociation(
         return true;
     }
 
+    /// <summary>The A-ASSOCIATE-RJ to answer (logged), or null when the association is accepted and holds a slot.</summary>
     private AssociateRejectPdu? Reject(AssociateRequestPdu rq)
+    {
+        if (Refusal(rq) is { } refusal)
+        {
+            logger.AssociationRejected(rq.CallingAe, remote, refusal.Result, refusal.Reason);
+            return refusal;
+        }
+
+        if (takeSlot())
+        {
+            return null;
+        }
+
+        logger.AssociationLimitReached(rq.CallingAe, remote, options.MaxAssociations);
+        return new(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.ApplicationContextNotSupportedOrProtocolVersion);
+    }
+
+    private AssociateRejectPdu? Refusal(AssociateRequestPdu rq)
     {
         if ((rq.ProtocolVersion & 1) == 0)
         {
@@ -95,9 +125,22 @@ internal sealed class ServerAssociation(
             return new(RejectResult.Permanent, RejectSource.ServiceUser, reason);
         }
 
-        return admitOverLimit()
-            ? null
-            : new(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.ApplicationContextNotSupportedOrProtocolVersion);
+        return null;
+    }
+
+    private void LogAbort(string reason)
+    {
+        if (_callingAe.Length == 0)
+        {
+            if (closedWithoutRequest.Occurred(out var count))
+            {
+                logger.NoAssociationRequest(remote, count, reason);
+            }
+        }
+        else
+        {
+            logger.AssociationAborted(_callingAe, remote, reason);
+        }
     }
 
     /// <summary>Sta6: requests until A-RELEASE-RQ (answered with A-RELEASE-RP) or abort.</summary>

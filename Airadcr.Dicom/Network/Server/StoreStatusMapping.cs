@@ -7,6 +7,7 @@ public static class StoreStatusMapping
 {
     public static StoreOutcome FromException(Exception exception) => exception switch
     {
+        Storage.DataSetTooLargeException => new(DicomStatus.OutOfResources, "data set larger than allowed"),
         IOException or UnauthorizedAccessException => new(DicomStatus.OutOfResources, "storage unavailable"),
         DicomFormatException => new(DicomStatus.CannotUnderstand, "data set cannot be parsed"),
         NotSupportedException => new(DicomStatus.SopClassNotSupported, "not supported"),

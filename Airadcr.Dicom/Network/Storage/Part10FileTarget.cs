@@ -10,29 +10,43 @@ namespace Airadcr.Dicom.Network.Storage;
 /// <c>commit</c>, which moves it to its final place (see <see cref="MoveIntoPlace"/>) and returns the status.
 /// Created with <c>syncToDisk: false</c>, the file is only closed (not fsynced) before <c>commit</c>: the commit then
 /// owns durability (a group commit that syncs many files at once). Whatever is still at the temporary path when the
-/// target is disposed is deleted.</summary>
+/// target is disposed is deleted. A data set received in Deflated Explicit VR Little Endian is inflated, as a stream, into
+/// a second temporary file in Explicit VR Little Endian (the syntax it is then stored and indexed in); <see cref="DataSetLimits"/>
+/// bound what is stored (0xA700 past them).</summary>
 public sealed class Part10FileTarget : IStoreTarget
 {
     private readonly StoreRequest _request;
     private readonly Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> _commit;
-    private readonly FileStream _file;
-    private readonly string _path;
+    private readonly FileStream _received;
     private readonly bool _syncToDisk;
+    private readonly DataSetLimits _limits;
+    private readonly long _dataSetStart;
+    private FileStream _file;
+    private string _path;
 
     private Part10FileTarget(string path, FileStream file, StoreRequest request,
-        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit, bool syncToDisk)
+        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit, bool syncToDisk, DataSetLimits limits)
     {
         _path = path;
         _syncToDisk = syncToDisk;
-        _file = file;
+        _file = _received = file;
+        _dataSetStart = file.Position;
         _request = request;
         _commit = commit;
+        _limits = limits;
     }
 
-    public Stream DataSet => _file;
+    /// <summary>Where the data set's bytes go as they arrive (for a deflated data set: as received, still deflated).</summary>
+    public Stream DataSet => _received;
 
     public static Part10FileTarget Create(string temporaryDirectory, StoreRequest request,
-        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit, bool syncToDisk = true)
+        Func<ReceivedInstance, CancellationToken, ValueTask<StoreOutcome>> commit, bool syncToDisk = true, DataSetLimits? limits = null)
+    {
+        var (path, file) = CreateFile(temporaryDirectory, request);
+        return new Part10FileTarget(path, file, request, commit, syncToDisk, limits ?? DataSetLimits.None);
+    }
+
+    private static (string Path, FileStream File) CreateFile(string temporaryDirectory, StoreRequest request)
     {
         Directory.CreateDirectory(temporaryDirectory);
         var path = Path.Combine(temporaryDirectory, $"{Guid.NewGuid():N}.part");
@@ -40,7 +54,7 @@ public sealed class Part10FileTarget : IStoreTarget
         try
         {
             WriteHeader(file, request);
-            return new Part10FileTarget(path, file, request, commit, syncToDisk);
+            return (path, file);
         }
         catch
         {
@@ -64,6 +78,17 @@ public sealed class Part10FileTarget : IStoreTarget
 
     public async ValueTask<StoreOutcome> CompleteAsync(CancellationToken cancellationToken)
     {
+        var request = _request;
+        if (request.TransferSyntax.IsDeflated)
+        {
+            request = request with { TransferSyntax = DicomTransferSyntax.ExplicitVRLittleEndian };
+            await InflateAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+        else if (_file.Length - _dataSetStart > _limits.MaxLength)
+        {
+            throw new DataSetTooLargeException(_limits.MaxLength);
+        }
+
         await _file.FlushAsync(cancellationToken).ConfigureAwait(false);
         if (_syncToDisk)
         {
@@ -75,8 +100,8 @@ public sealed class Part10FileTarget : IStoreTarget
         using (var file = DicomFile.Open(_path, new DicomReadOptions { StopBeforePixelData = true }))
         {
             header = file.Dataset;
-            if (header.GetStringOrDefault(DicomTag.SOPClassUID) != _request.SopClassUid
-                || header.GetStringOrDefault(DicomTag.SOPInstanceUID) != _request.SopInstanceUid)
+            if (header.GetStringOrDefault(DicomTag.SOPClassUID) != request.SopClassUid
+                || header.GetStringOrDefault(DicomTag.SOPInstanceUID) != request.SopInstanceUid)
             {
                 return new StoreOutcome(DicomStatus.DataSetDoesNotMatchSopClass, "SOP class or instance differs from the request");
             }
@@ -84,7 +109,26 @@ public sealed class Part10FileTarget : IStoreTarget
             header = header.DetachedElements();
         }
 
-        return await _commit(new ReceivedInstance(_request, _path, header), cancellationToken).ConfigureAwait(false);
+        return await _commit(new ReceivedInstance(request, _path, header), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Inflates the received (deflated) data set into a new temporary file in Explicit VR Little Endian, as a
+    /// stream within the limits, and deletes the received one: the instance is stored, and read later, inflated.</summary>
+    private async Task InflateAsync(StoreRequest inflated, CancellationToken cancellationToken)
+    {
+        var receivedPath = _path;
+        await _received.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _received.Position = _dataSetStart;
+        try
+        {
+            (_path, _file) = CreateFile(Path.GetDirectoryName(receivedPath)!, inflated);
+            await DataSetInflater.InflateAsync(_received, _file, _limits, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _received.DisposeAsync().ConfigureAwait(false);
+            File.Delete(receivedPath);
+        }
     }
 
     /// <summary>Renames the temporary file to <paramref name="finalPath"/> atomically; false (and the temporary file
