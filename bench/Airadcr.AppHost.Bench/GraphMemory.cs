@@ -1,5 +1,6 @@
 using System.Globalization;
 using Airadcr.EndToEnd.Tests;
+using Airadcr.Testing;
 
 namespace Airadcr.AppHost.Bench;
 
@@ -9,16 +10,15 @@ internal static class GraphMemory
     public static string Describe(string runFolder)
     {
         var pids = GraphProcesses.Of(Environment.ProcessId, runFolder);
-        var total = pids.Sum(ResidentKilobytes) + ResidentKilobytes(Environment.ProcessId);
-        return string.Create(CultureInfo.InvariantCulture, $"graph RSS {total / 1024.0:0} MB over {pids.Count + 1} processes");
+        var total = pids.Append(Environment.ProcessId).Sum(Resident);
+        return string.Create(CultureInfo.InvariantCulture, $"graph RSS {total / 1048576.0:0} MB over {pids.Count + 1} processes");
     }
 
-    private static long ResidentKilobytes(int pid)
+    private static long Resident(int pid)
     {
         try
         {
-            var line = File.ReadLines($"/proc/{pid}/status").FirstOrDefault(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
-            return line is null ? 0 : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture);
+            return ProcessMemory.Of(pid).ResidentBytes;
         }
         catch (IOException)
         {
