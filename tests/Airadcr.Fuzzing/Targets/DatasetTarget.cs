@@ -2,6 +2,7 @@ using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.Dicom.Json;
 using Airadcr.Dicom.Text;
+using Airadcr.Dicom.Validation;
 
 namespace Airadcr.Fuzzing.Targets;
 
@@ -15,11 +16,12 @@ internal abstract class DatasetTarget : FuzzTarget
 
     protected override bool IsRejection(Exception e) => e is DicomFormatException or DicomValueException;
 
-    /// <summary>What consumers do with a dataset that parsed: every value is decoded (dump, DICOM JSON) and the
-    /// whole dataset is encoded again.</summary>
+    /// <summary>What consumers do with a dataset that parsed: every value is decoded (dump, DICOM JSON, the CLI's
+    /// validation) and the whole dataset is encoded again.</summary>
     protected static void Consume(DicomDataset dataset)
     {
         DicomDumpWriter.Write(TextWriter.Null, dataset);
+        _ = DicomValidator.Validate(dataset);
         _ = DicomJsonWriter.ToJson(dataset);
         try
         {
