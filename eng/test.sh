@@ -33,7 +33,7 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
 fi
 
 # A short AFL++ pass over each fuzz target (eng/fuzz.sh; the long run is `eng/fuzz.sh TARGET SECONDS`): one test per
-# target, failed when AFL++ finds a crash or a hang. About 2.5 minutes; the outer timeout keeps it from hanging CI.
+# target, failed when AFL++ finds a crash or a hang. About 3 minutes; the outer timeout keeps it from hanging CI.
 # FUZZ_SECONDS sets the time per target (20); 0 skips the pass (e.g. with a --filter).
 fuzz_passed=0 fuzz_failed=0
 if [ "${FUZZ_SECONDS:-20}" -gt 0 ]; then
