@@ -23,6 +23,8 @@ packages=(
   python3-onnx python3-numpy
   # setsid/setpriv used by the fixtures, perl for process tests
   util-linux perl
+  # The fuzzing engine of eng/fuzz.sh (SharpFuzz instruments our assemblies for it)
+  afl++
 )
 # npm fetches the OHIF viewer (eng/fetch-ohif.sh); a Node.js install of another origin may provide it already.
 if ! command -v npm >/dev/null; then packages+=(npm); fi

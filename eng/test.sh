@@ -31,6 +31,21 @@ if [ "$status" -ne 0 ] && [ "$failed" -eq 0 ]; then
   echo "dotnet test exited with $status outside any test case (crash, hang or fixture clean-up failure): counted as 1 failure"
   failed=1
 fi
+
+# A short AFL++ pass over each fuzz target (eng/fuzz.sh; the long run is `eng/fuzz.sh TARGET SECONDS`): one test per
+# target, failed when AFL++ finds a crash or a hang. About 3 minutes; the outer timeout keeps it from hanging CI.
+# FUZZ_SECONDS sets the time per target (20); 0 skips the pass (e.g. with a --filter).
+fuzz_passed=0 fuzz_failed=0
+if [ "${FUZZ_SECONDS:-20}" -gt 0 ]; then
+  FUZZ_CONFIGURATION=Debug timeout -k 10 600 ./eng/fuzz.sh all "${FUZZ_SECONDS:-20}" 2>&1 | tee "$log"
+  read -r fuzz_passed fuzz_failed < <(awk '/^fuzz: [0-9]+ passed, [0-9]+ failed$/ { print $2, $4 }' "$log")
+fi
+if [ -z "${fuzz_passed:-}" ]; then
+  echo "fuzz pass gave no result (timed out or could not start): counted as 1 failure"
+  fuzz_passed=0 fuzz_failed=1
+fi
+passed=$((passed + fuzz_passed))
+failed=$((failed + fuzz_failed))
 echo "test assemblies: $assemblies"
 echo "$passed passed, $failed failed"
 if [ "$failed" -ne 0 ] || [ "$passed" -eq 0 ]; then

@@ -5,6 +5,9 @@ namespace Airadcr.Dicom.Imaging;
 /// <summary>RLE Lossless (PS3.5 annex G): one frame to little-endian, interleaved samples.</summary>
 public static class RleDecoder
 {
+    /// <summary>The longest run: a replicate run is 2 bytes of a segment for up to 128 bytes decoded.</summary>
+    private const int MaxRunLength = 128;
+
     public static byte[] DecodeFrame(ReadOnlySpan<byte> frame, DicomImageInfo info)
     {
         if (frame.Length < 64)
@@ -20,19 +23,13 @@ public static class RleDecoder
             throw new DicomFormatException($"RLE frame has {segments} segments, expected {expected}", 0);
         }
 
+        var bounds = SegmentBounds(frame, expected, (long)info.Rows * info.Columns);
         var pixels = info.Rows * info.Columns;
         var output = new byte[pixels * expected];
         var segment = new byte[pixels];
         for (var s = 0; s < expected; s++)
         {
-            var start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + s * 4)..]);
-            var end = s + 1 < expected ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + s * 4)..]) : (uint)frame.Length;
-            if (start < 64 || start > end || end > frame.Length)
-            {
-                throw new DicomFormatException($"RLE segment {s} offsets {start}..{end} are outside the frame of {frame.Length} bytes", 4 + s * 4);
-            }
-
-            DecodeSegment(frame[(int)start..(int)end], segment, s);
+            DecodeSegment(frame[bounds[s]], segment, s);
 
             // Segment order: sample by sample, most significant byte first.
             var sample = s / bytesPerSample;
@@ -44,6 +41,31 @@ public static class RleDecoder
         }
 
         return output;
+    }
+
+    /// <summary>Each segment's bytes, checked before anything is allocated: inside the frame, and enough of them to
+    /// decode to one byte per pixel (a 40000 x 40000 frame is not taken from a few bytes).</summary>
+    private static Range[] SegmentBounds(ReadOnlySpan<byte> frame, int count, long pixels)
+    {
+        var bounds = new Range[count];
+        for (var s = 0; s < count; s++)
+        {
+            var start = BinaryPrimitives.ReadUInt32LittleEndian(frame[(4 + s * 4)..]);
+            var end = s + 1 < count ? BinaryPrimitives.ReadUInt32LittleEndian(frame[(8 + s * 4)..]) : (uint)frame.Length;
+            if (start < 64 || start > end || end > frame.Length)
+            {
+                throw new DicomFormatException($"RLE segment {s} offsets {start}..{end} are outside the frame of {frame.Length} bytes", 4 + s * 4);
+            }
+
+            if ((end - start + 1L) / 2 * MaxRunLength < pixels)
+            {
+                throw new DicomFormatException($"RLE segment {s} of {end - start} bytes cannot decode to the {pixels} bytes of its frame", 4 + s * 4);
+            }
+
+            bounds[s] = (int)start..(int)end;
+        }
+
+        return bounds;
     }
 
     private static void DecodeSegment(ReadOnlySpan<byte> input, Span<byte> output, int index)
