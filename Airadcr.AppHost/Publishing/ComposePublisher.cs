@@ -167,7 +167,9 @@ public static class ComposePublisher
         var secrets = new StringBuilder();
         foreach (var (variable, parameter) in values.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
-            var value = parameter.Secret ? GeneratedSecret.Hex(16) : await parameter.GetValueAsync(cancellationToken) ?? "";
+            var value = parameter.Secret
+                ? (parameter.Annotations.OfType<SecretPrefixAnnotation>().FirstOrDefault()?.Prefix ?? "") + GeneratedSecret.Hex(24)
+                : await parameter.GetValueAsync(cancellationToken) ?? "";
             secrets.Append(CultureInfo.InvariantCulture, $"{variable}={value}\n");
         }
         OwnerOnlyFile.Write(path, secrets.ToString());

@@ -38,6 +38,6 @@ public static class ServiceResources
         string prefix = "Ar-1")
     {
         var secret = run.Secret(name, prefix);
-        return builder.AddParameter(name, () => secret.Value, secret: true);
+        return builder.AddParameter(name, () => secret.Value, secret: true).WithAnnotation(new SecretPrefixAnnotation(prefix));
     }
 }

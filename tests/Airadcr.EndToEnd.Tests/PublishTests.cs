@@ -63,7 +63,8 @@ public sealed class PublishTests : IDisposable
         Assert.True(File.Exists(Path.Combine(output, "pacs", "route-to-ia-server.lua")));
         var environmentFile = await File.ReadAllTextAsync(Path.Combine(output, ".env"), ct);
         Assert.Contains("POSTGRES_PASSWORD=", environmentFile, StringComparison.Ordinal);
-        Assert.Contains("REPORTAPI_KEY=", environmentFile, StringComparison.Ordinal);
+        // The ReportApi accepts keys of its own format only: airadcr_ and at least 32 characters.
+        Assert.Matches(@"(?m)^REPORTAPI_KEY=airadcr_[0-9a-f]{48}$", environmentFile);
     }
 
     public void Dispose() => _directory.Dispose();
