@@ -13,13 +13,13 @@ if (options.Help)
 }
 var publishing = options.Command == "publish";
 var builder = DistributedApplication.CreateBuilder([.. options.AspireArguments, .. publishing ? ["--operation", "publish"] : Array.Empty<string>()]);
-var run = new RunFolder(publishing ? options with { DataDirectory = options.PublishOutput! } : options);
+var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
+var run = new RunFolder(options with { DataDirectory = publishing ? options.PublishOutput! : options.DataDirectory ?? Path.Combine(repositoryRoot, ".airadcr") });
 var programs = ServerPrograms.Find(options, publishing);
 if (ServerCheck.Refuses(programs, options.Strict))
 {
     return 1;
 }
-var repositoryRoot = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, ".."));
 
 var databases = builder.AddDatabases(programs, run);
 var cache = builder.AddCache(programs, run);

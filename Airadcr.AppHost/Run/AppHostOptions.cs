@@ -12,6 +12,7 @@ public sealed record AppHostOptions
         Usage: dotnet run --project Airadcr.AppHost [-c Release] [-- OPTIONS]
                dotnet run --project Airadcr.AppHost -- publish --output DIR
           --data DIR             run folder (databases, PACS storage, service data, logs, secrets); default .airadcr
+                                 at the repository's root
           --fresh                delete the run folder first
           --strict               fail when a server program is missing instead of using the embedded default
           --servers MODE         executables (Debian's binaries), containers (official images) or auto (default:
@@ -27,7 +28,8 @@ public sealed record AppHostOptions
 
     public string Command { get; init; } = "run";
 
-    public string DataDirectory { get; init; } = Path.GetFullPath(".airadcr");
+    /// <summary>The run folder; null: <c>.airadcr</c> at the repository's root (whatever the working directory).</summary>
+    public string? DataDirectory { get; init; }
 
     public bool Fresh { get; init; }
 

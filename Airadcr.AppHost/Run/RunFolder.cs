@@ -9,7 +9,7 @@ public sealed class RunFolder
 {
     public RunFolder(AppHostOptions options)
     {
-        Path = options.DataDirectory;
+        Path = options.DataDirectory ?? throw new ArgumentException("the run folder is not set", nameof(options));
         if (options.Fresh && options.Command == "run" && Directory.Exists(Path))
         {
             Directory.Delete(Path, recursive: true);
