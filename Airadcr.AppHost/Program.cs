@@ -88,7 +88,7 @@ if (pacs is not null)
 if (publishing)
 {
     using var app = builder.Build();
-    var written = ComposePublisher.Write(app, options.PublishOutput!, repositoryRoot);
+    var written = await ComposePublisher.WriteAsync(app, options.PublishOutput!, CancellationToken.None);
     Console.WriteLine($"Wrote {written} (docker compose -f {written} up)");
     return 0;
 }

@@ -17,10 +17,7 @@ public static class ComposePublisher
     public const string DashboardImage = "mcr.microsoft.com/dotnet/aspire-dashboard:13.6";
     public const string DashboardOtlp = "http://aspire-dashboard:18889";
 
-    public static string Write(DistributedApplication app, string output, string repositoryRoot) =>
-        WriteAsync(app, output, repositoryRoot, CancellationToken.None).GetAwaiter().GetResult();
-
-    private static async Task<string> WriteAsync(DistributedApplication app, string output, string repositoryRoot, CancellationToken cancellationToken)
+    public static async Task<string> WriteAsync(DistributedApplication app, string output, CancellationToken cancellationToken)
     {
         var model = app.Services.GetRequiredService<DistributedApplicationModel>();
         var execution = app.Services.GetRequiredService<DistributedApplicationExecutionContext>();

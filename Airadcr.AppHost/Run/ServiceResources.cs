@@ -1,5 +1,3 @@
-using Airadcr.AppHost.Run;
-
 namespace Airadcr.AppHost.Run;
 
 /// <summary>How every AIRADCR service joins the graph.</summary>
