@@ -1,30 +1,45 @@
 using System.Buffers.Binary;
+using Airadcr.Dicom.Imaging.Codecs;
 
 namespace Airadcr.Dicom.Imaging;
 
-/// <summary>Frames of a dataset's pixel data: native (little or big endian) or RLE Lossless; other encapsulated
-/// syntaxes are reported as not decodable. Frames come out little-endian with samples interleaved. The constructor checks
+/// <summary>Frames of a dataset's pixel data: native (little or big endian) or encapsulated in a syntax that
+/// <see cref="DicomCodecs"/> decodes (RLE, JPEG, JPEG-LS, JPEG 2000); other syntaxes throw
+/// <see cref="NotSupportedException"/>. Frames come out little-endian with samples interleaved. The constructor checks
 /// the Image Pixel module against the pixel data (<see cref="DicomPixelModuleException"/>), so that no frame access
-/// overflows or reads past the data.</summary>
+/// overflows or reads past the data; a codestream that disagrees with the module throws <see cref="DicomFormatException"/>.</summary>
 public sealed class DicomPixelData
 {
     private readonly DicomItem _pixels;
-    private readonly DicomTransferSyntax _syntax;
+    private readonly IDicomFrameCodec? _codec;
+    private readonly EncapsulatedFrames? _frames;
 
     public DicomPixelData(DicomDataset dataset, DicomTransferSyntax syntax)
     {
-        Info = DicomImageInfo.FromDataset(dataset);
+        StoredInfo = DicomImageInfo.FromDataset(dataset);
         _pixels = dataset[DicomTag.PixelData] ?? throw new DicomValueException(DicomTag.PixelData, "is absent");
-        _syntax = syntax;
-        if (_pixels is DicomFragmentSequence && syntax.Uid != DicomUids.RLELossless)
+        PixelModuleCheck.Validate(StoredInfo, _pixels);
+        if (_pixels is not DicomFragmentSequence fragments)
         {
-            throw new NotSupportedException($"pixel data in {syntax.Name} [{syntax.Uid}] is not decodable here (native and RLE Lossless only)");
+            Info = StoredInfo;
+            return;
         }
 
-        PixelModuleCheck.Validate(Info, _pixels);
+        _codec = DicomCodecs.Find(syntax.Uid)
+            ?? throw new NotSupportedException($"pixel data in {syntax.Name} [{syntax.Uid}] is not decodable here");
+        _frames = new EncapsulatedFrames(fragments, StoredInfo.NumberOfFrames, dataset);
+        Info = StoredInfo with { Photometric = _codec.DecodedPhotometric(StoredInfo), PlanarConfiguration = 0 };
     }
 
+    /// <summary>The layout of the frames this returns: the stored module, with the photometric interpretation a codec
+    /// decodes to (YBR_FULL_422 JPEG comes out RGB) and samples interleaved.</summary>
     public DicomImageInfo Info { get; }
+
+    /// <summary>The Image Pixel module as the data set declares it.</summary>
+    public DicomImageInfo StoredInfo { get; }
+
+    /// <summary>The codec of encapsulated pixel data; null for native data.</summary>
+    public IDicomFrameCodec? Codec => _codec;
 
     public int FrameCount => Info.NumberOfFrames;
 
@@ -36,9 +51,12 @@ public sealed class DicomPixelData
             throw new ArgumentOutOfRangeException(nameof(frame), $"frame {frame} of {FrameCount}");
         }
 
-        if (_pixels is DicomFragmentSequence fragments)
+        if (_codec is not null)
         {
-            return RleDecoder.DecodeFrame(EncapsulatedFrame(fragments, frame).Span, Info);
+            var decoded = _codec.Decode(_frames![frame].Span, StoredInfo);
+            return decoded.Length == Info.FrameLength
+                ? decoded
+                : throw new DicomFormatException($"frame {frame} decoded to {decoded.Length} bytes, not the {Info.FrameLength} the Image Pixel module describes", 0);
         }
 
         var element = (DicomElement)_pixels;
@@ -143,58 +161,5 @@ public sealed class DicomPixelData
         }
 
         return output;
-    }
-
-    private ReadOnlyMemory<byte> EncapsulatedFrame(DicomFragmentSequence f, int frame)
-    {
-        var offsets = f.Offsets;
-        if (f.Fragments.Count == FrameCount)
-        {
-            return f.Fragments[frame];
-        }
-
-        if (FrameCount == 1)
-        {
-            return Concatenate(f.Fragments);
-        }
-
-        if (offsets.Length != FrameCount)
-        {
-            throw new DicomFormatException($"{f.Fragments.Count} fragments for {FrameCount} frames and no usable offset table", 0);
-        }
-
-        // Fragments whose item offsets (from the first fragment item) fall in [offsets[frame], offsets[frame + 1]).
-        var parts = new List<ReadOnlyMemory<byte>>();
-        long position = 0;
-        var end = frame + 1 < offsets.Length ? offsets[frame + 1] : long.MaxValue;
-        foreach (var fragment in f.Fragments)
-        {
-            if (position >= offsets[frame] && position < end)
-            {
-                parts.Add(fragment);
-            }
-
-            position += 8 + fragment.Length;
-        }
-
-        return Concatenate(parts);
-    }
-
-    private static ReadOnlyMemory<byte> Concatenate(IReadOnlyList<ReadOnlyMemory<byte>> parts)
-    {
-        if (parts.Count == 1)
-        {
-            return parts[0];
-        }
-
-        var result = new byte[parts.Sum(p => p.Length)];
-        var at = 0;
-        foreach (var part in parts)
-        {
-            part.Span.CopyTo(result.AsSpan(at));
-            at += part.Length;
-        }
-
-        return result;
     }
 }
