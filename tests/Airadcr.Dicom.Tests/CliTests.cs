@@ -66,6 +66,21 @@ public sealed class CliTests : IDisposable
     }
 
     [Fact]
+    public void Transcode_compresses_and_decompresses_pixel_data()
+    {
+        var rle = Path.Combine(_dir, "ct-rle.dcm");
+        var back = Path.Combine(_dir, "ct-explicit.dcm");
+        Assert.Equal(CliApp.Ok, Run("transcode", Corpus.PathOf("test_files/CT_small.dcm"), rle, "--ts", "rle").Code);
+        Assert.Equal(CliApp.Ok, Run("transcode", rle, back, "--ts", DicomUids.ExplicitVRLittleEndian).Code);
+        using var original = DicomFile.Open(Corpus.PathOf("test_files/CT_small.dcm"));
+        using var compressed = DicomFile.Open(rle);
+        using var decompressed = DicomFile.Open(back);
+        Assert.Equal(DicomUids.RLELossless, compressed.TransferSyntax.Uid);
+        Codecs.CodecOracle.AssertSamePixels(original, compressed, "rle");
+        Codecs.CodecOracle.AssertSamePixels(original, decompressed, "explicit");
+    }
+
+    [Fact]
     public void Invalid_input_exits_1_with_a_message()
     {
         var (code, _, stderr) = Run("dump", Corpus.PathOf("test_files/MR_truncated.dcm"));
@@ -80,7 +95,8 @@ public sealed class CliTests : IDisposable
     [Theory]
     [InlineData]
     [InlineData("frobnicate", "x")]
-    [InlineData("transcode", "a.dcm", "b.dcm", "--ts", "jpeg")]
+    [InlineData("transcode", "a.dcm", "b.dcm", "--ts", "jpeg2")]
+    [InlineData("transcode", "a.dcm", "b.dcm", "--ts", "j2k", "--ratio", "0")]
     [InlineData("dump", "a.dcm", "--bogus", "1")]
     public void Bad_command_lines_exit_2(params string[] args)
     {

@@ -11,7 +11,9 @@ public static class CliApp
         usage: airadcr-dicom COMMAND ...
           dump FILE                          dcmdump-like listing
           json FILE [--bulk-uri PREFIX]      DICOM JSON (PS3.18 F) on stdout; binary values inline unless --bulk-uri
-          transcode IN OUT --ts implicit|explicit|big|deflate
+          transcode IN OUT --ts SYNTAX [--quality 1-100] [--near N] [--ratio R]
+                                             SYNTAX: implicit explicit big deflate rle jpeg jpeg-extended
+                                             jpeg-lossless jpeg-sv1 jpegls jpegls-near j2k-lossless j2k, or a UID
           validate FILE                      structure, VR/VM against the dictionary, odd lengths
           pixels FILE --png OUT [--frame N]  render a frame (default window) to PNG
         """;
