@@ -36,7 +36,8 @@ public sealed class DicomClientAssociation : IAsyncDisposable
     }
 
     /// <summary>C-STORE of a Part 10 file. The data set goes as stored when a context with the file's transfer
-    /// syntax was accepted; otherwise an uncompressed file is transcoded to an accepted uncompressed syntax.</summary>
+    /// syntax was accepted; otherwise it is transcoded to an accepted one (<see cref="StorageFallback"/>): uncompressed
+    /// first (compressed pixel data decoded), else a lossless compressed syntax we encode.</summary>
     public async Task<DimseCommand> StoreAsync(string path, CancellationToken cancellationToken)
     {
         using var source = await Part10Source.OpenAsync(path, cancellationToken).ConfigureAwait(false);
@@ -46,15 +47,12 @@ public sealed class DicomClientAssociation : IAsyncDisposable
             return await StoreAsync(same, source.SopInstanceUid, source.File, cancellationToken).ConfigureAwait(false);
         }
 
-        if (source.TransferSyntax.IsEncapsulated || candidates.FirstOrDefault(c => !c.TransferSyntax.IsEncapsulated) is not { } other)
-        {
-            throw new DicomAssociationException(
-                $"No accepted presentation context for {source.SopClassUid} in {source.TransferSyntax.Uid} (or a transcodable one).");
-        }
-
         using var file = DicomFile.Open(path);
-        using var transcoded = new MemoryStream(DicomDatasetWriter.ToArray(file.Dataset, other.TransferSyntax));
-        return await StoreAsync(other, source.SopInstanceUid, transcoded, cancellationToken).ConfigureAwait(false);
+        var (context, encoded) = StorageFallback.Transcode(file, candidates)
+            ?? throw new DicomAssociationException(
+                $"No accepted presentation context for {source.SopClassUid} in {source.TransferSyntax.Uid} (or a syntax it transcodes to).");
+        using var transcoded = new MemoryStream(encoded);
+        return await StoreAsync(context, source.SopInstanceUid, transcoded, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>C-STORE of a data set already encoded in <paramref name="context"/>'s transfer syntax (the rest of

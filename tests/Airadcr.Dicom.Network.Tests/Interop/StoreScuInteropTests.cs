@@ -60,4 +60,30 @@ public sealed class StoreScuInteropTests(StoreScpServer storescp)
         (await DcmtkTools.RunAsync("dcmconv", ["+ti", file, expected], Ct)).EnsureSuccess();
         await DataSetComparison.AssertSameDataSetAsync(expected, received, Ct);
     }
+
+    [Fact]
+    public async Task A_compressed_file_the_peer_takes_only_uncompressed_is_sent_decoded_with_the_same_pixels()
+    {
+        var file = PydicomCorpus.File("SC_rgb_rle_16bit.dcm");
+        var contexts = new PresentationContexts.Builder().Add(DicomUids.SecondaryCaptureImageStorage, DicomUids.ExplicitVRLittleEndian).Build();
+        await using var association = await DicomClient.ConnectAsync(
+            new DicomClientOptions { Host = "127.0.0.1", Port = storescp.Port, CalledAe = storescp.AeTitle }, contexts, Ct);
+
+        var response = await association.StoreAsync(file, Ct);
+        await association.ReleaseAsync(Ct);
+
+        Assert.Equal(DicomStatus.Success, response.Status);
+        var received = storescp.ReceivedFiles().Where(r => r.EndsWith("." + response.AffectedSopInstanceUid, StringComparison.Ordinal))
+            .OrderBy(File.GetLastWriteTimeUtc).Last();
+        using var reference = new FixtureDirectory("dcmdrle");
+        var expected = reference.Combine("expected.dcm");
+        (await DcmtkTools.RunAsync("dcmdrle", [file, expected], Ct)).EnsureSuccess();
+        using var sent = IO.DicomFile.Open(received);
+        using var decoded = IO.DicomFile.Open(expected);
+        Assert.Equal(DicomUids.ExplicitVRLittleEndian, sent.TransferSyntax.Uid);
+        var ours = new Imaging.DicomPixelData(sent.Dataset, sent.TransferSyntax);
+        var theirs = new Imaging.DicomPixelData(decoded.Dataset, decoded.TransferSyntax);
+        Assert.Equal(theirs.Info, ours.Info);
+        Assert.Equal(theirs.GetContainerValues(0), ours.GetContainerValues(0));
+    }
 }
