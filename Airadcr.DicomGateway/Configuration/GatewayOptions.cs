@@ -63,11 +63,16 @@ public sealed class GatewayOptions
     public List<string> AllowedCallingAeTitles { get; set; } = [];
 
     /// <summary>
-    /// Also accept compressed transfer syntaxes, stored as received (analysis needs uncompressed data), and Deflated
-    /// Explicit VR Little Endian, inflated on receipt (as a stream, within <see cref="MaxInstanceMegabytes"/> and the free
-    /// space) and stored in Explicit VR Little Endian. Off: neither is offered.
+    /// Accept the compressed transfer syntaxes Airadcr.Dicom decodes (RLE, JPEG Baseline/Extended/Lossless, JPEG-LS,
+    /// JPEG 2000), stored as received and decoded for analysis, thumbnails and reports. Off: uncompressed syntaxes only.
     /// </summary>
-    public bool AcceptCompressed { get; set; }
+    public bool AcceptCompressed { get; set; } = true;
+
+    /// <summary>
+    /// Also accept Deflated Explicit VR Little Endian, inflated on receipt (as a stream, within
+    /// <see cref="MaxInstanceMegabytes"/> and the free space) and stored in Explicit VR Little Endian.
+    /// </summary>
+    public bool AcceptDeflated { get; set; }
 
     /// <summary>The largest data set stored, as received or once inflated; past it a C-STORE gets 0xA700 (out of resources).</summary>
     [Range(1, 1 << 20)]

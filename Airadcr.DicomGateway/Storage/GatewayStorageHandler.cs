@@ -1,3 +1,4 @@
+using Airadcr.Dicom.Imaging.Codecs;
 using System.Data.Common;
 using Airadcr.Dicom;
 using Airadcr.Dicom.Network.Dimse;
@@ -25,10 +26,11 @@ public sealed class GatewayStorageHandler(
     TimeProvider time,
     ILogger<GatewayStorageHandler> logger) : IDicomServiceHandler
 {
-    /// <summary>Deflated Explicit VR Little Endian is not among them: it is offered with the compressed syntaxes only.</summary>
+    /// <summary>Deflated Explicit VR Little Endian is not among them: it is offered with <c>AcceptDeflated</c> only.</summary>
     private static readonly IReadOnlyList<string> Uncompressed = [.. DicomTransferSyntax.Uncompressed.Where(ts => !ts.IsDeflated).Select(ts => ts.Uid)];
-    private static readonly IReadOnlyList<string> Everything = [.. Uncompressed, .. DicomUidInfo.All
-        .Where(u => u.Type == "Transfer Syntax" && !Uncompressed.Contains(u.Uid)).Select(u => u.Uid)];
+
+    /// <summary>The compressed syntaxes whose pixel data we decode, lossless first (a requestor's order decides).</summary>
+    private static readonly IReadOnlyList<string> Decodable = [.. DicomCodecs.All.OrderBy(c => c.IsLossy).Select(c => c.TransferSyntaxUid)];
 
     public RejectReason? Admit(AssociationRequestInfo request)
     {
@@ -41,7 +43,10 @@ public sealed class GatewayStorageHandler(
     }
 
     public IReadOnlyList<string> AcceptableTransferSyntaxes(string abstractSyntax) =>
-        StorageSopClasses.Contains(abstractSyntax) ? (options.Value.AcceptCompressed ? Everything : Uncompressed) : [];
+        !StorageSopClasses.Contains(abstractSyntax) ? []
+        : [.. Uncompressed,
+           .. options.Value.AcceptCompressed ? Decodable : Array.Empty<string>(),
+           .. options.Value.AcceptDeflated ? [DicomUids.DeflatedExplicitVRLittleEndian] : Array.Empty<string>()];
 
     public ValueTask<IStoreTarget> BeginStoreAsync(StoreRequest request, CancellationToken cancellationToken)
     {

@@ -20,7 +20,7 @@ try
 {
     var port = FreePort.Next();
     await using var gateway = await GatewayProcess.StartAsync(Path.Combine(work.FullName, "storage"), port, Path.Combine(work.FullName, "gateway.log"),
-        CancellationToken.None, settings: new Dictionary<string, string> { ["Gateway__AcceptCompressed"] = "true", ["Gateway__StableSeconds"] = "3600" }, dll: dll);
+        CancellationToken.None, settings: new Dictionary<string, string> { ["Gateway__AcceptDeflated"] = "true", ["Gateway__StableSeconds"] = "3600" }, dll: dll);
     var pid = gateway.Process.Pid;
     var bomb = DeflateBomb.Write(Path.Combine(work.FullName, "bomb.dcm"), inflatedMiB * MiB);
     var warmUp = DeflateBomb.Write(Path.Combine(work.FullName, "warm-up.dcm"), 32 * MiB);

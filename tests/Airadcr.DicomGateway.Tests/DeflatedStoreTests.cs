@@ -9,7 +9,7 @@ namespace Airadcr.DicomGateway.Tests;
 
 /// <summary>
 /// Deflated Explicit VR Little Endian on the gateway process (issue 20, item 1: a 611 KB C-STORE inflating to 600 MiB
-/// took the gateway from 188 MB to 2 GB). Deflate is offered only with <c>Gateway:AcceptCompressed</c>; a deflated data
+/// took the gateway from 188 MB to 2 GB). Deflate is offered only with <c>Gateway:AcceptDeflated</c>; a deflated data
 /// set is inflated as a stream to disk, bounded by <c>Gateway:MaxInstanceMegabytes</c> and the free space.
 /// </summary>
 public sealed class DeflatedStoreTests : IDisposable
@@ -52,7 +52,7 @@ public sealed class DeflatedStoreTests : IDisposable
     [Fact]
     public async Task A_deflated_data_set_inflating_past_the_configured_size_gets_a700_and_leaves_no_file()
     {
-        await using var gateway = await StartGatewayAsync(new() { ["Gateway__AcceptCompressed"] = "true", ["Gateway__MaxInstanceMegabytes"] = "64" });
+        await using var gateway = await StartGatewayAsync(new() { ["Gateway__AcceptDeflated"] = "true", ["Gateway__MaxInstanceMegabytes"] = "64" });
         var bomb = DeflateBomb.Write(_directory.Combine("bomb.dcm"), 256 * MiB);
 
         var (_, status) = await StoreDeflatedAsync(gateway, bomb);
@@ -69,7 +69,7 @@ public sealed class DeflatedStoreTests : IDisposable
         await using var mount = await TmpfsMount.CreateAsync(_directory.Combine("storage"), megabytes: 160, Ct); // room for the inflated 128 MiB, not for the reserve
         await using var gateway = await StartGatewayAsync(new()
         {
-            ["Gateway__AcceptCompressed"] = "true",
+            ["Gateway__AcceptDeflated"] = "true",
             ["Gateway__MinimumFreeDiskMegabytes"] = "64",
         }, mount.Path);
         var bomb = DeflateBomb.Write(_directory.Combine("bomb.dcm"), 128 * MiB);
@@ -85,7 +85,7 @@ public sealed class DeflatedStoreTests : IDisposable
     [Fact]
     public async Task A_deflated_data_set_is_inflated_to_disk_without_the_gateway_memory_growing_with_it()
     {
-        await using var gateway = await StartGatewayAsync(new() { ["Gateway__AcceptCompressed"] = "true" });
+        await using var gateway = await StartGatewayAsync(new() { ["Gateway__AcceptDeflated"] = "true" });
         var bomb = DeflateBomb.Write(_directory.Combine("bomb.dcm"), 256 * MiB);
         var warmUp = DeflateBomb.Write(_directory.Combine("warm-up.dcm"), 32 * MiB);
         Assert.Equal(DicomStatus.Success, (await StoreDeflatedAsync(gateway, warmUp)).Status); // the first store's code and index set up
