@@ -90,7 +90,7 @@ public static class DicomDictionary
         return false;
     }
 
-    private static (DicomVR Vr, DicomVR Alternate) ParseVR(string code) => code switch
+    internal static (DicomVR Vr, DicomVR Alternate) ParseVR(string code) => code switch
     {
         "xs" => (DicomVR.US, DicomVR.SS),
         "ox" => (DicomVR.OW, DicomVR.OB),

@@ -142,6 +142,12 @@ internal ref struct DicomParser
                 return ParseFragments(tag, explicitVR && vr == DicomVR.OW ? DicomVR.OW : DicomVR.OB, end);
             }
 
+            if (!explicitVR && tag.IsPrivate)
+            {
+                // The private dictionary gave a VR this vendor's element does not have: read it as an unknown one.
+                return ParseImplicitSequence(tag, end, depth);
+            }
+
             throw Error($"{tag} has undefined length with VR {vr.Code()}", start);
         }
 
@@ -168,9 +174,20 @@ internal ref struct DicomParser
 
     private static DicomVR ImplicitVR(DicomTag tag, DicomDataset dataset)
     {
+        if (tag.IsPrivate && (tag.IsPrivateCreator || tag.IsGroupLength))
+        {
+            return tag.IsPrivateCreator ? DicomVR.LO : DicomVR.UL;
+        }
+
+        // A private data element takes its VR from the private dictionary, keyed by the creator of its block.
+        if (DicomPrivateDictionary.TryLookup(dataset, tag, out var privateEntry))
+        {
+            return privateEntry.VR;
+        }
+
         if (tag.IsPrivate)
         {
-            return tag.IsPrivateCreator ? DicomVR.LO : tag.IsGroupLength ? DicomVR.UL : DicomVR.UN;
+            return DicomVR.UN;
         }
 
         if (!DicomDictionary.TryLookup(tag, out var entry))

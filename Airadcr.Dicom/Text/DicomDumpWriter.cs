@@ -11,7 +11,9 @@ public static class DicomDumpWriter
         var indent = new string(' ', depth * 2);
         foreach (var item in dataset)
         {
-            var entry = DicomDictionary.Lookup(item.Tag);
+            var entry = DicomPrivateDictionary.TryLookup(dataset, item.Tag, out var privateEntry)
+                ? privateEntry
+                : DicomDictionary.Lookup(item.Tag);
             var name = entry.Keyword.Length > 0 ? entry.Keyword : entry.Name;
             switch (item)
             {
