@@ -9,7 +9,9 @@ namespace Airadcr.DicomGateway.Tests;
 
 /// <summary>
 /// A stored study goes to the real inference service; the AI SR and Encapsulated PDF it produces arrive in the PACS
-/// (a real Orthanc) in the same study, and the pre-filled report is in the real ReportApi.
+/// (a real Orthanc) in the same study, and the pre-filled report is in the real ReportApi. In embedded mode the study
+/// arrives compressed, its slices in every lossless syntax dcmtk and GDCM write: it is stored as received and analysed
+/// and reported like the uncompressed one of server mode.
 /// </summary>
 public sealed class AnalysisPipelineTests : IDisposable
 {
@@ -30,8 +32,9 @@ public sealed class AnalysisPipelineTests : IDisposable
             new Dictionary<string, string>(backends.Environment.Concat(neighbours.GatewaySettings())));
 
         var files = SyntheticInstances.CtVolume(_directory.Combine("study"), slices: 12);
-        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
+        var sent = mode == GatewayMode.Embedded ? await StoreCompressedAsync(gateway, files, ct) : await StoreAsync(gateway, files, ct);
         var study = DicomFile.Open(files[0]).Dataset.GetString(DicomTag.StudyInstanceUID);
+        await AssertStoredAsReceivedAsync(gateway, study, sent, ct);
 
         using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         var modalities = new List<string?>();
@@ -84,6 +87,37 @@ public sealed class AnalysisPipelineTests : IDisposable
         Assert.Equal(1, depths.AnalysisJobs.GetValueOrDefault("done"));
         Assert.Equal(mode == GatewayMode.Server ? ("redis-stream", 0L, 0L) : ("outbox", (long?)null, (long?)null),
             (depths.AnalysisTransport.Transport, depths.AnalysisTransport.StreamLength, depths.AnalysisTransport.StreamPending));
+    }
+
+    private async Task<Dictionary<string, string>> StoreCompressedAsync(GatewayProcess gateway, List<string> files, CancellationToken ct)
+    {
+        var sent = await CompressedStore.SendAsync(files, _directory.Combine("compressed"), GatewayHost.AeTitle, gateway.DicomPort, ct);
+        return sent.ToDictionary(s => SopOf(s.File), s => s.Encoder.TransferSyntaxUid);
+    }
+
+    private static async Task<Dictionary<string, string>> StoreAsync(GatewayProcess gateway, List<string> files, CancellationToken ct)
+    {
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, gateway.DicomPort, files, ct)).EnsureSuccess();
+        return files.ToDictionary(SopOf, _ => DicomUids.ExplicitVRLittleEndian);
+    }
+
+    private static string SopOf(string file)
+    {
+        using var dicom = DicomFile.Open(file);
+        return dicom.Dataset.GetString(DicomTag.SOPInstanceUID);
+    }
+
+    /// <summary>The index holds each instance in the syntax it came in, and a compressed one renders a thumbnail.</summary>
+    private static async Task AssertStoredAsReceivedAsync(GatewayProcess gateway, string study, Dictionary<string, string> sent, CancellationToken ct)
+    {
+        using var instances = JsonDocument.Parse(await gateway.HttpClient.GetStringAsync($"/studies/{study}/instances", ct));
+        var stored = instances.RootElement.EnumerateArray().ToDictionary(
+            i => i.GetProperty("sopInstanceUid").GetString()!, i => i.GetProperty("transferSyntaxUid").GetString()!);
+        Assert.Equal(sent.OrderBy(p => p.Key), stored.OrderBy(p => p.Key));
+        var last = sent.Last();
+        using var thumbnail = await gateway.HttpClient.GetAsync($"/studies/{study}/instances/{last.Key}/thumbnail", ct);
+        Assert.True(thumbnail.IsSuccessStatusCode, $"thumbnail of an instance in {last.Value}: {(int)thumbnail.StatusCode} {await thumbnail.Content.ReadAsStringAsync(ct)}");
+        Assert.Equal("image/png", thumbnail.Content.Headers.ContentType?.MediaType);
     }
 
     public void Dispose() => _directory.Dispose();

@@ -10,7 +10,8 @@ namespace Airadcr.EndToEnd.Tests;
 /// <summary>
 /// Issue 9's acceptance path through the graph the Aspire AppHost starts: modality -> Orthanc -> Lua routing -> IA_SERVER ->
 /// inference -> AI SR + Encapsulated PDF back in Orthanc and a pending report in the ReportApi, one trace; then a
-/// radiologist signs it in the Web (headless Chromium) and the signed SR reaches Orthanc.
+/// radiologist signs it in the Web (headless Chromium) and the signed SR reaches Orthanc. The modality sends the study
+/// compressed (its slices in every lossless syntax dcmtk and GDCM write): Orthanc keeps and forwards them as received.
 /// </summary>
 [Collection(nameof(GraphCollection))]
 public sealed class StudyPipelineTests(AspireGraph graph) : IDisposable
@@ -24,7 +25,7 @@ public sealed class StudyPipelineTests(AspireGraph graph) : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var study = SyntheticCtStudy.Write(_directory.Combine("study"));
 
-        await StoreInPacsAsync(study, ct);
+        await CompressedStore.SendAsync(study.Files, _directory.Combine("compressed"), "ORTHANC", graph.Port("pacs", "dicom"), ct);
 
         var modalities = await WaitForResultsInPacsAsync(study, ct);
         Assert.Contains("SR", modalities);

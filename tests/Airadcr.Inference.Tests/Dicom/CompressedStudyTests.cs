@@ -17,20 +17,14 @@ public sealed class CompressedStudyTests(ShippedApi api) : IDisposable
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly FixtureDirectory _directory = new("compressed-study");
 
-    public static TheoryData<string, string, string[]> Encoders => new()
-    {
-        { "RLE Lossless", "dcmcrle", [] },
-        { "JPEG Lossless SV1", "dcmcjpeg", ["+e1"] },
-        { "JPEG Lossless", "dcmcjpeg", ["+el", "+sv", "6"] },
-        { "JPEG-LS Lossless", "dcmcjpls", ["+el"] },
-        { "JPEG 2000 Lossless", "gdcmconv", ["--j2k"] },
-    };
+    public static TheoryData<string> Encoders => [.. ExternalEncoder.Lossless.Select(e => e.Syntax)];
 
     [Theory]
     [MemberData(nameof(Encoders))]
-    public async Task A_compressed_ct_series_yields_the_findings_of_the_uncompressed_one(string syntax, string tool, string[] options)
+    public async Task A_compressed_ct_series_yields_the_findings_of_the_uncompressed_one(string syntax)
     {
         var ct = TestContext.Current.CancellationToken;
+        var encoder = ExternalEncoder.Named(syntax);
         var uncompressed = StudyUploads.ChestCt;
         var compressed = new List<(string Name, byte[] Bytes)>();
         foreach (var (name, bytes) in uncompressed)
@@ -38,10 +32,7 @@ public sealed class CompressedStudyTests(ShippedApi api) : IDisposable
             var input = _directory.Combine(name);
             var output = _directory.Combine("c-" + name);
             await File.WriteAllBytesAsync(input, bytes, ct);
-            var result = tool == "gdcmconv"
-                ? await ExternalTool.RunAsync(tool, "libgdcm-tools", [.. options, input, output], ct)
-                : await DcmtkTools.RunAsync(tool, [.. options, input, output], ct);
-            result.EnsureSuccess();
+            await encoder.EncodeAsync(input, output, ct);
             compressed.Add((name, await File.ReadAllBytesAsync(output, ct)));
         }
 
