@@ -4,7 +4,7 @@ namespace Airadcr.Dicom.Imaging;
 public sealed record DicomRendering(int Width, int Height, int Channels, byte[] Pixels);
 
 /// <summary>8-bit renderings for thumbnails: modality LUT, VOI window (the dataset's first, else the frame's range,
-/// PS3.3 C.11.2.1.2 linear function), MONOCHROME1 inverted; colour scaled to 8 bits.</summary>
+/// PS3.3 C.11.2.1.2 linear function), MONOCHROME1 inverted; colour scaled to 8 bits, YBR_FULL converted to RGB.</summary>
 public static class DicomRenderer
 {
     public static DicomRendering Render(DicomPixelData pixels, int frame = 0, double? windowCenter = null, double? windowWidth = null)
@@ -18,6 +18,11 @@ public static class DicomRenderer
             for (var i = 0; i < values.Length; i++)
             {
                 output[i] = (byte)Math.Clamp(Math.Round(values[i] * 255.0 / max), 0, 255);
+            }
+
+            if (info.Photometric == "YBR_FULL" && info.SamplesPerPixel == 3)
+            {
+                YbrFullToRgb(output);
             }
 
             return new DicomRendering(info.Columns, info.Rows, info.SamplesPerPixel, output);
@@ -40,6 +45,18 @@ public static class DicomRenderer
         }
 
         return new DicomRendering(info.Columns, info.Rows, 1, output);
+    }
+
+    /// <summary>YCbCr full range to RGB (PS3.3 C.7.6.3.1.2, the ITU-R BT.601 coefficients of JFIF).</summary>
+    private static void YbrFullToRgb(byte[] pixels)
+    {
+        for (var i = 0; i + 2 < pixels.Length; i += 3)
+        {
+            double y = pixels[i], cb = pixels[i + 1] - 128.0, cr = pixels[i + 2] - 128.0;
+            pixels[i] = (byte)Math.Clamp(Math.Round(y + 1.402 * cr), 0, 255);
+            pixels[i + 1] = (byte)Math.Clamp(Math.Round(y - 0.344136 * cb - 0.714136 * cr), 0, 255);
+            pixels[i + 2] = (byte)Math.Clamp(Math.Round(y + 1.772 * cb), 0, 255);
+        }
     }
 
     private static (double Center, double Width) Range(float[] values)

@@ -95,6 +95,23 @@ public sealed class PixelDataTests
     }
 
     [Fact]
+    public void Ybr_full_renders_as_rgb()
+    {
+        // Red, green, blue, grey in YCbCr full range (PS3.3 C.7.6.3.1.2): Y = .299R + .587G + .114B, Cb and Cr centred on 128.
+        byte[] ybr = [76, 85, 255, 150, 44, 21, 29, 255, 107, 128, 128, 128];
+        var ds = new DicomDataset()
+            .Add(DicomTag.Rows, DicomVR.US, (ushort)1).Add(DicomTag.Columns, DicomVR.US, (ushort)4)
+            .Add(DicomTag.SamplesPerPixel, DicomVR.US, (ushort)3)
+            .Add(DicomTag.BitsAllocated, DicomVR.US, (ushort)8).Add(DicomTag.BitsStored, DicomVR.US, (ushort)8)
+            .Add(DicomTag.PhotometricInterpretation, "YBR_FULL")
+            .AddOrUpdate(new DicomElement(DicomTag.PixelData, DicomVR.OB, ybr));
+        var rendering = DicomRenderer.Render(new DicomPixelData(ds, DicomTransferSyntax.ExplicitVRLittleEndian));
+        byte[] rgb = [255, 0, 0, 0, 255, 0, 0, 0, 255, 128, 128, 128];
+        Assert.Equal(3, rendering.Channels);
+        Assert.All(rgb.Zip(rendering.Pixels), p => Assert.InRange(p.Second, p.First - 2, p.First + 2));
+    }
+
+    [Fact]
     public void Signed_values_with_fewer_bits_stored_are_sign_extended()
     {
         var ds = new DicomDataset()
