@@ -12,6 +12,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "Instance already stored: first copy kept")]
     public static partial void DuplicateInstance(this ILogger logger);
 
+    [LoggerMessage(EventId = 120, Level = LogLevel.Warning, Message = "C-STORE refused (0xC000): pixel data in {TransferSyntax} cannot be decoded: {Reason}")]
+    public static partial void PixelDataNotDecodable(this ILogger logger, string transferSyntax, string reason);
+
     [LoggerMessage(EventId = 104, Level = LogLevel.Error, Message = "Group commit of {Count} instance(s) failed: {Reason}")]
     public static partial void GroupCommitFailed(this ILogger logger, int count, string reason);
 

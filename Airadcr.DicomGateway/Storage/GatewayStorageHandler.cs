@@ -86,8 +86,13 @@ public sealed class GatewayStorageHandler(
         {
             return new StoreOutcome(DicomStatus.CannotUnderstand, "missing or invalid Study or Series Instance UID");
         }
-        var finalPath = Path.Combine(paths.StorageRoot, study!, series!, instance.Request.SopInstanceUid + ".dcm");
         var request = instance.Request;
+        if (CompressedPixelCheck.Problem(instance.TemporaryPath, request.TransferSyntax) is { } problem)
+        {
+            logger.PixelDataNotDecodable(request.TransferSyntax.Uid, problem);
+            return new StoreOutcome(DicomStatus.CannotUnderstand, "compressed pixel data cannot be decoded");
+        }
+        var finalPath = Path.Combine(paths.StorageRoot, study!, series!, instance.Request.SopInstanceUid + ".dcm");
         var row = IndexedInstance.FromHeader(header, study!, series!, request.SopInstanceUid, request.SopClassUid, request.TransferSyntax.Uid,
             request.CallingAe, finalPath, new FileInfo(instance.TemporaryPath).Length, time.GetUtcNow());
         try
