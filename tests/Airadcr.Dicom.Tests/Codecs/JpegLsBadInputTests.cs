@@ -8,6 +8,9 @@ namespace Airadcr.Dicom.Tests.Codecs;
 /// of the native decoder, another exception type, or an allocation beyond the module's frame.</summary>
 public sealed class JpegLsBadInputTests
 {
+    /// <summary>A frame of a few thousand samples decodes in microseconds; seconds would mean the decoder spins.</summary>
+    private static readonly TimeSpan MaxDecodeTime = TimeSpan.FromSeconds(2);
+
     private static readonly IDicomFrameCodec Codec = DicomCodecs.Find(DicomUids.JPEGLSLossless)!;
 
     /// <summary>Valid frames to break: 16-bit signed, 12-bit, 8-bit grey, RGB; with the module they were coded from.</summary>
@@ -29,7 +32,9 @@ public sealed class JpegLsBadInputTests
         {
             foreach (var length in new[] { 0, 1, 2, 4, 10, 20, frame.Length / 3, frame.Length / 2, frame.Length - 3 })
             {
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 Assert.Throws<DicomFormatException>(() => Codec.Decode(frame.AsSpan(0, length), info));
+                Assert.True(clock.Elapsed < MaxDecodeTime, $"{length} of {frame.Length} bytes took {clock.Elapsed} to reject");
             }
         }
     }
@@ -86,23 +91,31 @@ public sealed class JpegLsBadInputTests
     [Fact]
     public void Mutated_frames_only_ever_raise_DicomFormatException()
     {
+        var decoded = 0;
+        var rejected = 0;
         var mutation = Gen.Select(Gen.Int[0, int.MaxValue], Gen.Int[0, 3], Gen.Byte);
         Gen.Select(Gen.Int[0, Seeds.Length - 1], mutation.Array[1, 8]).Sample(
             (seed, mutations) =>
             {
                 var (frame, info) = Seeds[seed];
                 var data = Mutate(frame, mutations);
+                var clock = System.Diagnostics.Stopwatch.StartNew();
                 try
                 {
                     Assert.Equal(info.FrameLength, Codec.Decode(data, info).Length);
+                    Interlocked.Increment(ref decoded);
                 }
                 catch (DicomFormatException)
                 {
-                    // the documented outcome for a corrupt codestream
+                    Interlocked.Increment(ref rejected); // the documented outcome for a corrupt codestream
                 }
+
+                Assert.True(clock.Elapsed < MaxDecodeTime, $"a {data.Length}-byte frame took {clock.Elapsed} to decode or reject");
             },
             time: 3,
             threads: 1);
+        Assert.True(decoded > 0 && rejected > 0, $"decoded {decoded}, rejected {rejected}: the mutations reach neither or only one outcome");
+        TestContext.Current.TestOutputHelper?.WriteLine($"decoded {decoded}, rejected {rejected}");
     }
 
     /// <summary>Flips a bit, sets a byte, truncates or duplicates a byte, biased to the headers at the start.</summary>

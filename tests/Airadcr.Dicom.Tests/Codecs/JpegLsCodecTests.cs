@@ -129,5 +129,19 @@ public sealed class JpegLsCodecTests : IDisposable
         Assert.Contains(negative, v => v < 0);
     }
 
+    /// <summary>JPEG-LS has no colour model of its own: YBR_FULL is coded as it is (no colour transform) and decodes as
+    /// YBR_FULL, the same samples dcmtk and GDCM get.</summary>
+    [Fact]
+    public async Task Ybr_full_is_coded_as_it_is_and_stays_ybr_full()
+    {
+        var original = CodecTestImages.Create(new CodecImageLayout(40, 56, 8, 8, false, 3, "YBR_FULL"));
+        var ours = DicomTranscoder.Transcode(original, DicomTransferSyntax.Lookup(DicomUids.JPEGLSLossless));
+        Assert.Equal("YBR_FULL", ours.Dataset.GetString(DicomTag.PhotometricInterpretation));
+        CodecOracle.AssertSamePixels(original, ours, "us");
+        var path = _oracle.Save(ours, "ybr.dcm");
+        CodecOracle.AssertSamePixels(original, await _oracle.DcmtkAsync("dcmdjpls", path, "dcmtk.dcm"), "dcmdjpls");
+        CodecOracle.AssertSamePixels(original, await _oracle.GdcmAsync(path, "gdcm.dcm", "--raw"), "gdcmconv --raw");
+    }
+
     public void Dispose() => _oracle.Dispose();
 }

@@ -12,6 +12,8 @@ namespace Airadcr.Dicom.Imaging.Codecs.JpegLs;
 /// Bits Stored, High Bit and Pixel Representation as for native data (<see cref="DicomPixelData.GetFrameAsFloat"/>).</summary>
 internal static unsafe class JpegLsDecoder
 {
+    private static ReadOnlySpan<byte> EndOfImage => [0xFF, 0xD9];
+
     public static byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info)
     {
         if (info.BitsAllocated is not (8 or 16))
@@ -25,6 +27,7 @@ internal static unsafe class JpegLsDecoder
         }
 
         CharLsLibrary.EnsureLoaded();
+        encoded = UpToEndOfImage(encoded);
         var decoder = CharLsNative.DecoderCreate();
         if (decoder == 0)
         {
@@ -70,6 +73,21 @@ internal static unsafe class JpegLsDecoder
         {
             CharLsNative.DecoderDestroy(decoder);
         }
+    }
+
+    /// <summary>The frame up to its End of Image marker (padding or bytes after it dropped: dcmtk may leave one); a
+    /// frame without one is truncated and rejected here, before CharLS: CharLS 2.4 spins for seconds (2^32 bit reads)
+    /// when an entropy-coded segment runs into the end of its buffer rather than into a marker. FFD9 cannot occur in
+    /// entropy-coded data (an FF there is followed by a byte below 80).</summary>
+    private static ReadOnlySpan<byte> UpToEndOfImage(ReadOnlySpan<byte> encoded)
+    {
+        var end = encoded.LastIndexOf(EndOfImage);
+        if (end < 0)
+        {
+            throw new DicomFormatException("JPEG-LS frame has no End of Image marker (FFD9): truncated", encoded.Length);
+        }
+
+        return encoded[..(end + EndOfImage.Length)];
     }
 
     /// <summary>The frame header (SOF55) against the module; the decoded bytes per sample.</summary>
