@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # DICOM peers and validators
   dcmtk dicom3tools libgdcm-tools python3-pydicom
+  # JPEG-LS codec of Airadcr.Dicom (P/Invoke into libcharls.so.2)
+  libcharls2
   # PACS and its DICOMweb plugin
   orthanc orthanc-dicomweb
   # Server mode stores

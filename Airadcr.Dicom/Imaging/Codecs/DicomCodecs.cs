@@ -19,5 +19,7 @@ public static class DicomCodecs
     private static IEnumerable<IDicomFrameCodec> Create()
     {
         yield return new RleCodec();
+        yield return new JpegLs.JpegLsCodec(nearLossless: false);
+        yield return new JpegLs.JpegLsCodec(nearLossless: true);
     }
 }
