@@ -7,6 +7,8 @@ set -euo pipefail
 packages=(
   # DICOM peers and validators
   dcmtk dicom3tools libgdcm-tools python3-pydicom
+  # Codec libraries Airadcr.Dicom calls through P/Invoke: OpenJPEG (JPEG 2000)
+  libopenjp2-7
   # PACS and its DICOMweb plugin
   orthanc orthanc-dicomweb
   # Server mode stores

@@ -19,5 +19,7 @@ public static class DicomCodecs
     private static IEnumerable<IDicomFrameCodec> Create()
     {
         yield return new RleCodec();
+        yield return new Jpeg2000Codec(lossy: false);
+        yield return new Jpeg2000Codec(lossy: true);
     }
 }
