@@ -31,5 +31,15 @@ public sealed class Jpeg2000CorpusTests : IDisposable
         CodecOracle.AssertSamePixels(gdcm, ours, file);
     }
 
+    /// <summary>This file's codestream has a sequence delimiter where its SIZ width should be (3722445056 columns):
+    /// refused before OpenJPEG reads it, as gdcmconv refuses it ("Invalid number of tiles").</summary>
+    [Fact]
+    public void A_codestream_whose_siz_is_overwritten_is_refused()
+    {
+        var source = DicomFile.Open(Corpus.PathOf("test_files/JPEG2000-embedded-sequence-delimiter.dcm"));
+        var error = Assert.Throws<DicomFormatException>(() => DicomTranscoder.Transcode(source, DicomTransferSyntax.ExplicitVRLittleEndian));
+        Assert.Contains("Image Pixel module says 256 x 1024", error.Message, StringComparison.Ordinal);
+    }
+
     public void Dispose() => _oracle.Dispose();
 }
