@@ -41,6 +41,21 @@ public sealed class Jpeg2000BadInputTests
         Assert.Throws<DicomFormatException>(() => Codec.Decode(codestream.AsSpan(0, Math.Min(keep, codestream.Length - 10)), info));
     }
 
+    /// <summary>OpenJPEG 2.5 decodes strictly by default: a codestream missing its last packets is an error, not
+    /// a partly decoded frame.</summary>
+    [Theory]
+    [InlineData(0.5)]
+    [InlineData(0.9)]
+    [InlineData(0.99)]
+    public void Codestreams_missing_their_last_packets_are_rejected(double fraction)
+    {
+        foreach (var (codestream, info) in Valid)
+        {
+            var error = Assert.Throws<DicomFormatException>(() => Codec.Decode(codestream.AsSpan(0, (int)(codestream.Length * fraction)), info));
+            Assert.Contains("OpenJPEG", error.Message, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void Garbage_is_rejected()
     {

@@ -10,6 +10,9 @@ internal sealed unsafe class OpenJpegSession : IDisposable
 {
     private const int StreamChunk = 1 << 16;
 
+    /// <summary>A corrupt codestream can warn once per packet: the first messages are kept, not all.</summary>
+    private const int MaxMessages = 16;
+
     private readonly List<string> _messages = [];
     private GCHandle _self;
     private MemorySource* _source;
@@ -97,12 +100,18 @@ internal sealed unsafe class OpenJpegSession : IDisposable
     private static OpenJpegSession Of(void* client) => (OpenJpegSession)GCHandle.FromIntPtr((nint)client).Target!;
 
     [UnmanagedCallersOnly]
-    private static void OnError(byte* message, void* client) => Of(client)._messages.Add(Text(message));
+    private static void OnError(byte* message, void* client) => Of(client).Add("", message);
 
     [UnmanagedCallersOnly]
-    private static void OnWarning(byte* message, void* client) => Of(client)._messages.Add("warning: " + Text(message));
+    private static void OnWarning(byte* message, void* client) => Of(client).Add("warning: ", message);
 
-    private static string Text(byte* message) => (Marshal.PtrToStringUTF8((nint)message) ?? "").Trim();
+    private void Add(string prefix, byte* message)
+    {
+        if (_messages.Count < MaxMessages)
+        {
+            _messages.Add(prefix + (Marshal.PtrToStringUTF8((nint)message) ?? "").Trim());
+        }
+    }
 
     /// <summary>OpenJPEG reads (size_t)-1 as the end of the stream.</summary>
     [UnmanagedCallersOnly]
@@ -149,20 +158,18 @@ internal sealed unsafe class OpenJpegSession : IDisposable
         return 1;
     }
 
+    /// <summary>(size_t)-1 tells OpenJPEG the write failed (no exception may cross back into native code).</summary>
     [UnmanagedCallersOnly]
     private static nuint Write(byte* buffer, nuint count, void* user)
     {
         var session = Of(user);
-        var end = session._outputPosition + (long)count;
-        if (end > Array.MaxLength)
+        var at = session._outputPosition;
+        if (count > int.MaxValue || !session.MoveOutput(at + (long)count))
         {
             return nuint.MaxValue;
         }
 
-        session.Reserve(end);
-        new ReadOnlySpan<byte>(buffer, (int)count).CopyTo(session._output.AsSpan((int)session._outputPosition));
-        session._outputPosition = end;
-        session._outputLength = Math.Max(session._outputLength, end);
+        new ReadOnlySpan<byte>(buffer, (int)count).CopyTo(session._output.AsSpan((int)at));
         return count;
     }
 
@@ -172,7 +179,7 @@ internal sealed unsafe class OpenJpegSession : IDisposable
     [UnmanagedCallersOnly]
     private static int SeekOutput(long position, void* user) => Of(user).MoveOutput(position) ? 1 : 0;
 
-    /// <summary>Moves the write position, zero-filling any gap past the end.</summary>
+    /// <summary>Moves the write position, zero-filling any gap past the end; false when the output cannot grow.</summary>
     private bool MoveOutput(long target)
     {
         if (target < 0 || target > Array.MaxLength)
@@ -180,7 +187,15 @@ internal sealed unsafe class OpenJpegSession : IDisposable
             return false;
         }
 
-        Reserve(target);
+        try
+        {
+            Reserve(target);
+        }
+        catch (OutOfMemoryException)
+        {
+            return false;
+        }
+
         _outputPosition = target;
         _outputLength = Math.Max(_outputLength, target);
         return true;
