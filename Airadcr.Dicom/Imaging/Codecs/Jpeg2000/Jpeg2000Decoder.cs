@@ -24,8 +24,7 @@ internal static unsafe class Jpeg2000Decoder
         }
 
         using var session = OpenJpegSession.ForDecoding(header.IsJp2 ? CodecJp2 : CodecJ2k);
-        DecoderParameters parameters;
-        SetDefaultDecoderParameters(&parameters);
+        var parameters = DefaultDecoderParameters();
         Require(session, SetupDecoder(session.Codec, &parameters), "cannot set up the JPEG 2000 decoder");
         if (info.SamplesPerFrame >= ThreadedSamples)
         {

@@ -40,8 +40,7 @@ internal static unsafe class Jpeg2000Encoder
             image->X1 = (uint)info.Columns;
             image->Y1 = (uint)info.Rows;
             Fill(image, frame, info);
-            EncoderParameters parameters;
-            SetDefaultEncoderParameters(&parameters);
+            var parameters = DefaultEncoderParameters();
             parameters.Layers = 1;
             parameters.DistortionAllocation = 1;
             parameters.FirstLayerRate = compressionRatio is { } ratio ? (float)ratio : 0;

@@ -40,14 +40,30 @@ internal static unsafe partial class OpenJpegNative
     [LibraryImport(Library, EntryPoint = "opj_destroy_codec")]
     public static partial void DestroyCodec(nint codec);
 
-    [LibraryImport(Library, EntryPoint = "opj_set_default_decoder_parameters")]
-    public static partial void SetDefaultDecoderParameters(DecoderParameters* parameters);
-
     [LibraryImport(Library, EntryPoint = "opj_setup_decoder")]
     public static partial int SetupDecoder(nint codec, DecoderParameters* parameters);
 
     [LibraryImport(Library, EntryPoint = "opj_set_default_encoder_parameters")]
-    public static partial void SetDefaultEncoderParameters(EncoderParameters* parameters);
+    private static partial void SetDefaultEncoderParameters(EncoderParameters* parameters);
+
+    [LibraryImport(Library, EntryPoint = "opj_set_default_decoder_parameters")]
+    private static partial void SetDefaultDecoderParameters(DecoderParameters* parameters);
+
+    public static EncoderParameters DefaultEncoderParameters()
+    {
+        EnsureLoaded();
+        EncoderParameters parameters;
+        SetDefaultEncoderParameters(&parameters);
+        return parameters;
+    }
+
+    public static DecoderParameters DefaultDecoderParameters()
+    {
+        EnsureLoaded();
+        DecoderParameters parameters;
+        SetDefaultDecoderParameters(&parameters);
+        return parameters;
+    }
 
     [LibraryImport(Library, EntryPoint = "opj_setup_encoder")]
     public static partial int SetupEncoder(nint codec, EncoderParameters* parameters, Image* image);
@@ -109,16 +125,18 @@ internal static unsafe partial class OpenJpegNative
     [LibraryImport(Library, EntryPoint = "opj_stream_set_user_data_length")]
     public static partial void StreamSetUserDataLength(nint stream, ulong length);
 
-    /// <summary>opj_dparameters_t: 8252 bytes; only set through opj_set_default_decoder_parameters.</summary>
+    /// <summary>opj_dparameters_t: 8252 bytes on LP64 x86-64 (sizeof and offsetof over openjpeg.h of v2.5.0);
+    /// the defaults of opj_set_default_decoder_parameters are used as they are.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 8252)]
     public struct DecoderParameters
     {
         [FieldOffset(0)] public uint Reduce;
         [FieldOffset(4)] public uint Layers;
+        [FieldOffset(8204)] public int OutputFormat;
     }
 
-    /// <summary>opj_cparameters_t: 18720 bytes on x86-64 (offsets from offsetof over openjpeg.h v2.5.0); the fields the
-    /// codec sets, the rest from opj_set_default_encoder_parameters.</summary>
+    /// <summary>opj_cparameters_t: 18720 bytes on LP64 x86-64 (sizeof and offsetof over openjpeg.h of v2.5.0); the
+    /// fields the codec sets, the rest from opj_set_default_encoder_parameters.</summary>
     [StructLayout(LayoutKind.Explicit, Size = 18720)]
     public struct EncoderParameters
     {
@@ -126,7 +144,10 @@ internal static unsafe partial class OpenJpegNative
         [FieldOffset(4796)] public int Layers;
         [FieldOffset(4800)] public float FirstLayerRate;
         [FieldOffset(5600)] public int Resolutions;
+        [FieldOffset(5604)] public int CodeBlockWidth;
         [FieldOffset(5616)] public int Irreversible;
+        [FieldOffset(5620)] public int RoiComponent;
+        [FieldOffset(18208)] public int OutputFormat;
         [FieldOffset(18698)] public byte MultiComponentTransform;
     }
 
