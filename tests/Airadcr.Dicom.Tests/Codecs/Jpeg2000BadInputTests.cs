@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using Airadcr.Dicom.Imaging;
 using Airadcr.Dicom.Imaging.Codecs;
+using Airadcr.Dicom.IO;
 using CsCheck;
 
 namespace Airadcr.Dicom.Tests.Codecs;
@@ -11,12 +12,14 @@ public sealed class Jpeg2000BadInputTests
 {
     private static readonly IDicomFrameCodec Codec = DicomCodecs.Find(DicomUids.JPEG2000Lossless)!;
 
-    /// <summary>A 64 x 80 16-bit signed frame and a 40 x 56 RGB one, encoded lossless, with their layouts.</summary>
+    /// <summary>A 64 x 80 16-bit signed frame and a 40 x 56 RGB one encoded lossless, a 12-bit one lossy, and GDCM's
+    /// tiled JP2 file of pydicom's corpus (400 x 400 YBR_RCT in 9 tiles), with their layouts.</summary>
     private static readonly (byte[] Codestream, DicomImageInfo Info)[] Valid =
     [
         Encoded(CodecTestImages.Common[0], lossy: false),
         Encoded(CodecTestImages.Common[5], lossy: false),
         Encoded(CodecTestImages.Common[1], lossy: true),
+        Stored("test_files/GDCMJ2K_TextGBR.dcm"),
     ];
 
     [Fact]
@@ -133,6 +136,13 @@ public sealed class Jpeg2000BadInputTests
         var codec = DicomCodecs.Find(lossy ? DicomUids.JPEG2000 : DicomUids.JPEG2000Lossless)!;
         var encoded = codec.Encode(pixels.GetFrameBytes(0).Span, pixels.Info, DicomCodecOptions.Default);
         return (encoded.Data, pixels.Info with { Photometric = encoded.Photometric });
+    }
+
+    private static (byte[], DicomImageInfo) Stored(string file)
+    {
+        var dicom = DicomFile.Open(Corpus.PathOf(file));
+        var fragments = (DicomFragmentSequence)dicom.Dataset[DicomTag.PixelData]!;
+        return (Assert.Single(fragments.Fragments).ToArray(), DicomImageInfo.FromDataset(dicom.Dataset));
     }
 
     /// <summary>The codestream with its SIZ (right after SOC) declaring another image and tile size.</summary>
