@@ -7,8 +7,8 @@ set -euo pipefail
 packages=(
   # DICOM peers and validators
   dcmtk dicom3tools libgdcm-tools python3-pydicom
-  # JPEG-LS codec of Airadcr.Dicom (P/Invoke into libcharls.so.2)
-  libcharls2
+  # Codec libraries Airadcr.Dicom calls through P/Invoke: CharLS (JPEG-LS), OpenJPEG (JPEG 2000)
+  libcharls2 libopenjp2-7
   # PACS and its DICOMweb plugin
   orthanc orthanc-dicomweb
   # Server mode stores

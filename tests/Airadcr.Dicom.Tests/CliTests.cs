@@ -87,7 +87,10 @@ public sealed class CliTests : IDisposable
         Assert.Equal(CliApp.InvalidInput, code);
         Assert.Contains("(7FE0,0010) length 8192 exceeds", stderr, StringComparison.Ordinal);
         Assert.Equal(CliApp.InvalidInput, Run("dump", Path.Combine(_dir, "missing.dcm")).Code);
-        var (pixelsCode, _, pixelsError) = Run("pixels", Corpus.PathOf("test_files/JPEG2000.dcm"), "--png", Path.Combine(_dir, "x.png"));
+        var partTwo = File.ReadAllBytes(Corpus.PathOf("test_files/JPEG2000.dcm")); // relabelled JPEG 2000 Part 2: no codec here
+        "1.2.840.10008.1.2.4.93"u8.CopyTo(partTwo.AsSpan(partTwo.AsSpan().IndexOf("1.2.840.10008.1.2.4.91"u8)));
+        File.WriteAllBytes(Path.Combine(_dir, "part2.dcm"), partTwo);
+        var (pixelsCode, _, pixelsError) = Run("pixels", Path.Combine(_dir, "part2.dcm"), "--png", Path.Combine(_dir, "x.png"));
         Assert.Equal(CliApp.InvalidInput, pixelsCode);
         Assert.Contains("not decodable", pixelsError, StringComparison.Ordinal);
     }

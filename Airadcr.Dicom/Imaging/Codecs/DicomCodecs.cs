@@ -21,5 +21,7 @@ public static class DicomCodecs
         yield return new RleCodec();
         yield return new JpegLs.JpegLsCodec(nearLossless: false);
         yield return new JpegLs.JpegLsCodec(nearLossless: true);
+        yield return new Jpeg2000Codec(lossy: false);
+        yield return new Jpeg2000Codec(lossy: true);
     }
 }
