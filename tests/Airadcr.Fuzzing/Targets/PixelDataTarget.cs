@@ -4,7 +4,7 @@ using Airadcr.Dicom.IO;
 
 namespace Airadcr.Fuzzing.Targets;
 
-/// <summary>A Part 10 file's pixel data decoded (native, RLE) and rendered to PNG, frame by frame (the first few):
+/// <summary>A Part 10 file's pixel data decoded (native, RLE, JPEG, JPEG-LS, JPEG 2000 through DicomCodecs) and rendered to PNG, frame by frame (the first few):
 /// the path of the CLI's `pixels`, the gateway's thumbnails and key images, and inference input.</summary>
 internal sealed class PixelDataTarget : DatasetTarget
 {

@@ -4,6 +4,7 @@ Run from anywhere; rewrites corpus/{part10,deflate,pixels,pdu,json}/. Needs pyth
 import json
 import pathlib
 import shutil
+import subprocess
 import struct
 import zlib
 
@@ -79,6 +80,22 @@ def write(folder, name, data):
     (HERE / folder / name).write_bytes(data)
 
 
+def compressed_seeds():
+    """Small images in each codec's syntax, written by dcmtk and GDCM (apt: dcmtk libgdcm-tools)."""
+    encoders = {"jpegls": ["dcmcjpls", "+el"], "jpeg_sv1": ["dcmcjpeg", "+e1"], "jpeg_sv6": ["dcmcjpeg", "+el", "+sv", "6"],
+                "rle": ["dcmcrle"], "j2k_lossless": ["gdcmconv", "--j2k"], "jpegls_near": ["dcmcjpls", "+en"]}
+    for source in ("gray16_signed_8x8", "SC_rgb_small_odd"):
+        for suffix, command in encoders.items():
+            if source.startswith("gray16") and suffix == "jpegls_near":
+                continue  # dcmcjpls refuses near-lossless on signed data
+            if source.startswith("SC_rgb") and suffix == "j2k_lossless":
+                continue  # gdcmconv 3.0.21 aborts (double free) on this 3x3... odd-sized RGB image
+            output = HERE / "pixels" / f"{source}_{suffix}.dcm"
+            subprocess.run([*command, str(HERE / "pixels" / f"{source}.dcm"), str(output)], check=True)
+    rgb = HERE / "pixels" / "SC_rgb_small_odd.dcm"
+    subprocess.run(["dcmcjpeg", "+eb", str(rgb), str(HERE / "pixels" / "SC_rgb_small_odd_jpeg_baseline.dcm")], check=True)
+
+
 def main():
     for folder in ("part10", "deflate", "pixels", "pdu", "json"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
@@ -100,6 +117,7 @@ def main():
     write("pixels", "bits1_8x8.dcm", part10(explicit_le, image(8, 8, 1, 1, b"\x55\xaa" * 4)))
     write("pixels", "rgb_planar_4x4.dcm",
           part10(explicit_le, image(4, 4, 8, 8, bytes(range(48)), samples=3, photometric=b"RGB", planar=1)))
+    compressed_seeds()
 
     # Deflated datasets: raw deflate (no zlib header) of explicit VR little endian data, as after the meta group.
     small = element(0x0008, 0x0060, b"CS", b"CT") + element(0x0010, 0x0010, b"PN", b"Doe^Jane")
