@@ -19,5 +19,9 @@ public static class DicomCodecs
     private static IEnumerable<IDicomFrameCodec> Create()
     {
         yield return new RleCodec();
+        foreach (var jpeg in Jpeg.JpegCodec.All)
+        {
+            yield return jpeg;
+        }
     }
 }
