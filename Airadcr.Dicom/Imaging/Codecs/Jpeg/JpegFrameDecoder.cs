@@ -33,6 +33,7 @@ internal static class JpegFrameDecoder
         else
         {
             Clamp(planes, (1 << frame.SamplePrecision) - 1);
+            Upsample(planes, info, frame.Components ?? []);
             if (toRgb && planes.Length == 3)
             {
                 JpegColor.YCbCrToRgb(planes[0], planes[1], planes[2], (1 << frame.SamplePrecision) - 1);
@@ -62,6 +63,17 @@ internal static class JpegFrameDecoder
         }
 
         return result;
+    }
+
+    private static void Upsample(int[][] planes, DicomImageInfo info, JpegLibrary.JpegFrameComponentSpecificationParameters[] components)
+    {
+        var maxH = components.Max(c => (int)c.HorizontalSamplingFactor);
+        var maxV = components.Max(c => (int)c.VerticalSamplingFactor);
+        for (var c = 0; c < planes.Length && c < components.Length; c++)
+        {
+            JpegFancyUpsampling.Apply(planes[c], info.Columns, info.Rows,
+                maxH / components[c].HorizontalSamplingFactor, maxV / components[c].VerticalSamplingFactor);
+        }
     }
 
     private static void Clamp(int[][] planes, int max)
