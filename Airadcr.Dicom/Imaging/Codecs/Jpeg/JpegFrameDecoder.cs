@@ -25,6 +25,11 @@ internal static class JpegFrameDecoder
         }
 
         var frame = decoder.Frame ?? throw new DicomFormatException("JPEG codestream has no frame header", 0);
+        if (!decoder.Ended)
+        {
+            throw new DicomFormatException("JPEG codestream is truncated (no EOI marker)", encoded.Length);
+        }
+
         var planes = writer.Planes;
         if (decoder.IsLossless)
         {

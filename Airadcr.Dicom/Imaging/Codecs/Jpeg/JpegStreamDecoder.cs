@@ -17,6 +17,9 @@ internal sealed class JpegStreamDecoder(DicomImageInfo info) : JpegDecoder
 
     public bool IsLossless { get; private set; }
 
+    /// <summary>Whether the codestream reached its EOI marker: JpegLibrary decodes a truncated scan without a word.</summary>
+    public bool Ended { get; private set; }
+
     public List<JpegLosslessScan> LosslessScans { get; } = [];
 
     protected override bool ProcessMarkerForDecode(JpegMarker marker, ref JpegReader reader)
@@ -64,6 +67,7 @@ internal sealed class JpegStreamDecoder(DicomImageInfo info) : JpegDecoder
                 break;
         }
 
+        Ended |= marker == JpegMarker.EndOfImage;
         return base.ProcessMarkerForDecode(marker, ref reader);
     }
 
