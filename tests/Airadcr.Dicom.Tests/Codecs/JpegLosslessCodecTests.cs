@@ -110,20 +110,19 @@ public sealed class JpegLosslessCodecTests : IDisposable
         Assert.True(CodecOracle.MaxDifference(original, theirs) > 0, "a point transform drops low bits");
     }
 
-    /// <summary>Restart intervals of whole lines (libjpeg refuses others): dcmdjpeg takes our codestream as valid
-    /// and decodes the original; JpegLibrary 0.4.32 decodes such scans to wrong samples, so we refuse them clearly.</summary>
+    /// <summary>Restart intervals of whole lines (libjpeg refuses others): dcmdjpeg takes our codestream as valid and
+    /// decodes the original; JpegLibrary 0.4.32 goes wrong from some line on (row 48 of this 50x70 image, whatever the
+    /// interval), so we refuse such codestreams clearly instead of returning wrong pixels.</summary>
     [Theory]
+    [InlineData(4, 70)]
+    [InlineData(4, 140)]
     [InlineData(0, 80)]
-    [InlineData(3, 128)]
-    [InlineData(5, 56)]
-    public async Task Lossless_jpeg_with_restart_intervals_is_refused_while_dcmtk_decodes_it(int layout, int restartInterval)
+    public async Task Lossless_jpeg_with_restart_intervals_is_refused_while_dcmdjpeg_decodes_it(int layout, int restartInterval)
     {
         var original = JpegTestData.Create(JpegTestData.LosslessLayouts, layout);
         var (frame, info) = JpegTestData.FirstFrame(original);
         var codestream = JpegLosslessEncoder.Encode(frame, info, restartInterval);
         Assert.Contains(codestream.Index().Skip(1), b => b.Item == 0xD0 && codestream[b.Index - 1] == 0xFF);
-        var ex = Assert.Throws<DicomFormatException>(() => DicomCodecs.Find(DicomUids.JPEGLosslessSV1)!.Decode(codestream, info));
-        Assert.Contains("restart intervals", ex.Message, StringComparison.Ordinal);
 
         var dataset = new DicomDataset(original.Dataset);
         dataset.Remove(DicomTag.NumberOfFrames);
@@ -132,6 +131,8 @@ public sealed class JpegLosslessCodecTests : IDisposable
         var path = _oracle.Save(new DicomFile(dataset, DicomFileWriter.BuildMeta(original.Meta, dataset, JpegTestData.LosslessSV1)), "restart.dcm");
         var dcmtk = await _oracle.DcmtkAsync("dcmdjpeg", path, "dcmtk.dcm");
         Assert.Equal(frame, JpegTestData.FirstFrame(dcmtk).Frame);
+        var ex = Assert.Throws<DicomFormatException>(() => DicomCodecs.Find(DicomUids.JPEGLosslessSV1)!.Decode(codestream, info));
+        Assert.Contains("restart intervals", ex.Message, StringComparison.Ordinal);
     }
 
     /// <summary>dcmcjpeg (dcmtk 3.6.x) garbles multi-frame colour-by-plane input: its own dcmdjpeg does not get the

@@ -46,13 +46,15 @@ internal static class JpegLosslessEncoder
 
         WriteScanHeader(ref writer, info.SamplesPerPixel);
         writer.EnterBitMode();
+        long bits = 0;
         var samples = info.SamplesPerPixel;
         for (var i = 0; i < differences.Length; i++)
         {
             var pixel = i / samples;
             if (restartInterval > 0 && pixel > 0 && pixel % restartInterval == 0 && i % samples == 0)
             {
-                writer.ExitBitMode();
+                ExitBitMode(ref writer, bits);
+                bits = 0;
                 writer.WriteMarker((JpegMarker)((int)JpegMarker.DefineRestart0 + (pixel / restartInterval - 1) % 8));
                 writer.EnterBitMode();
             }
@@ -61,16 +63,32 @@ internal static class JpegLosslessEncoder
             var category = JpegLosslessDifferences.Category(d);
             table.GetCode(category, out var code, out var length);
             writer.WriteBits(code, length);
+            bits += length;
             if (category is > 0 and < 16)
             {
                 writer.WriteBits(JpegLosslessDifferences.ExtraBits(d, category), category);
+                bits += category;
             }
         }
 
-        writer.ExitBitMode();
+        ExitBitMode(ref writer, bits);
         writer.WriteMarker(JpegMarker.EndOfImage);
         writer.Flush();
         return output.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Pads the last byte with 1-bits (F.1.2.3) before leaving bit mode: JpegWriter 0.4.32's ExitBitMode
+    /// pads itself, but when its buffer is nearly full it advances the output twice (garbage in the codestream), so
+    /// it must find no partial byte left.</summary>
+    private static void ExitBitMode(ref JpegWriter writer, long bits)
+    {
+        var pad = (int)((8 - bits % 8) % 8);
+        if (pad > 0)
+        {
+            writer.WriteBits((1u << pad) - 1, pad);
+        }
+
+        writer.ExitBitMode();
     }
 
     private static void WriteFrameHeader(ref JpegWriter writer, DicomImageInfo info, int precision)

@@ -40,8 +40,8 @@ internal sealed class JpegStreamDecoder(DicomImageInfo info) : JpegDecoder
                 SetRestartInterval(RestartIntervalBeforeFirstScan(reader) ?? GetRestartInterval());
                 if (IsLossless && GetRestartInterval() > 0)
                 {
-                    // JpegLibrary 0.4.32 decodes lossless scans with restart markers to wrong samples (checked
-                    // against dcmdjpeg): refuse them rather than return wrong pixels.
+                    // JpegLibrary 0.4.32 decodes lossless scans with restart markers to wrong samples from some line
+                    // on (codestreams dcmdjpeg decodes exactly): refuse them rather than return wrong pixels.
                     throw new DicomFormatException("lossless JPEG with restart intervals is not supported here", reader.ConsumedByteCount);
                 }
 
