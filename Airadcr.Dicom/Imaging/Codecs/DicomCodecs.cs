@@ -19,6 +19,10 @@ public static class DicomCodecs
     private static IEnumerable<IDicomFrameCodec> Create()
     {
         yield return new RleCodec();
+        foreach (var jpeg in Jpeg.JpegCodec.All)
+        {
+            yield return jpeg;
+        }
         yield return new JpegLs.JpegLsCodec(nearLossless: false);
         yield return new JpegLs.JpegLsCodec(nearLossless: true);
         yield return new Jpeg2000Codec(lossy: false);
