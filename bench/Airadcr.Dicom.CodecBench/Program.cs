@@ -8,9 +8,9 @@ using Airadcr.Dicom.IO;
 // Writes three native multi-frame phantoms (CT 512x512 16-bit signed, MR 256x256 12-bit, US RGB 640x480 8-bit),
 // compresses them with dcmtk's and GDCM's encoders into every syntax they write, and times, on the same files, the
 // decoders to Explicit VR LE: dcmtk's CLI (dcmdrle, dcmdjpeg, dcmdjpls), GDCM's `gdcmconv --raw`, our CLI
-// (`airadcr-dicom transcode --ts explicit`) and our library in-process. Median of RUNS (5) runs each; prints Markdown
+// (`airadcr-dicom transcode --ts explicit`) and our library in-process. Median of RUNS (3) runs each; prints Markdown
 // tables for bench/RESULTS.md. Syntaxes Airadcr.Dicom cannot decode yet are skipped with a note.
-var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 5;
+var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 var work = args.Length > 1 ? Directory.CreateDirectory(args[1]) : Directory.CreateTempSubdirectory("airadcr-codec-bench-");
 var ours = CliDecoder.Ours();
 try
