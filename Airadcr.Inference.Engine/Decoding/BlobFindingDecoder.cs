@@ -6,7 +6,8 @@ using Airadcr.Inference.Engine.Processing;
 namespace Airadcr.Inference.Engine.Decoding;
 
 /// <summary>
-/// Heatmap peaks -> blob findings. Peaks (8-neighbourhood maxima) on each plane are seeds: those above the threshold,
+/// Heatmap peaks -> blob findings. Peaks (8-neighbourhood maxima, not within 8 model pixels of the edge of a plane,
+/// where the graph's zero padding makes a false edge) on each plane are seeds: those above the threshold,
 /// and, when the manifest sets a subsolid threshold, weaker ones whose 3x3 mean is in the ground-glass band (from the
 /// segmentation threshold down by 350 HU). Strongest first, each unclaimed seed is handed to the <see cref="NoduleSegmenter"/>, which cuts the
 /// nodule out of the volume's own voxels (away from the chest wall and vessels) or finds none there.
@@ -14,6 +15,9 @@ namespace Airadcr.Inference.Engine.Decoding;
 public static class BlobFindingDecoder
 {
     private const float GroundGlassBandHu = 350;
+
+    /// <summary>Model-grid pixels along the edges where the graph's zero padding makes a false edge: no peaks there.</summary>
+    private const int BorderPx = 8;
 
     public static IEnumerable<Finding> Decode(ModelManifest manifest, BlobDecoding decoding, ImageVolume volume, ModelGrid grid, PlaneOutputs outputs)
     {
@@ -74,9 +78,9 @@ public static class BlobFindingDecoder
         for (var z = 0; z < responses.Count; z++)
         {
             var r = responses[z];
-            for (var y = 1; y < h - 1; y++)
+            for (var y = BorderPx; y < h - BorderPx; y++)
             {
-                for (var x = 1; x < w - 1; x++)
+                for (var x = BorderPx; x < w - BorderPx; x++)
                 {
                     var v = r[(y * w) + x];
                     if (v >= threshold && IsMaximum(r, w, x, y, v))

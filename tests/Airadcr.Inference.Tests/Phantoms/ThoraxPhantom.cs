@@ -123,8 +123,18 @@ public sealed class ThoraxPhantom
     public float Hu(Vector3 p)
     {
         var tissue = Anatomy.Hu(p);
+        if (tissue > ThoraxAnatomy.LungHu && !ThoraxAnatomy.InsideLung(p))
+        {
+            return tissue; // chest wall: the part of a juxtapleural nodule inside it is wall-dense anyway
+        }
+
         foreach (var n in Nodules)
         {
+            if (MathF.Abs(p.Z - n.Centre.Z) > n.DiameterMm / 2)
+            {
+                continue;
+            }
+
             var distance = Vector3.Distance(p, n.Centre);
             if (distance <= n.DiameterMm / 2)
             {
