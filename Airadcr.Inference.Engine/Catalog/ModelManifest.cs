@@ -61,10 +61,14 @@ public abstract record OutputDecoding
 }
 
 /// <summary>
-/// Heatmap peaks per plane above <see cref="Threshold"/>, grouped in 3D by a flood fill of the modality values
-/// above <see cref="SegmentationThreshold"/>; size from the filled region. A region is kept when its
-/// equivalent-sphere diameter is in [<see cref="MinDiameterMm"/>, <see cref="MaxDiameterMm"/>], no extent exceeds
-/// <see cref="MaxDiameterMm"/> and its longest extent is at most <see cref="MaxElongation"/> times that diameter.
+/// Heatmap peaks per plane above <see cref="Threshold"/> (and, when set, weaker ones above
+/// <see cref="SubsolidThreshold"/> on voxels below <see cref="SegmentationThreshold"/>: ground-glass) seed a
+/// segmentation of the modality values at the lesion's half maximum, separated from the chest wall by an opening with
+/// a ball of <see cref="WallRadiusMm"/> (default: half the largest diameter + 1 mm) and from vessels by an opening at
+/// the nodule's own radius. A region is kept when its equivalent-sphere diameter is in [<see cref="MinDiameterMm"/>,
+/// <see cref="MaxDiameterMm"/>], no extent exceeds <see cref="MaxDiameterMm"/> and its longest extent is at most
+/// <see cref="MaxElongation"/> times that diameter. <see cref="SegmentationThreshold"/> also tells the air around the
+/// body from the body.
 /// </summary>
 public sealed record BlobDecoding(
     string ResponseOutput,
@@ -73,7 +77,9 @@ public sealed record BlobDecoding(
     float MinDiameterMm,
     float MaxDiameterMm,
     CodedConcept Finding,
-    float MaxElongation = 2) : OutputDecoding
+    float MaxElongation = 2,
+    float? SubsolidThreshold = null,
+    float? WallRadiusMm = null) : OutputDecoding
 {
     public override IEnumerable<string> OutputNames => [ResponseOutput];
 }

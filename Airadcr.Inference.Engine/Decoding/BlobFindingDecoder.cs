@@ -6,52 +6,70 @@ using Airadcr.Inference.Engine.Processing;
 namespace Airadcr.Inference.Engine.Decoding;
 
 /// <summary>
-/// Heatmap peaks -> blob findings. Peaks (8-neighbourhood maxima above the threshold) on each plane are seeds; each
-/// seed grows through the volume's own voxels above the segmentation threshold, within the largest accepted diameter
-/// around the seed. Seeds inside an already grown region join it (3D grouping across planes); a region that reaches
-/// its bound (wall), is too long or elongated (vessel) or whose equivalent-sphere diameter is outside [min, max] is
-/// dropped.
+/// Heatmap peaks -> blob findings. Peaks (8-neighbourhood maxima, not within 8 model pixels of the edge of a plane,
+/// where the graph's zero padding makes a false edge) on each plane are seeds: those above the threshold,
+/// and, when the manifest sets a subsolid threshold, weaker ones whose 3x3 mean is in the ground-glass band (from the
+/// segmentation threshold down by 350 HU). Strongest first, each unclaimed seed is handed to the <see cref="NoduleSegmenter"/>, which cuts the
+/// nodule out of the volume's own voxels (away from the chest wall and vessels) or finds none there.
 /// </summary>
 public static class BlobFindingDecoder
 {
+    private const float GroundGlassBandHu = 350;
+
+    /// <summary>Model-grid pixels along the edges where the graph's zero padding makes a false edge: no peaks there.</summary>
+    private const int BorderPx = 8;
+
     public static IEnumerable<Finding> Decode(ModelManifest manifest, BlobDecoding decoding, ImageVolume volume, ModelGrid grid, PlaneOutputs outputs)
     {
         var responses = outputs.Output(decoding.ResponseOutput);
-        var grower = new RegionGrower(volume.Planes, volume.Rows, volume.Columns, v => v >= decoding.SegmentationThreshold);
-        var radius = decoding.MaxDiameterMm;
-        var (rx, ry, rz) = ((int)Math.Ceiling(radius / volume.ColumnSpacingMm), (int)Math.Ceiling(radius / volume.RowSpacingMm),
-            (int)Math.Ceiling(radius / volume.SliceSpacingMm));
-        foreach (var peak in Peaks(responses, grid, decoding.Threshold).OrderByDescending(p => p.Response).ThenBy(p => p.Z).ThenBy(p => p.Y).ThenBy(p => p.X))
+        var segmenter = new NoduleSegmenter(volume, decoding);
+        var lowest = Math.Min(decoding.Threshold, decoding.SubsolidThreshold ?? decoding.Threshold);
+        foreach (var peak in Peaks(responses, grid, lowest).OrderByDescending(p => p.Response).ThenBy(p => p.Z).ThenBy(p => p.Y).ThenBy(p => p.X))
         {
             var x = (int)Math.Clamp(Math.Round(grid.ToNativeX(peak.X)), 0, volume.Columns - 1);
             var y = (int)Math.Clamp(Math.Round(grid.ToNativeY(peak.Y)), 0, volume.Rows - 1);
-            if (grower.Claimed(x, y, peak.Z) || !grower.Inside(x, y, peak.Z))
+            var solid = peak.Response >= decoding.Threshold;
+            if (segmenter.Claimed(x, y, peak.Z) || segmenter.Outside(x, y, peak.Z)
+                || (!solid && !GroundGlass(volume, x, y, peak.Z, decoding.SegmentationThreshold)))
             {
                 continue;
             }
 
-            var region = grower.Grow(x, y, peak.Z, x - rx, x + rx, y - ry, y + ry, peak.Z - rz, peak.Z + rz);
+            if (segmenter.Segment(x, y, peak.Z) is not { } region)
+            {
+                continue;
+            }
+
             var volumeMm3 = region.Count * volume.VoxelVolumeMm3;
-            var diameter = Math.Cbrt(6 * volumeMm3 / Math.PI);
-            var extent = Math.Max(Math.Max((region.MaxX - region.MinX + 1) * volume.ColumnSpacingMm,
-                (region.MaxY - region.MinY + 1) * volume.RowSpacingMm), (region.MaxZ - region.MinZ + 1) * volume.SliceSpacingMm);
-            if (region.TouchesLimit || diameter < decoding.MinDiameterMm || diameter > decoding.MaxDiameterMm
-                || extent > decoding.MaxDiameterMm || extent > decoding.MaxElongation * diameter)
-            {
-                continue;
-            }
-
             yield return new Finding(
                 manifest.Id,
                 manifest.Version,
                 decoding.Finding,
                 FindingLocator.Locate(volume, region),
                 new FindingSize(
-                    Math.Round(diameter, 2),
+                    Math.Round(Math.Cbrt(6 * volumeMm3 / Math.PI), 2),
                     Math.Round(region.LargestPlaneCount * volume.RowSpacingMm * volume.ColumnSpacingMm, 2),
                     Math.Round(volumeMm3 / 1000, 4)),
-                Math.Round(1 - Math.Pow(0.5, peak.Response / decoding.Threshold), 3));
+                Math.Round(1 - Math.Pow(0.5, peak.Response / (solid ? decoding.Threshold : decoding.SubsolidThreshold!.Value)), 3));
         }
+    }
+
+    /// <summary>
+    /// A weak peak is worth segmenting where the 3x3 mean around it lies in the ground-glass band: below the segmentation
+    /// threshold, and above it minus <see cref="GroundGlassBandHu"/> (-750 HU for -400; lung is about -850).
+    /// </summary>
+    private static bool GroundGlass(ImageVolume volume, int x, int y, int z, float segmentationThreshold)
+    {
+        var (plane, sum) = (volume.Planes[z], 0f);
+        for (var dy = -1; dy <= 1; dy++)
+        {
+            for (var dx = -1; dx <= 1; dx++)
+            {
+                sum += plane[(Math.Clamp(y + dy, 0, volume.Rows - 1) * volume.Columns) + Math.Clamp(x + dx, 0, volume.Columns - 1)];
+            }
+        }
+
+        return sum / 9 < segmentationThreshold && sum / 9 >= segmentationThreshold - GroundGlassBandHu;
     }
 
     private static IEnumerable<(int X, int Y, int Z, float Response)> Peaks(IReadOnlyList<float[]> responses, ModelGrid grid, float threshold)
@@ -60,9 +78,9 @@ public static class BlobFindingDecoder
         for (var z = 0; z < responses.Count; z++)
         {
             var r = responses[z];
-            for (var y = 1; y < h - 1; y++)
+            for (var y = BorderPx; y < h - BorderPx; y++)
             {
-                for (var x = 1; x < w - 1; x++)
+                for (var x = BorderPx; x < w - BorderPx; x++)
                 {
                     var v = r[(y * w) + x];
                     if (v >= threshold && IsMaximum(r, w, x, y, v))

@@ -35,7 +35,7 @@ public sealed class DicomAnalysisTests(ShippedApi api)
         var body = await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
         var finding = body.GetProperty("findings")[0];
         Assert.Equal("ct-nodule-candidates", finding.GetProperty("modelId").GetString());
-        Assert.Equal("1.1.0", finding.GetProperty("modelVersion").GetString());
+        Assert.Equal("1.2.0", finding.GetProperty("modelVersion").GetString());
         Assert.Equal("SCT", finding.GetProperty("type").GetProperty("scheme").GetString());
         var location = finding.GetProperty("location");
         foreach (var name in new[] { "seriesInstanceUid", "sopInstanceUid", "frame", "pixel", "patient", "boundingBox", "firstPlane", "lastPlane" })

@@ -25,7 +25,7 @@ public sealed class NoduleDetectionTests(ShippedEngine engine)
 
         var finding = Assert.Single(result.Findings, f => Vector3.Distance(NoduleExpectations.Patient(f), ChestCtPhantom.Nodules[3].Centre) < 2);
         Assert.Equal(new CodedConcept("786838002", "SCT", "Pulmonary nodule"), finding.Type);
-        Assert.Equal(("ct-nodule-candidates", "1.1.0"), (finding.ModelId, finding.ModelVersion));
+        Assert.Equal(("ct-nodule-candidates", "1.2.0"), (finding.ModelId, finding.ModelVersion));
         Assert.Equal(volume.Slices[30].SopInstanceUid, finding.Location.SopInstanceUid);
         Assert.InRange(finding.Confidence, 0.5, 1);
         Assert.InRange(finding.Size.VolumeMl!.Value, 0.8 * 0.905, 1.2 * 0.905);
