@@ -27,12 +27,12 @@ internal sealed record StudyTimeline(
     DateTimeOffset? SrInPacs)
 {
     public const string Header =
-        "| run | store (reference) | stored -> 1st instance seen at gateway | 1st -> last at gateway | last at gateway -> study complete | complete -> analysis start | inference: fetch instances | inference: analysis | reports built | push pending report | total: stored -> pending report | stored -> SR in PACS | ratio |";
+        "| run | syntax | store (reference) | stored -> 1st instance seen at gateway | 1st -> last at gateway | last at gateway -> study complete | complete -> analysis start | inference: fetch instances | inference: analysis | reports built | push pending report | total: stored -> pending report | stored -> SR in PACS | ratio |";
 
     public TimeSpan Total => Pushed - Stored;
 
-    public string Row(int run, TimeSpan store) => "| " + string.Join(" | ",
-        run.ToString(CultureInfo.InvariantCulture), Seconds(store), Seconds(FirstAtGateway - Stored), Seconds(LastAtGateway - FirstAtGateway),
+    public string Row(int run, string syntax, TimeSpan store) => "| " + string.Join(" | ",
+        run.ToString(CultureInfo.InvariantCulture), syntax, Seconds(store), Seconds(FirstAtGateway - Stored), Seconds(LastAtGateway - FirstAtGateway),
         Seconds(Complete - LastAtGateway), Seconds(AnalysisStart - Complete), Seconds(InstancesFetched - AnalysisStart), Seconds(InferenceDone - InstancesFetched),
         Seconds(PushStart - InferenceDone), Seconds(Pushed - PushStart), $"**{Seconds(Total)}**",
         SrInPacs is { } sr ? Seconds(sr - Stored) : "-", (Total / store).ToString("0.00", CultureInfo.InvariantCulture)) + " |" +
