@@ -1,11 +1,18 @@
 namespace Airadcr.Inference.Engine.Decoding;
 
 /// <summary>
-/// Per plane, the pixels below a density threshold that connect (4-neighbours) to the plane's border: the air around
-/// the body, told apart from the lungs, which the body encloses. Worked out once per plane, when first asked.
+/// Per plane, the pixels of air (below <see cref="AirHu"/> and below the density threshold) that connect
+/// (4-neighbours) to the plane's border: the air around the body, told apart from the lungs, which the body encloses.
+/// Lung parenchyma (about -850 HU) is not air: a targeted reconstruction whose lung touches the image border keeps its
+/// lung. Worked out once per plane, when first asked.
 /// </summary>
 public sealed class OutsideAir(IReadOnlyList<float[]> planes, int height, int width, float threshold)
 {
+    /// <summary>Air is about -1000 HU; -950 HU (the usual emphysema cut-off) leaves lung and its noise out.</summary>
+    public const float AirHu = -950;
+
+    private readonly float _air = Math.Min(threshold, AirHu);
+
     private readonly bool[]?[] _outside = new bool[planes.Count][];
 
     public bool Contains(int x, int y, int z) => Plane(z)[(y * width) + x];
@@ -61,7 +68,7 @@ public sealed class OutsideAir(IReadOnlyList<float[]> planes, int height, int wi
 
         void Visit(int i)
         {
-            if (!outside[i] && values[i] < threshold)
+            if (!outside[i] && values[i] < _air)
             {
                 outside[i] = true;
                 pending.Push(i);

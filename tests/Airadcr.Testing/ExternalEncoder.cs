@@ -26,7 +26,8 @@ public sealed record ExternalEncoder(string Syntax, string TransferSyntaxUid, st
 }
 
 /// <summary>Sends files the way a PACS full of compressed studies would: file i compressed by the i-th lossless
-/// encoder (round robin), one storescu run per syntax proposing only it, so each arrives as the encoder wrote it.</summary>
+/// encoder (round robin), then one dcmsend run that proposes each file's own syntax and never decompresses
+/// (<c>-dn</c>), so each arrives as the encoder wrote it or not at all.</summary>
 public static class CompressedStore
 {
     /// <summary>Returns each source file with the encoder its sent copy went through.</summary>
@@ -35,19 +36,16 @@ public static class CompressedStore
     {
         Directory.CreateDirectory(workDirectory);
         var sent = files.Select((file, i) => (File: file, Encoder: ExternalEncoder.Lossless[i % ExternalEncoder.Lossless.Count])).ToList();
-        foreach (var group in sent.Select((s, i) => (s.File, s.Encoder, i)).GroupBy(x => x.Encoder))
+        var compressed = new List<string>();
+        foreach (var (file, encoder, i) in sent.Select((s, i) => (s.File, s.Encoder, i)))
         {
-            var compressed = new List<string>();
-            foreach (var (file, encoder, i) in group)
-            {
-                var output = Path.Combine(workDirectory, $"{i:D4}-{encoder.Tool}.dcm");
-                await encoder.EncodeAsync(file, output, cancellationToken);
-                compressed.Add(output);
-            }
-
-            (await DcmtkTools.StoreAsync(calledAe, port, compressed, cancellationToken, options: [group.Key.StorescuProposal, "-R"])).EnsureSuccess();
+            var output = Path.Combine(workDirectory, $"{i:D4}-{encoder.Tool}.dcm");
+            await encoder.EncodeAsync(file, output, cancellationToken);
+            compressed.Add(output);
         }
 
+        (await DcmtkTools.RunAsync("dcmsend", ["-aec", calledAe, "-dn", "127.0.0.1", port.ToString(System.Globalization.CultureInfo.InvariantCulture), .. compressed],
+            cancellationToken)).EnsureSuccess();
         return sent;
     }
 }
