@@ -43,7 +43,7 @@ for (var run = 1; run <= runs; run++)
         }
 
         var store = Stopwatch.StartNew();
-        (await DcmtkTools.StoreAsync("ORTHANC", graph.Port("pacs", "dicom"), files, ct, options: compressed ? [compression.StorescuProposal] : null)).EnsureSuccess();
+        (await DcmtkTools.StoreAsync("ORTHANC", graph.Port("pacs", "dicom"), files, ct, options: compressed ? [compression.StorescuProposal!] : null)).EnsureSuccess();
         store.Stop();
         var timeline = await StudyTimeline.FollowAsync(graph, study, DateTimeOffset.UtcNow, ct);
         (await reports.GetAsync($"find-report?accession_number={study.AccessionNumber}", ct)).EnsureSuccessStatusCode();

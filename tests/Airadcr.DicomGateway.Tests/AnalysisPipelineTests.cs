@@ -10,7 +10,7 @@ namespace Airadcr.DicomGateway.Tests;
 /// <summary>
 /// A stored study goes to the real inference service; the AI SR and Encapsulated PDF it produces arrive in the PACS
 /// (a real Orthanc) in the same study, and the pre-filled report is in the real ReportApi. In embedded mode the study
-/// arrives compressed, its slices in every lossless syntax dcmtk and GDCM write: it is stored as received and analysed
+/// arrives compressed, its slices in RLE, JPEG Lossless SV1, JPEG-LS and JPEG 2000 as dcmtk and GDCM write them: it is stored as received and analysed
 /// and reported like the uncompressed one of server mode.
 /// </summary>
 public sealed class AnalysisPipelineTests : IDisposable

@@ -11,7 +11,7 @@ namespace Airadcr.EndToEnd.Tests;
 /// Issue 9's acceptance path through the graph the Aspire AppHost starts: modality -> Orthanc -> Lua routing -> IA_SERVER ->
 /// inference -> AI SR + Encapsulated PDF back in Orthanc and a pending report in the ReportApi, one trace; then a
 /// radiologist signs it in the Web (headless Chromium) and the signed SR reaches Orthanc. The modality sends the study
-/// compressed (its slices in every lossless syntax dcmtk and GDCM write): Orthanc keeps and forwards them as received.
+/// compressed (its slices in RLE, JPEG Lossless SV1, JPEG-LS and JPEG 2000 as dcmtk and GDCM write them): Orthanc keeps and forwards them as received.
 /// </summary>
 [Collection(nameof(GraphCollection))]
 public sealed class StudyPipelineTests(AspireGraph graph) : IDisposable
