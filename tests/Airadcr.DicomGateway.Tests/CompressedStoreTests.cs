@@ -36,6 +36,12 @@ public sealed class CompressedStoreTests : IDisposable
             path => !path.Contains("incoming", StringComparison.Ordinal));
         using var file = DicomFile.Open(stored);
         Assert.Equal(DicomUids.RLELossless, file.TransferSyntax.Uid);
+        // The warning is written by the logger's own thread: give it a moment to reach the file.
+        for (var wait = 0; wait < 50 && !gateway.Process.LogTail(40).Contains("cannot be decoded", StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100, Ct);
+        }
+
         Assert.Contains("cannot be decoded", gateway.Process.LogTail(40), StringComparison.Ordinal);
     }
 
