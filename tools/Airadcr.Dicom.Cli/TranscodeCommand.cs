@@ -42,9 +42,20 @@ internal static class TranscodeCommand
                 : DicomCodecOptions.Default.CompressionRatio);
         using var file = DicomFile.Open(a.Positional(0, "IN"));
         var transcoded = DicomTranscoder.Transcode(file, syntax, options);
-        using var output = new MemoryStream();
-        transcoded.Save(output, syntax);
-        File.WriteAllBytes(a.Positional(1, "OUT"), output.ToArray());
+
+        // Streamed to a temporary file beside OUT, then moved over it: no partial OUT on an error, no copy in memory.
+        var output = Path.GetFullPath(a.Positional(1, "OUT"));
+        var temporary = output + ".part";
+        try
+        {
+            transcoded.Save(temporary, syntax);
+            File.Move(temporary, output, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+
         return CliApp.Ok;
     }
 
