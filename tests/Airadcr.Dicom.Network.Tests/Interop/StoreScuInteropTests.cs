@@ -44,16 +44,7 @@ public sealed class StoreScuInteropTests(StoreScpServer storescp)
     public async Task A_file_of_a_syntax_the_peer_did_not_accept_is_transcoded_to_an_uncompressed_one()
     {
         var file = PydicomCorpus.File("MR_small_bigendian.dcm");
-        var contexts = new PresentationContexts.Builder().Add(DicomUids.MRImageStorage, DicomUids.ImplicitVRLittleEndian).Build();
-        await using var association = await DicomClient.ConnectAsync(
-            new DicomClientOptions { Host = "127.0.0.1", Port = storescp.Port, CalledAe = storescp.AeTitle }, contexts, Ct);
-
-        var response = await association.StoreAsync(file, Ct);
-        await association.ReleaseAsync(Ct);
-
-        Assert.Equal(DicomStatus.Success, response.Status);
-        var received = storescp.ReceivedFiles().Where(r => r.EndsWith("." + response.AffectedSopInstanceUid, StringComparison.Ordinal))
-            .OrderBy(File.GetLastWriteTimeUtc).Last();
+        var received = await StoreOfferingOnlyAsync(file, DicomUids.MRImageStorage, DicomUids.ImplicitVRLittleEndian);
         // pydicom compares raw bytes, so OW pixel data must be compared in one byte order: dcmtk's own transcoding.
         using var reference = new FixtureDirectory("dcmconv");
         var expected = reference.Combine("expected.dcm");
@@ -65,16 +56,7 @@ public sealed class StoreScuInteropTests(StoreScpServer storescp)
     public async Task A_compressed_file_the_peer_takes_only_uncompressed_is_sent_decoded_with_the_same_pixels()
     {
         var file = PydicomCorpus.File("SC_rgb_rle_16bit.dcm");
-        var contexts = new PresentationContexts.Builder().Add(DicomUids.SecondaryCaptureImageStorage, DicomUids.ExplicitVRLittleEndian).Build();
-        await using var association = await DicomClient.ConnectAsync(
-            new DicomClientOptions { Host = "127.0.0.1", Port = storescp.Port, CalledAe = storescp.AeTitle }, contexts, Ct);
-
-        var response = await association.StoreAsync(file, Ct);
-        await association.ReleaseAsync(Ct);
-
-        Assert.Equal(DicomStatus.Success, response.Status);
-        var received = storescp.ReceivedFiles().Where(r => r.EndsWith("." + response.AffectedSopInstanceUid, StringComparison.Ordinal))
-            .OrderBy(File.GetLastWriteTimeUtc).Last();
+        var received = await StoreOfferingOnlyAsync(file, DicomUids.SecondaryCaptureImageStorage, DicomUids.ExplicitVRLittleEndian);
         using var reference = new FixtureDirectory("dcmdrle");
         var expected = reference.Combine("expected.dcm");
         (await DcmtkTools.RunAsync("dcmdrle", [file, expected], Ct)).EnsureSuccess();
@@ -85,5 +67,21 @@ public sealed class StoreScuInteropTests(StoreScpServer storescp)
         var theirs = new Imaging.DicomPixelData(decoded.Dataset, decoded.TransferSyntax);
         Assert.Equal(theirs.Info, ours.Info);
         Assert.Equal(theirs.GetContainerValues(0), ours.GetContainerValues(0));
+    }
+
+    /// <summary>C-STORE of <paramref name="file"/> over an association offering only <paramref name="syntax"/> for
+    /// its SOP class; asserts success and returns the file storescp wrote.</summary>
+    private async Task<string> StoreOfferingOnlyAsync(string file, string sopClass, string syntax)
+    {
+        var contexts = new PresentationContexts.Builder().Add(sopClass, syntax).Build();
+        await using var association = await DicomClient.ConnectAsync(
+            new DicomClientOptions { Host = "127.0.0.1", Port = storescp.Port, CalledAe = storescp.AeTitle }, contexts, Ct);
+
+        var response = await association.StoreAsync(file, Ct);
+        await association.ReleaseAsync(Ct);
+
+        Assert.Equal(DicomStatus.Success, response.Status);
+        return storescp.ReceivedFiles().Where(r => r.EndsWith("." + response.AffectedSopInstanceUid, StringComparison.Ordinal))
+            .OrderBy(File.GetLastWriteTimeUtc).Last();
     }
 }
