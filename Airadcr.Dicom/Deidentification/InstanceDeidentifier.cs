@@ -93,17 +93,17 @@ internal sealed class InstanceDeidentifier
     private DicomElement? Apply(DicomElement element, ProfileAction action, DicomDataset source)
     {
         var tag = element.Tag;
+        if (action is not (ProfileAction.K or ProfileAction.X) && (tag == DicomTag.PatientID || tag == DicomTag.PatientName)
+            && _patientKey.Length > 0)
+        {
+            return Replace(element, tag == DicomTag.PatientID ? "PatientID" : "PatientName", _keys.PatientId(_patientKey), source);
+        }
+
         if (action is not (ProfileAction.K or ProfileAction.X) && element.Length > 0)
         {
-            if (tag == DicomTag.PatientID || tag == DicomTag.PatientName)
-            {
-                return Replace(element, "PatientID", _patientKey, _keys.PatientId(_patientKey), tag == DicomTag.PatientName ? "PatientName" : null, source);
-            }
-
             if (tag == DicomTag.AccessionNumber)
             {
-                var accession = element.GetString(source.Charset);
-                return Replace(element, "AccessionNumber", accession, _keys.AccessionNumber(accession), null, source);
+                return Replace(element, "AccessionNumber", _keys.AccessionNumber(element.GetString(source.Charset)), source);
             }
 
             if (FreeText.Contains(tag))
@@ -119,19 +119,20 @@ internal sealed class InstanceDeidentifier
             ProfileAction.Z or ProfileAction.XZ => new DicomElement(tag, element.VR, ReadOnlyMemory<byte>.Empty),
             ProfileAction.U or ProfileAction.XZU => RemapUids(element),
             ProfileAction.D or ProfileAction.ZD or ProfileAction.XD or ProfileAction.XZD =>
-                element.VR == DicomVR.UI ? RemapUids(element) : DummyValues.For(element),
+                element.VR == DicomVR.UI ? RemapUids(element)
+                : element.Length == 0 && action != ProfileAction.D ? element // empty stays empty where Z is allowed
+                : DummyValues.For(element),
             ProfileAction.C => Clean(element, source),
             _ => Unlisted(element),
         };
     }
 
-    private DicomElement Replace(DicomElement element, string kind, string original, string replacement, string? alsoAs, DicomDataset source)
+    private DicomElement Replace(DicomElement element, string kind, string replacement, DicomDataset source)
     {
-        _pseudonyms.TryAdd(kind + "\0" + original, new Pseudonym(kind, original, replacement));
-        if (alsoAs is not null)
+        var original = element.GetString(source.Charset);
+        if (original.Length > 0)
         {
-            var name = element.GetString(source.Charset);
-            _pseudonyms.TryAdd(alsoAs + "\0" + name, new Pseudonym(alsoAs, name, replacement));
+            _pseudonyms.TryAdd(kind + "\0" + original, new Pseudonym(kind, original, replacement));
         }
 
         return DicomElementFactory.Create(element.Tag, element.VR, replacement);
