@@ -4,7 +4,8 @@ namespace Airadcr.Dicom.Deidentification;
 /// Applies Table E.1-1 to one instance's data set, at every level of nesting, building a new data set (the source is
 /// never changed; unchanged values are shared with it). How the compound actions are resolved (we cannot see the
 /// IOD's attribute types here, so we choose what is valid whatever the type):
-/// X/Z -> Z (an empty value is valid for type 2 and 3); Z/D, X/D, X/Z/D -> D (valid for type 1 too); X/Z/U* -> the
+/// X/Z -> Z for an element (an empty value is valid for type 2 and 3), for a sequence Z where it is type 2 in
+/// storage IODs (<see cref="TypeTwoSequences"/>), else X (an empty type 3 sequence is an error); Z/D, X/D, X/Z/D -> D (valid for type 1 too); X/Z/U* -> the
 /// sequence kept with its UIDs replaced; D on a sequence -> the sequence kept, its items de-identified by the same
 /// table (a dummy tree of the same shape: SR content keeps its codes and numbers). Patient ID and Patient's Name get
 /// the patient's keyed pseudonym, Accession Number its own (Z allows a dummy; a pseudonym is one that links the
@@ -22,6 +23,10 @@ internal sealed class InstanceDeidentifier
         DicomTag.CodingSchemeUID, DicomTag.ContextGroupExtensionCreatorUID, DicomTag.MappingResourceUID,
         DicomTag.RelatedGeneralSOPClassUID, DicomTag.OriginalSpecializedSOPClassUID, DicomTag.PrivateInformationCreatorUID,
     ];
+
+    /// <summary>The X/Z sequences that are type 2 where they appear in storage IODs: emptied; the others (Referenced
+    /// Study Sequence, type 3 in General Study) are removed, since a type 3 sequence may not be present and empty.</summary>
+    private static readonly HashSet<DicomTag> TypeTwoSequences = [DicomTag.AcquisitionContextSequence];
 
     private static readonly DicomTag[] FreeText = [DicomTag.TextValue, DicomTag.UnformattedTextValue];
 
@@ -83,7 +88,8 @@ internal sealed class InstanceDeidentifier
         DicomSequence sequence => action switch
         {
             ProfileAction.X => null,
-            ProfileAction.Z or ProfileAction.XZ => new DicomSequence(sequence.Tag),
+            ProfileAction.Z => new DicomSequence(sequence.Tag),
+            ProfileAction.XZ => TypeTwoSequences.Contains(sequence.Tag) ? new DicomSequence(sequence.Tag) : null,
             _ => new DicomSequence(sequence.Tag, sequence.Items.Select(Deidentify)),
         },
         DicomElement element => Apply(element, action, source),
@@ -150,8 +156,8 @@ internal sealed class InstanceDeidentifier
         DicomVR.DA or DicomVR.DT => _options.RetainLongitudinalTemporalModified ? ShiftDates(element) : element,
         DicomVR.LO or DicomVR.SH or DicomVR.ST or DicomVR.LT or DicomVR.UT or DicomVR.UC or DicomVR.PN =>
             DicomElementFactory.Create(element.Tag, element.VR,
-                [.. element.GetStrings(source.Charset).Select(_scrubber.Clean)]),
-        _ => element, // TM (Modified Dates moves whole days), AE titles and codes the retain options keep
+                [.. element.GetStrings(source.Charset).Select(v => v.Length == 0 ? v : _scrubber.Clean(v) is { Length: > 0 } c ? c : DummyValues.Text)]),
+        _ => element, // a value cleaned to nothing becomes the dummy (it may be type 1); TM (Modified Dates moves whole days), AE titles and codes the retain options keep
     };
 
     private DicomElement ShiftDates(DicomElement element)
