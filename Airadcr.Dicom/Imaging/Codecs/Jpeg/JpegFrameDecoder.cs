@@ -21,7 +21,7 @@ internal static class JpegFrameDecoder
         using var writer = new JpegPlaneWriter(info.Columns, info.Rows, info.SamplesPerPixel);
         try
         {
-            decoder.SetInput(encoded.ToArray());
+            decoder.SetInput(JpegFinalRestart.Prepare(encoded));
             decoder.SetOutputWriter(writer);
             decoder.Decode();
         }

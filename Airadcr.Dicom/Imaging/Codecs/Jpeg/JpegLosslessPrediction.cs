@@ -41,25 +41,71 @@ internal static class JpegLosslessPrediction
             : Predict(predictor, plane[index - 1], plane[index - width], plane[index - width - 1]);
     }
 
+    /// <summary>The prediction JpegLibrary 0.4.32 applied (its JpegHuffmanLosslessScanDecoder) to its own 16-bit
+    /// results: on the first line and at the first MCU of each restart interval it runs the selected predictor with
+    /// Rb = Rc = 2^(P-Pt-1) instead of Ra, and later lines of a restart interval use the selected predictor.</summary>
+    public static int Library(ReadOnlySpan<int> plane, int width, int x, int y, int predictor, int initial, int restartInterval)
+    {
+        var index = y * width + x;
+        if (y == 0 || (restartInterval > 0 && index % restartInterval == 0))
+        {
+            return x == 0 ? initial : Predict(predictor, plane[index - 1], initial, initial);
+        }
+
+        return x == 0
+            ? plane[index - width]
+            : Predict(predictor, plane[index - 1], plane[index - width], plane[index - width - 1]);
+    }
+
     /// <summary>Rebuilds the samples of one lossless component in place: JpegLibrary's entropy decoding is kept (each
     /// difference is its 16-bit result minus its own prediction, modulo 2^16, H.1.2.2), the prediction is redone as
     /// T.81 says, and the point transform is undone. <paramref name="plane"/> holds JpegLibrary's 16-bit results (as it
-    /// stores them: signed 16-bit) and comes back holding samples in [0, 2^P). JpegLibrary's prediction differs from
-    /// T.81's on the first line only (it runs the selected predictor with Rb = Rc = 2^(P-Pt-1) there instead of Ra);
-    /// codestreams with restart intervals are refused before this point (<see cref="JpegStreamDecoder"/>).</summary>
+    /// stores them: signed 16-bit) and comes back holding samples in [0, 2^P). Without restart intervals JpegLibrary's
+    /// prediction differs from T.81's on the first line only, which the row-by-row loop of each predictor handles;
+    /// with them, sample by sample (<see cref="Library"/>, <see cref="Standard"/>).</summary>
     public static void Reconstruct(Span<int> plane, int width, int height, int precision, JpegLosslessScan scan)
     {
-        if (scan.RestartInterval > 0)
-        {
-            throw new DicomFormatException("lossless JPEG with restart intervals is not supported here", 0);
-        }
-
         var initial = 1 << (precision - scan.PointTransform - 1);
         var mask = (1 << (precision - scan.PointTransform)) - 1;
+        if (scan.RestartInterval > 0)
+        {
+            WithRestarts(plane, width, height, initial, mask, scan);
+        }
+        else
+        {
+            WithoutRestarts(plane, width, height, initial, mask, scan.Predictor);
+        }
+
+        if (scan.PointTransform > 0)
+        {
+            foreach (ref var sample in plane)
+            {
+                sample <<= scan.PointTransform;
+            }
+        }
+    }
+
+    private static void WithRestarts(Span<int> plane, int width, int height, int initial, int mask, JpegLosslessScan scan)
+    {
+        var decoded = plane.ToArray();
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var index = y * width + x;
+                var difference = decoded[index] - Library(decoded, width, x, y, scan.Predictor, initial, scan.RestartInterval);
+                var prediction = Standard(plane, width, x, y, scan.Predictor, initial, scan.RestartInterval);
+                plane[index] = (prediction + difference) & mask;
+            }
+        }
+    }
+
+    private static void WithoutRestarts(Span<int> plane, int width, int height, int initial, int mask, int predictor)
+    {
         var rows = ArrayPool<int>.Shared.Rent(2 * width);
         try
         {
-            switch (scan.Predictor)
+            switch (predictor)
             {
                 case 1: Rows<Ra>(plane, rows, width, height, initial, mask); break;
                 case 2: Rows<Rb>(plane, rows, width, height, initial, mask); break;
@@ -74,14 +120,6 @@ internal static class JpegLosslessPrediction
         finally
         {
             ArrayPool<int>.Shared.Return(rows);
-        }
-
-        if (scan.PointTransform > 0)
-        {
-            foreach (ref var sample in plane)
-            {
-                sample <<= scan.PointTransform;
-            }
         }
     }
 
