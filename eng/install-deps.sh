@@ -27,6 +27,8 @@ packages=(
   util-linux perl
   # The fuzzing engine of eng/fuzz.sh (SharpFuzz instruments our assemblies for it)
   afl++
+  # Native AOT's linker toolchain: `dotnet publish tools/Airadcr.Dicom.Cli` writes a native airadcr-dicom
+  clang zlib1g-dev
 )
 # npm fetches the OHIF viewer (eng/fetch-ohif.sh); a Node.js install of another origin may provide it already.
 if ! command -v npm >/dev/null; then packages+=(npm); fi

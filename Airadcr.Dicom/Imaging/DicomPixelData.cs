@@ -80,6 +80,24 @@ public sealed class DicomPixelData
         return Info.PlanarConfiguration == 1 && Info.SamplesPerPixel > 1 ? Interleave(bytes.Span) : bytes;
     }
 
+    /// <summary>One frame as <see cref="GetFrameBytes"/> gives it, written into <paramref name="destination"/>
+    /// (<see cref="DicomImageInfo.FrameLength"/> bytes): compressed frames decode straight into it.</summary>
+    public void CopyFrameTo(int frame, Span<byte> destination)
+    {
+        if (_codec is null || frame < 0 || frame >= FrameCount)
+        {
+            GetFrameBytes(frame).Span.CopyTo(destination);
+            return;
+        }
+
+        if (destination.Length != Info.FrameLength)
+        {
+            throw new ArgumentException($"a frame of {Info.FrameLength} bytes does not fit {destination.Length}", nameof(destination));
+        }
+
+        _codec.Decode(_frames![frame].Span, StoredInfo, destination);
+    }
+
     /// <summary>Sample values as stored in their container (signed when Pixel Representation is 1), like pydicom's
     /// pixel_array, interleaved.</summary>
     public long[] GetContainerValues(int frame)

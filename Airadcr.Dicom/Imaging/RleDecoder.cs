@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 
 namespace Airadcr.Dicom.Imaging;
@@ -8,7 +9,15 @@ public static class RleDecoder
     /// <summary>The longest run: a replicate run is 2 bytes of a segment for up to 128 bytes decoded.</summary>
     private const int MaxRunLength = 128;
 
-    public static byte[] DecodeFrame(ReadOnlySpan<byte> frame, DicomImageInfo info)
+    public static byte[] DecodeFrame(ReadOnlySpan<byte> frame, DicomImageInfo info) => Decode(frame, info, default, allocate: true)!;
+
+    /// <summary>One frame into <paramref name="output"/> (rows x columns x samples x bytes per sample).</summary>
+    public static void DecodeFrame(ReadOnlySpan<byte> frame, DicomImageInfo info, Span<byte> output) =>
+        Decode(frame, info, output, allocate: false);
+
+    /// <summary>Checks the frame, then decodes it into <paramref name="output"/> or, when <paramref name="allocate"/>,
+    /// into a new array (allocated only once the segments are known to fill it), through one pooled segment buffer.</summary>
+    private static byte[]? Decode(ReadOnlySpan<byte> frame, DicomImageInfo info, Span<byte> output, bool allocate)
     {
         if (frame.Length < 64)
         {
@@ -25,22 +34,45 @@ public static class RleDecoder
 
         var bounds = SegmentBounds(frame, expected, (long)info.Rows * info.Columns);
         var pixels = info.Rows * info.Columns;
-        var output = new byte[pixels * expected];
-        var segment = new byte[pixels];
-        for (var s = 0; s < expected; s++)
+        var allocated = allocate ? new byte[(long)pixels * expected] : null;
+        if (allocated is not null)
         {
-            DecodeSegment(frame[bounds[s]], segment, s);
-
-            // Segment order: sample by sample, most significant byte first.
-            var sample = s / bytesPerSample;
-            var byteInSample = bytesPerSample - 1 - s % bytesPerSample;
-            for (int p = 0, o = sample * bytesPerSample + byteInSample; p < pixels; p++, o += expected)
-            {
-                output[o] = segment[p];
-            }
+            output = allocated;
+        }
+        else if (output.Length != (long)pixels * expected)
+        {
+            throw new ArgumentException($"an RLE frame of {(long)pixels * expected} bytes does not fit {output.Length}", nameof(output));
         }
 
-        return output;
+        if (expected == 1)
+        {
+            DecodeSegment(frame[bounds[0]], output, 0);
+            return allocated;
+        }
+
+        var rented = ArrayPool<byte>.Shared.Rent(pixels);
+        try
+        {
+            var segment = rented.AsSpan(0, pixels);
+            for (var s = 0; s < expected; s++)
+            {
+                DecodeSegment(frame[bounds[s]], segment, s);
+
+                // Segment order: sample by sample, most significant byte first.
+                var sample = s / bytesPerSample;
+                var byteInSample = bytesPerSample - 1 - s % bytesPerSample;
+                for (int p = 0, o = sample * bytesPerSample + byteInSample; p < pixels; p++, o += expected)
+                {
+                    output[o] = segment[p];
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
+
+        return allocated;
     }
 
     /// <summary>Each segment's bytes, checked before anything is allocated: inside the frame, and enough of them to

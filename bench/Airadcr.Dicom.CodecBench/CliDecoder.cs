@@ -7,16 +7,12 @@ namespace Airadcr.Dicom.CodecBench;
 /// package has it).</summary>
 internal sealed record CliDecoder(string Name, string? Executable, string[] Prefix, string[] Suffix, string? Missing)
 {
-    /// <summary>How the command reads in the report (ours: the dll's file name after <c>dotnet</c>, not its full path).</summary>
-    public string Display(string input, string output) =>
-        string.Join(' ', Executable is { } exe && Path.GetFileNameWithoutExtension(exe) == "dotnet"
-            ? ["dotnet", .. Arguments(input, output).Select((a, i) => i == 0 ? Path.GetFileName(a) : a)]
-            : [Name, .. Arguments(input, output)]);
+    /// <summary>How the command reads in the report: its name, not its full path.</summary>
+    public string Display(string input, string output) => string.Join(' ', [Name, .. Arguments(input, output)]);
 
     public bool Available => Executable is not null;
 
     public string[] Arguments(string input, string output) => [.. Prefix, input, output, .. Suffix];
-
 
     /// <summary>dcmtk's decoder for a syntax: <c>dcmdrle</c>, <c>dcmdjpeg</c>, <c>dcmdjpls</c>; Debian's dcmtk has
     /// no JPEG 2000 decoder (DCMJP2K is a commercial module), so none for .90/.91.</summary>
@@ -31,23 +27,24 @@ internal sealed record CliDecoder(string Name, string? Executable, string[] Pref
     /// <summary>GDCM's <c>gdcmconv --raw</c> (every syntax here).</summary>
     public static CliDecoder Gdcm { get; } = Tool("gdcmconv", "libgdcm-tools", prefix: ["--raw"]);
 
-    /// <summary>Ours: <c>dotnet airadcr-dicom.dll transcode IN OUT --ts explicit</c>, the CLI of this build configuration.</summary>
-    public static CliDecoder Ours()
+    /// <summary>Ours as it is installed: <c>airadcr-dicom transcode IN OUT --ts explicit</c>, the native executable
+    /// `dotnet publish tools/Airadcr.Dicom.Cli -c Release` writes (Native AOT), published here into
+    /// <paramref name="workDirectory"/>.</summary>
+    public static CliDecoder Ours(string workDirectory)
     {
         var root = BuiltProject.RepositoryRoot() ?? throw new InvalidOperationException("run from the repository (Airadcr.sln not found upwards)");
-        var dll = Path.Combine(root, "tools", "Airadcr.Dicom.Cli", "bin", BuildConfiguration, "net10.0", "airadcr-dicom.dll");
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"{dll} is missing: `dotnet run -c {BuildConfiguration} --project bench/Airadcr.Dicom.CodecBench` builds it");
-        }
-
+        var output = Path.Combine(workDirectory, "cli");
         var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
             ? host
             : ToolLocator.Find("dotnet", "dotnet-sdk-10.0");
-        return new CliDecoder("airadcr-dicom", dotnet, [dll, "transcode"], ["--ts", "explicit"], null);
+        Timing.RunChecked(dotnet, ["publish", Path.Combine(root, "tools", "Airadcr.Dicom.Cli"), "-c", "Release", "-o", output, "--nologo", "-v", "quiet"]);
+        var executable = Path.Combine(output, "airadcr-dicom");
+        return File.Exists(executable)
+            ? new CliDecoder("airadcr-dicom", executable, ["transcode"], ["--ts", "explicit"], null)
+            : throw new InvalidOperationException($"`dotnet publish` wrote no {executable} (Native AOT needs clang: apt install clang)");
     }
 
-    /// <summary>This program's build configuration (Debug or Release), whose CLI build it runs.</summary>
+    /// <summary>This program's build configuration (Debug or Release): the in-process figures come from it.</summary>
     public static string BuildConfiguration { get; } =
         typeof(CliDecoder).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
             .OfType<System.Reflection.AssemblyConfigurationAttribute>().SingleOrDefault()?.Configuration ?? "Release";

@@ -12,7 +12,7 @@ using Airadcr.Dicom.IO;
 // tables for bench/RESULTS.md. Syntaxes Airadcr.Dicom cannot decode yet are skipped with a note.
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
 var work = args.Length > 1 ? Directory.CreateDirectory(args[1]) : Directory.CreateTempSubdirectory("airadcr-codec-bench-");
-var ours = CliDecoder.Ours();
+var ours = CliDecoder.Ours(work.FullName);
 try
 {
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

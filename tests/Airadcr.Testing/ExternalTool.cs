@@ -9,10 +9,16 @@ public static class ExternalTool
     /// Runs <paramref name="tool"/> (found on PATH, else a <see cref="MissingToolException"/> naming
     /// <paramref name="aptPackage"/>) with <c>TCP_NODELAY=1</c> in its environment.
     /// </summary>
-    public static async Task<ToolResult> RunAsync(string tool, string aptPackage, IEnumerable<string> arguments,
+    public static Task<ToolResult> RunAsync(string tool, string aptPackage, IEnumerable<string> arguments,
+        CancellationToken cancellationToken) =>
+        RunExecutableAsync(ToolLocator.Find(tool, aptPackage), arguments, cancellationToken);
+
+    /// <summary>Runs the program at <paramref name="executable"/> (a path) like <see cref="RunAsync"/>.</summary>
+    public static async Task<ToolResult> RunExecutableAsync(string executable, IEnumerable<string> arguments,
         CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo(ToolLocator.Find(tool, aptPackage))
+        var tool = Path.GetFileName(executable);
+        var start = new ProcessStartInfo(executable)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

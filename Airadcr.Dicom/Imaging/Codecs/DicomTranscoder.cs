@@ -41,7 +41,7 @@ public static class DicomTranscoder
         var data = new byte[(long)info.FrameLength * info.NumberOfFrames];
         for (var frame = 0; frame < info.NumberOfFrames; frame++)
         {
-            pixels.GetFrameBytes(frame).Span.CopyTo(data.AsSpan(frame * info.FrameLength));
+            pixels.CopyFrameTo(frame, data.AsSpan(frame * info.FrameLength, info.FrameLength));
         }
 
         dataset.AddOrUpdate(new DicomElement(DicomTag.PixelData, info.BitsAllocated > 8 ? DicomVR.OW : DicomVR.OB, data));

@@ -18,6 +18,9 @@ internal sealed class RleCodec : IDicomFrameCodec
 
     public byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info) => RleDecoder.DecodeFrame(encoded, info);
 
+    public void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> destination) =>
+        RleDecoder.DecodeFrame(encoded, info, destination);
+
     public bool CanEncode(DicomImageInfo info) =>
         info.BitsAllocated is 8 or 16 or 32 && info.SamplesPerPixel * info.BytesPerSample <= MaxSegments;
 

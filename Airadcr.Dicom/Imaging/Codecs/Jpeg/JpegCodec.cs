@@ -28,7 +28,10 @@ internal sealed class JpegCodec : IDicomFrameCodec
     public string DecodedPhotometric(DicomImageInfo info) => ConvertsToRgb(info) ? "RGB" : info.Photometric;
 
     public byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info) =>
-        JpegFrameDecoder.Decode(encoded, info, ConvertsToRgb(info));
+        JpegFrameDecoder.Decode(encoded, info, ConvertsToRgb(info), default, allocate: true)!;
+
+    public void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> destination) =>
+        JpegFrameDecoder.Decode(encoded, info, ConvertsToRgb(info), destination, allocate: false);
 
     public bool CanEncode(DicomImageInfo info) => TransferSyntaxUid switch
     {

@@ -6,7 +6,7 @@ namespace Airadcr.Dicom.Imaging.Codecs.Jpeg;
 /// replicated one (its top-left samples) and upsampled again; edge rows and columns repeat, as in libjpeg.</summary>
 internal static class JpegFancyUpsampling
 {
-    public static void Apply(int[] plane, int width, int height, int horizontal, int vertical)
+    public static void Apply(Span<int> plane, int width, int height, int horizontal, int vertical)
     {
         if (horizontal != 2 || vertical is not (1 or 2))
         {
@@ -38,7 +38,7 @@ internal static class JpegFancyUpsampling
                 Both(input.AsSpan(source * inWidth, inWidth), input.AsSpan(neighbour * inWidth, inWidth), row);
             }
 
-            row.AsSpan(0, width).CopyTo(plane.AsSpan(y * width, width));
+            row.AsSpan(0, width).CopyTo(plane.Slice(y * width, width));
         }
     }
 

@@ -8,13 +8,20 @@ namespace Airadcr.Dicom.Imaging.Codecs.Jpeg;
 /// lossy YCbCr is converted to RGB when <paramref name="toRgb"/>.</summary>
 internal static class JpegFrameDecoder
 {
-    public static byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, bool toRgb)
+    /// <summary>Decodes into <paramref name="destination"/> or, when <paramref name="allocate"/>, into a new array
+    /// allocated once the codestream has decoded (a tiny codestream cannot make us allocate a declared huge frame).</summary>
+    public static byte[]? Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, bool toRgb, Span<byte> destination, bool allocate)
     {
+        if (!allocate && destination.Length != info.FrameLength)
+        {
+            throw new ArgumentException($"a frame of {info.FrameLength} bytes does not fit {destination.Length}", nameof(destination));
+        }
+
         var decoder = new JpegStreamDecoder(info);
-        var writer = new JpegPlaneWriter(info.Columns, info.Rows, info.SamplesPerPixel);
+        using var writer = new JpegPlaneWriter(info.Columns, info.Rows, info.SamplesPerPixel);
         try
         {
-            decoder.SetInput(encoded.ToArray());
+            decoder.SetInput(JpegFinalRestart.Prepare(encoded));
             decoder.SetOutputWriter(writer);
             decoder.Decode();
         }
@@ -30,105 +37,115 @@ internal static class JpegFrameDecoder
             throw new DicomFormatException("JPEG codestream is truncated (no EOI marker)", encoded.Length);
         }
 
-        var planes = writer.Planes;
         if (decoder.IsLossless)
         {
-            planes = Reconstruct(planes, info, frame.SamplePrecision, decoder.LosslessScans);
+            Reconstruct(writer, info, frame.SamplePrecision, decoder.LosslessScans);
         }
         else
         {
-            Clamp(planes, (1 << frame.SamplePrecision) - 1);
-            Upsample(planes, info, frame.Components ?? []);
-            if (toRgb && planes.Length == 3)
+            Clamp(writer, (1 << frame.SamplePrecision) - 1);
+            Upsample(writer, info, frame.Components ?? []);
+            if (toRgb && writer.Components == 3)
             {
-                JpegColor.YCbCrToRgb(planes[0], planes[1], planes[2], (1 << frame.SamplePrecision) - 1);
+                JpegColor.YCbCrToRgb(writer.Plane(0), writer.Plane(1), writer.Plane(2), (1 << frame.SamplePrecision) - 1);
             }
         }
 
-        return Pack(planes, info);
+        var allocated = allocate ? new byte[info.FrameLength] : null;
+        Pack(writer, info, allocated ?? destination);
+        return allocated;
     }
 
-    private static int[][] Reconstruct(int[][] planes, DicomImageInfo info, int precision, List<JpegLosslessScan> scans)
+    private static void Reconstruct(JpegPlaneWriter planes, DicomImageInfo info, int precision, List<JpegLosslessScan> scans)
     {
-        var result = new int[planes.Length][];
+        var done = new bool[planes.Components];
         foreach (var scan in scans)
         {
             foreach (var c in scan.Components)
             {
-                result[c] = JpegLosslessPrediction.Reconstruct(planes[c], info.Columns, info.Rows, precision, scan);
+                if (!done[c])
+                {
+                    JpegLosslessPrediction.Reconstruct(planes.Plane(c), info.Columns, info.Rows, precision, scan);
+                    done[c] = true;
+                }
             }
         }
 
-        for (var c = 0; c < result.Length; c++)
+        var missing = Array.IndexOf(done, false);
+        if (missing >= 0)
         {
-            if (result[c] is null)
-            {
-                throw new DicomFormatException($"lossless JPEG codestream has no scan of component {c}", 0);
-            }
+            throw new DicomFormatException($"lossless JPEG codestream has no scan of component {missing}", 0);
         }
-
-        return result;
     }
 
-    private static void Upsample(int[][] planes, DicomImageInfo info, JpegLibrary.JpegFrameComponentSpecificationParameters[] components)
+    private static void Upsample(JpegPlaneWriter planes, DicomImageInfo info, JpegLibrary.JpegFrameComponentSpecificationParameters[] components)
     {
         var maxH = components.Max(c => (int)c.HorizontalSamplingFactor);
         var maxV = components.Max(c => (int)c.VerticalSamplingFactor);
-        for (var c = 0; c < planes.Length && c < components.Length; c++)
+        for (var c = 0; c < planes.Components && c < components.Length; c++)
         {
-            JpegFancyUpsampling.Apply(planes[c], info.Columns, info.Rows,
+            JpegFancyUpsampling.Apply(planes.Plane(c), info.Columns, info.Rows,
                 maxH / components[c].HorizontalSamplingFactor, maxV / components[c].VerticalSamplingFactor);
         }
     }
 
-    private static void Clamp(int[][] planes, int max)
+    private static void Clamp(JpegPlaneWriter planes, int max)
     {
-        foreach (var plane in planes)
+        for (var c = 0; c < planes.Components; c++)
         {
-            for (var i = 0; i < plane.Length; i++)
+            foreach (ref var sample in planes.Plane(c))
             {
-                plane[i] = Math.Clamp(plane[i], 0, max);
+                sample = Math.Clamp(sample, 0, max);
             }
         }
     }
 
     /// <summary>Interleaves the planes into the Bits Allocated container; signed data is sign-extended from Bits
     /// Stored (JPEG carries the two's complement bit pattern of the stored bits).</summary>
-    private static byte[] Pack(int[][] planes, DicomImageInfo info)
+    private static void Pack(JpegPlaneWriter planes, DicomImageInfo info, Span<byte> output)
     {
-        var output = new byte[info.FrameLength];
-        var samples = planes.Length;
-        var bytes = info.BytesPerSample;
+        var samples = planes.Components;
         var stored = Math.Min(info.BitsStored, 31);
-        var sign = 1 << (stored - 1);
-        var storedMask = (1 << stored) - 1;
+        var signShift = info.IsSigned ? 32 - stored : 0;
         for (var c = 0; c < samples; c++)
         {
-            var plane = planes[c];
-            for (var p = 0; p < plane.Length; p++)
+            var plane = planes.Plane(c);
+            switch (info.BytesPerSample)
             {
-                var value = plane[p];
-                if (info.IsSigned && (value & ~storedMask) == 0 && (value & sign) != 0)
-                {
-                    value -= 1 << stored;
-                }
+                case 1:
+                    for (var p = 0; p < plane.Length; p++)
+                    {
+                        output[p * samples + c] = (byte)SignExtend(plane[p], signShift);
+                    }
 
-                var at = (p * samples + c) * bytes;
-                switch (bytes)
-                {
-                    case 1:
-                        output[at] = (byte)value;
-                        break;
-                    case 2:
-                        BinaryPrimitives.WriteInt16LittleEndian(output.AsSpan(at), (short)value);
-                        break;
-                    default:
-                        BinaryPrimitives.WriteInt32LittleEndian(output.AsSpan(at), value);
-                        break;
-                }
+                    break;
+                case 2:
+                    var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(output);
+                    for (var p = 0; p < plane.Length; p++)
+                    {
+                        words[p * samples + c] = (short)SignExtend(plane[p], signShift);
+                    }
+
+                    break;
+                default:
+                    for (var p = 0; p < plane.Length; p++)
+                    {
+                        BinaryPrimitives.WriteInt32LittleEndian(output[((p * samples + c) * 4)..], SignExtend(plane[p], signShift));
+                    }
+
+                    break;
             }
         }
 
-        return output;
+        if (!BitConverter.IsLittleEndian && info.BytesPerSample == 2)
+        {
+            var words = System.Runtime.InteropServices.MemoryMarshal.Cast<byte, short>(output);
+            BinaryPrimitives.ReverseEndianness(words, words);
+        }
     }
+
+    /// <summary>A value within Bits Stored, sign-extended when <paramref name="shift"/> (32 - Bits Stored) is set; a
+    /// value outside Bits Stored is kept as it is.</summary>
+    private static int SignExtend(int value, int shift) =>
+        shift == 0 || (value >> (32 - shift)) != 0 ? value : (value << shift) >> shift;
 }

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Airadcr.Dicom.Imaging.Codecs.Jpeg;
 
 /// <summary>The predictors of lossless JPEG (ITU T.81 H.1.2.1, table H.1): selection values 1-7 over the neighbours
@@ -55,34 +57,145 @@ internal static class JpegLosslessPrediction
             : Predict(predictor, plane[index - 1], plane[index - width], plane[index - width - 1]);
     }
 
-    /// <summary>Rebuilds the samples of one lossless component: JpegLibrary's entropy decoding is kept (each
+    /// <summary>Rebuilds the samples of one lossless component in place: JpegLibrary's entropy decoding is kept (each
     /// difference is its 16-bit result minus its own prediction, modulo 2^16, H.1.2.2), the prediction is redone as
-    /// T.81 says, and the point transform is undone. <paramref name="decoded"/> holds JpegLibrary's 16-bit results
-    /// (as it stores them: signed 16-bit); the result holds samples in [0, 2^P).</summary>
-    public static int[] Reconstruct(ReadOnlySpan<int> decoded, int width, int height, int precision, JpegLosslessScan scan)
+    /// T.81 says, and the point transform is undone. <paramref name="plane"/> holds JpegLibrary's 16-bit results (as it
+    /// stores them: signed 16-bit) and comes back holding samples in [0, 2^P). Without restart intervals JpegLibrary's
+    /// prediction differs from T.81's on the first line only, which the row-by-row loop of each predictor handles;
+    /// with them, sample by sample (<see cref="Library"/>, <see cref="Standard"/>).</summary>
+    public static void Reconstruct(Span<int> plane, int width, int height, int precision, JpegLosslessScan scan)
     {
         var initial = 1 << (precision - scan.PointTransform - 1);
         var mask = (1 << (precision - scan.PointTransform)) - 1;
-        var samples = new int[width * height];
+        if (scan.RestartInterval > 0)
+        {
+            WithRestarts(plane, width, height, initial, mask, scan);
+        }
+        else
+        {
+            WithoutRestarts(plane, width, height, initial, mask, scan.Predictor);
+        }
+
+        if (scan.PointTransform > 0)
+        {
+            foreach (ref var sample in plane)
+            {
+                sample <<= scan.PointTransform;
+            }
+        }
+    }
+
+    private static void WithRestarts(Span<int> plane, int width, int height, int initial, int mask, JpegLosslessScan scan)
+    {
+        var decoded = plane.ToArray();
         for (var y = 0; y < height; y++)
         {
             for (var x = 0; x < width; x++)
             {
                 var index = y * width + x;
                 var difference = decoded[index] - Library(decoded, width, x, y, scan.Predictor, initial, scan.RestartInterval);
-                var prediction = Standard(samples, width, x, y, scan.Predictor, initial, scan.RestartInterval);
-                samples[index] = (prediction + difference) & 0xFFFF & mask;
+                var prediction = Standard(plane, width, x, y, scan.Predictor, initial, scan.RestartInterval);
+                plane[index] = (prediction + difference) & mask;
             }
         }
+    }
 
-        if (scan.PointTransform > 0)
+    private static void WithoutRestarts(Span<int> plane, int width, int height, int initial, int mask, int predictor)
+    {
+        var rows = ArrayPool<int>.Shared.Rent(2 * width);
+        try
         {
-            for (var i = 0; i < samples.Length; i++)
+            switch (predictor)
             {
-                samples[i] <<= scan.PointTransform;
+                case 1: Rows<Ra>(plane, rows, width, height, initial, mask); break;
+                case 2: Rows<Rb>(plane, rows, width, height, initial, mask); break;
+                case 3: Rows<Rc>(plane, rows, width, height, initial, mask); break;
+                case 4: Rows<RaRbRc>(plane, rows, width, height, initial, mask); break;
+                case 5: Rows<RaHalfRbRc>(plane, rows, width, height, initial, mask); break;
+                case 6: Rows<RbHalfRaRc>(plane, rows, width, height, initial, mask); break;
+                case 7: Rows<Mean>(plane, rows, width, height, initial, mask); break;
+                default: Rows<None>(plane, rows, width, height, initial, mask); break;
             }
         }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(rows);
+        }
+    }
 
-        return samples;
+    /// <summary>Row by row, keeping JpegLibrary's values of the row above and of this row (its prediction needs them)
+    /// while the row is overwritten with the reconstructed samples.</summary>
+    private static void Rows<TPredictor>(Span<int> plane, int[] rows, int width, int height, int initial, int mask)
+        where TPredictor : struct, IPredictor
+    {
+        var current = rows.AsSpan(0, width);
+        var row = plane[..width];
+        row.CopyTo(current);
+        row[0] = current[0] & mask;
+        for (var x = 1; x < width; x++)
+        {
+            var difference = current[x] - TPredictor.Predict(current[x - 1], initial, initial);
+            row[x] = (row[x - 1] + difference) & mask;
+        }
+
+        for (var y = 1; y < height; y++)
+        {
+            var above = rows.AsSpan((y - 1) % 2 * width, width);
+            current = rows.AsSpan(y % 2 * width, width);
+            var samplesAbove = plane.Slice((y - 1) * width, width);
+            row = plane.Slice(y * width, width);
+            row.CopyTo(current);
+            row[0] = (samplesAbove[0] + current[0] - above[0]) & mask;
+            for (var x = 1; x < width; x++)
+            {
+                var difference = current[x] - TPredictor.Predict(current[x - 1], above[x], above[x - 1]);
+                row[x] = (TPredictor.Predict(row[x - 1], samplesAbove[x], samplesAbove[x - 1]) + difference) & mask;
+            }
+        }
+    }
+
+    private interface IPredictor
+    {
+        static abstract int Predict(int ra, int rb, int rc);
+    }
+
+    private readonly struct Ra : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => ra;
+    }
+
+    private readonly struct Rb : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => rb;
+    }
+
+    private readonly struct Rc : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => rc;
+    }
+
+    private readonly struct RaRbRc : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => ra + rb - rc;
+    }
+
+    private readonly struct RaHalfRbRc : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => ra + ((rb - rc) >> 1);
+    }
+
+    private readonly struct RbHalfRaRc : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => rb + ((ra - rc) >> 1);
+    }
+
+    private readonly struct Mean : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => (ra + rb) >> 1;
+    }
+
+    private readonly struct None : IPredictor
+    {
+        public static int Predict(int ra, int rb, int rc) => 0;
     }
 }

@@ -38,13 +38,6 @@ internal sealed class JpegStreamDecoder(DicomImageInfo info) : JpegDecoder
                 Frame = frame;
                 IsLossless = marker == JpegMarker.StartOfFrame3;
                 SetRestartInterval(RestartIntervalBeforeFirstScan(reader) ?? GetRestartInterval());
-                if (IsLossless && GetRestartInterval() > 0)
-                {
-                    // JpegLibrary 0.4.32 decodes lossless scans with restart markers to wrong samples from some line
-                    // on (codestreams dcmdjpeg decodes exactly): refuse them rather than return wrong pixels.
-                    throw new DicomFormatException("lossless JPEG with restart intervals is not supported here", reader.ConsumedByteCount);
-                }
-
                 break;
             case JpegMarker.DefineRestartInterval when Frame is not null:
                 var interval = Peek(reader);

@@ -17,6 +17,9 @@ internal sealed class Jpeg2000Codec(bool lossy) : IDicomFrameCodec
 
     public byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info) => Jpeg2000Decoder.Decode(encoded, info);
 
+    public void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> destination) =>
+        Jpeg2000Decoder.Decode(encoded, info, destination);
+
     /// <summary>8 or 16-bit containers with up to 16 stored bits at the bottom; monochrome or palette frames, or RGB and
     /// YBR_FULL colour frames (interleaved as every frame is here).</summary>
     public bool CanEncode(DicomImageInfo info) =>

@@ -14,8 +14,21 @@ internal static unsafe class Jpeg2000Decoder
     /// <summary>Frames of at least this many samples are decoded by several threads (code-blocks in parallel).</summary>
     private const long ThreadedSamples = 256 * 256;
 
-    public static byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info)
+    public static byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info) => Decode(encoded, info, default, allocate: true)!;
+
+    /// <summary>One frame into <paramref name="output"/> (<see cref="DicomImageInfo.FrameLength"/> bytes).</summary>
+    public static void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> output) =>
+        Decode(encoded, info, output, allocate: false);
+
+    /// <summary>Checks the codestream's header against the module, decodes, and writes the samples into
+    /// <paramref name="output"/> or, when <paramref name="allocate"/>, into a new array allocated after the checks.</summary>
+    private static byte[]? Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> output, bool allocate)
     {
+        if (!allocate && output.Length != info.FrameLength)
+        {
+            throw new ArgumentException($"a JPEG 2000 frame of {info.FrameLength} bytes does not fit {output.Length}", nameof(output));
+        }
+
         var header = Jpeg2000Header.Read(encoded);
         header.CheckAgainst(info);
         if ((long)info.SamplesPerFrame > MaxSamples)
@@ -41,7 +54,9 @@ internal static unsafe class Jpeg2000Decoder
                 CheckImage(image, info);
                 Require(session, OpenJpegNative.Decode(session.Codec, session.Stream, image), "JPEG 2000 codestream is corrupt");
                 Require(session, EndDecompress(session.Codec, session.Stream), "JPEG 2000 codestream is corrupt");
-                return ToNative(image, info);
+                var allocated = allocate ? new byte[info.FrameLength] : null;
+                ToNative(image, info, allocated ?? output);
+                return allocated;
             }
             finally
             {
@@ -80,11 +95,10 @@ internal static unsafe class Jpeg2000Decoder
         }
     }
 
-    private static byte[] ToNative(Image* image, DicomImageInfo info)
+    private static void ToNative(Image* image, DicomImageInfo info, Span<byte> output)
     {
         var samples = info.SamplesPerPixel;
         var pixels = info.Rows * info.Columns;
-        var output = new byte[info.FrameLength];
         for (var c = 0; c < samples; c++)
         {
             var component = image->Components[c];
@@ -124,7 +138,5 @@ internal static unsafe class Jpeg2000Decoder
                 }
             }
         }
-
-        return output;
     }
 }

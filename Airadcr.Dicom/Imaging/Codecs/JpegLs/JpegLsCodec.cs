@@ -18,6 +18,9 @@ internal sealed class JpegLsCodec(bool nearLossless) : IDicomFrameCodec
 
     public byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info) => JpegLsDecoder.Decode(encoded, info);
 
+    public void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> destination) =>
+        JpegLsDecoder.Decode(encoded, info, destination);
+
     public bool CanEncode(DicomImageInfo info) =>
         info.BitsAllocated is 8 or 16
         && info.BitsStored >= 2

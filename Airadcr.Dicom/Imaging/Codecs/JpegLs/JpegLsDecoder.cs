@@ -14,7 +14,16 @@ internal static unsafe class JpegLsDecoder
 {
     private static ReadOnlySpan<byte> EndOfImage => [0xFF, 0xD9];
 
-    public static byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info)
+    public static byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info) => Decode(encoded, info, default, allocate: true)!;
+
+    /// <summary>One frame into <paramref name="output"/> (<see cref="DicomImageInfo.FrameLength"/> bytes).</summary>
+    public static void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> output) =>
+        Decode(encoded, info, output, allocate: false);
+
+    /// <summary>Checks the header, then decodes into <paramref name="output"/> or, when <paramref name="allocate"/>,
+    /// a new array: straight from CharLS when its layout is the module's (interleaved, same sample size), else
+    /// through a temporary buffer.</summary>
+    private static byte[]? Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> output, bool allocate)
     {
         if (info.BitsAllocated is not (8 or 16))
         {
@@ -55,18 +64,35 @@ internal static unsafe class JpegLsDecoder
                     throw new DicomFormatException($"JPEG-LS frame needs {required} bytes where the module describes {length}", 0);
                 }
 
-                var decoded = new byte[length];
+                var direct = (interleave != CharLsInterleaveMode.None || info.SamplesPerPixel == 1) && info.BytesPerSample == bytesPerSample;
+                var allocated = allocate ? new byte[length * info.BytesPerSample / bytesPerSample] : null;
+                if (allocated is not null)
+                {
+                    output = allocated;
+                }
+                else if (output.Length != length * info.BytesPerSample / bytesPerSample)
+                {
+                    throw new ArgumentException($"a JPEG-LS frame of {info.FrameLength} bytes does not fit {output.Length}", nameof(output));
+                }
+
+                var decoded = direct ? output : new byte[length];
                 fixed (byte* destination = decoded)
                 {
                     Check(CharLsNative.DecoderDecodeToBuffer(decoder, destination, (nuint)decoded.Length, 0));
                 }
 
-                if (interleave == CharLsInterleaveMode.None && info.SamplesPerPixel > 1)
+                if (!direct)
                 {
-                    decoded = Interleave(decoded, info.SamplesPerPixel, bytesPerSample);
+                    var samples = decoded.ToArray();
+                    if (interleave == CharLsInterleaveMode.None && info.SamplesPerPixel > 1)
+                    {
+                        samples = Interleave(samples, info.SamplesPerPixel, bytesPerSample);
+                    }
+
+                    ToContainer(samples, bytesPerSample, info).CopyTo(output);
                 }
 
-                return ToContainer(decoded, bytesPerSample, info);
+                return allocated;
             }
         }
         finally

@@ -1,0 +1,73 @@
+using Airadcr.Dicom.Imaging.Codecs;
+using Airadcr.Dicom.IO;
+using Airadcr.LocalServers;
+using Airadcr.Testing;
+
+namespace Airadcr.Dicom.Tests.Codecs;
+
+/// <summary>The CLI as it is installed: `dotnet publish tools/Airadcr.Dicom.Cli -c Release` writes a native executable
+/// (Native AOT). It must transcode through every codec exactly as the library does in-process: the codecs' native
+/// libraries (CharLS, OpenJPEG) load and nothing the codecs need was trimmed away.</summary>
+public sealed class NativeCliTests(NativeCliTests.PublishedCli cli) : IClassFixture<NativeCliTests.PublishedCli>
+{
+    [Theory]
+    [InlineData("rle", 16)]
+    [InlineData("jpeg-sv1", 16)]
+    [InlineData("jpeg-lossless", 12)]
+    [InlineData("jpegls", 16)]
+    [InlineData("j2k-lossless", 16)]
+    [InlineData("jpeg", 8)]
+    [InlineData("j2k", 8)]
+    public async Task The_native_cli_encodes_and_decodes_like_the_library(string syntax, int bits)
+    {
+        var layout = bits == 8
+            ? new CodecImageLayout(48, 64, 8, 8, false, 3, "RGB", Frames: 2)
+            : new CodecImageLayout(64, 80, 16, bits, bits == 16, 1, "MONOCHROME2", Frames: 3);
+        using var work = new CodecOracle();
+        var original = work.Save(CodecTestImages.Create(layout, seed: 19), "original.dcm");
+
+        await cli.TranscodeAsync(original, work.PathOf("encoded.dcm"), syntax);
+        await cli.TranscodeAsync(work.PathOf("encoded.dcm"), work.PathOf("decoded.dcm"), "explicit");
+
+        var encoded = DicomFile.Open(work.PathOf("encoded.dcm"));
+        Assert.NotEqual(DicomTransferSyntax.ExplicitVRLittleEndian.Uid, encoded.TransferSyntax.Uid);
+        var inProcess = DicomTranscoder.Transcode(encoded, DicomTransferSyntax.ExplicitVRLittleEndian);
+        CodecOracle.AssertSamePixels(inProcess, DicomFile.Open(work.PathOf("decoded.dcm")), $"native {syntax} decode vs in-process");
+        if (!DicomCodecs.Find(encoded.TransferSyntax.Uid)!.IsLossy)
+        {
+            CodecOracle.AssertSamePixels(DicomFile.Open(original), DicomFile.Open(work.PathOf("decoded.dcm")), $"native {syntax} round trip");
+        }
+    }
+
+    /// <summary>Publishes the CLI once per run, into a temporary folder, as README.md tells users to.</summary>
+    public sealed class PublishedCli : IAsyncLifetime
+    {
+        private readonly string _folder = Path.Combine(Path.GetTempPath(), "airadcr-native-cli-" + Guid.NewGuid().ToString("N"));
+
+        private string Executable => Path.Combine(_folder, "airadcr-dicom");
+
+        public async ValueTask InitializeAsync()
+        {
+            var project = Path.Combine(BuiltProject.RepositoryRoot() ?? throw new InvalidOperationException("Airadcr.sln not found upwards"),
+                "tools", "Airadcr.Dicom.Cli");
+            using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(15));
+            var result = await ExternalTool.RunAsync("dotnet", "dotnet-sdk-10.0",
+                ["publish", project, "-c", "Release", "-o", _folder, "--nologo"], hangGuard.Token);
+            Assert.True(result.ExitCode == 0 && File.Exists(Executable),
+                $"`dotnet publish {project} -c Release` failed (Native AOT links with clang: apt install clang zlib1g-dev): {result.StandardOutput}{result.StandardError}");
+        }
+
+        public async Task TranscodeAsync(string input, string output, string syntax)
+        {
+            using var hangGuard = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+            var result = await ExternalTool.RunExecutableAsync(Executable, ["transcode", input, output, "--ts", syntax], hangGuard.Token);
+            Assert.True(result.ExitCode == 0, $"airadcr-dicom transcode --ts {syntax} failed: {result.StandardOutput}{result.StandardError}");
+        }
+
+        public ValueTask DisposeAsync()
+        {
+            Directory.Delete(_folder, recursive: true);
+            return ValueTask.CompletedTask;
+        }
+    }
+}
