@@ -13,15 +13,13 @@ public sealed record PixelRectangle(int X, int Y, int Width, int Height);
 /// "rectangles": [{"x", "y", "width", "height"}]}, names case-insensitive, criteria optional.</summary>
 public static class CleanPixelRules
 {
-    private static readonly System.Text.Json.JsonSerializerOptions Json = new() { PropertyNameCaseInsensitive = true };
-
     /// <exception cref="FormatException">Not such an array, or a rectangle with no area.</exception>
     public static IReadOnlyList<CleanPixelRule> FromJson(string json)
     {
         List<CleanPixelRule>? rules;
         try
         {
-            rules = System.Text.Json.JsonSerializer.Deserialize<List<CleanPixelRule>>(json, Json);
+            rules = System.Text.Json.JsonSerializer.Deserialize(json, CleanPixelRuleJson.Default.ListCleanPixelRule);
         }
         catch (System.Text.Json.JsonException ex)
         {
@@ -36,3 +34,9 @@ public static class CleanPixelRules
         return rules;
     }
 }
+
+/// <summary>Source-generated JSON for <see cref="CleanPixelRules"/>: the CLI is published with Native AOT, where
+/// reflection-based System.Text.Json is off (IL2026/IL3050).</summary>
+[System.Text.Json.Serialization.JsonSourceGenerationOptions(PropertyNameCaseInsensitive = true)]
+[System.Text.Json.Serialization.JsonSerializable(typeof(List<CleanPixelRule>))]
+internal sealed partial class CleanPixelRuleJson : System.Text.Json.Serialization.JsonSerializerContext;
