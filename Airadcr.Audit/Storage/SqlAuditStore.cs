@@ -24,6 +24,9 @@ public abstract class SqlAuditStore : IAuditStore
 
     protected abstract Task<DbConnection> OpenAsync(CancellationToken cancellationToken);
 
+    /// <summary>A connection to append on (by default any connection; a service with its own single writer lends it).</summary>
+    protected virtual async Task<DbConnection> OpenWriterAsync(CancellationToken cancellationToken) => await OpenAsync(cancellationToken);
+
     /// <summary>Waits for this process's turn to write (engines with one writer at a time queue here, not in a busy loop).</summary>
     protected virtual ValueTask<IDisposable?> EnterWriterAsync(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
 
@@ -36,7 +39,7 @@ public abstract class SqlAuditStore : IAuditStore
         }
         await EnsureSchemaAsync(cancellationToken);
         using var turn = await EnterWriterAsync(cancellationToken);
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await OpenWriterAsync(cancellationToken);
         await BeginChainWriteAsync(connection, cancellationToken);
         try
         {
@@ -134,7 +137,8 @@ public abstract class SqlAuditStore : IAuditStore
             {
                 return;
             }
-            await using var connection = await OpenAsync(cancellationToken);
+            using var turn = await EnterWriterAsync(cancellationToken);
+            await using var connection = await OpenWriterAsync(cancellationToken);
             await BeginChainWriteAsync(connection, cancellationToken);
             try
             {
