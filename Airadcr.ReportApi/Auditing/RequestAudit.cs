@@ -16,34 +16,22 @@ public static class RequestAudit
 
     public static WebApplication UseRequestAudit(this WebApplication app)
     {
-        app.Use(async (context, next) =>
-        {
-            try
-            {
-                await next(context);
-            }
-            finally
-            {
-                Record(context);
-            }
-        });
+        app.UseRequestAudit(Describe);
         return app;
     }
 
-    private static void Record(HttpContext context)
+    private static AuditEvent? Describe(HttpContext context, RouteEndpoint endpoint)
     {
-        if (context.GetEndpoint() is not RouteEndpoint endpoint
-            || Unaudited.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
+        if (Unaudited.Any(path => context.Request.Path.StartsWithSegments(path, StringComparison.OrdinalIgnoreCase)))
         {
-            return;
+            return null;
         }
-        var services = context.RequestServices;
         var technicalId = context.Request.RouteValues["technical_id"] as string ?? context.Request.Query["tid"].ToString();
-        services.GetRequiredService<AuditTrail>().Record(new AuditEvent(
+        return new AuditEvent(
             Actor(context),
-            $"{context.Request.Method} /{endpoint.RoutePattern.RawText?.Trim('/')}",
-            string.IsNullOrEmpty(technicalId) ? null : services.GetRequiredService<AuditSubjects>().Report(technicalId),
-            context.Response.StatusCode.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+            RequestAuditMiddleware.Action(context, endpoint),
+            string.IsNullOrEmpty(technicalId) ? null : context.RequestServices.GetRequiredService<AuditSubjects>().Report(technicalId),
+            RequestAuditMiddleware.Status(context));
     }
 
     private static string Actor(HttpContext context)
