@@ -1,4 +1,6 @@
+using Airadcr.Audit.Verification;
 using Airadcr.DicomGateway.Apis;
+using Airadcr.DicomGateway.Auditing;
 
 if (args is ["report", .. var reportArgs])
 {
@@ -13,12 +15,18 @@ builder.AddServiceDefaults();
 builder.AddGatewayServices();
 
 var app = builder.Build();
+if (AuditVerifyCommand.IsRequested(args))
+{
+    return await AuditVerifyCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
 
+app.UseRequestAudit();
 app.MapDefaultEndpoints();
 app.MapStudiesApi();
 app.MapAdminApi();
 app.MapThroughputApi();
 app.MapSignedReportApi();
+app.MapAuditVerify().RequireAdminKey();
 
 await app.RunAsync();
 return 0;

@@ -1,3 +1,4 @@
+using Airadcr.Audit.Verification;
 using Airadcr.ReportApi;
 
 var builder = WebApplication.CreateBuilder(ServiceHostArguments.For(args));
@@ -7,10 +8,15 @@ builder.UseDesktopListener();
 builder.AddReportApiServices(environment);
 
 var app = builder.Build();
+if (AuditVerifyCommand.IsRequested(args))
+{
+    return await AuditVerifyCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
 app.UseReportApi();
 app.MapDefaultEndpoints();
 app.MapReportApi();
 app.MapApiDocumentation();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,3 +1,4 @@
+using Airadcr.Audit.Verification;
 using Airadcr.Web.Extensions;
 
 var builder = WebApplication.CreateBuilder(ServiceHostArguments.For(args));
@@ -5,9 +6,14 @@ builder.AddServiceDefaults();
 builder.AddWebServices();
 
 var app = builder.Build();
+if (AuditVerifyCommand.IsRequested(args))
+{
+    return await AuditVerifyCommand.RunAsync(app.Services, Console.Out, CancellationToken.None);
+}
 app.UseWeb();
 app.MapDefaultEndpoints();
 app.MapWeb();
-app.Run();
+await app.RunAsync();
+return 0;
 
 public partial class Program;

@@ -1,4 +1,6 @@
+using Airadcr.Audit.Storage;
 using Airadcr.DicomGateway.Analysis;
+using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Pacs;
@@ -13,6 +15,7 @@ using Airadcr.DicomGateway.Storage;
 using Microsoft.Extensions.Options;
 using StackExchange.Redis;
 
+using Microsoft.Data.Sqlite;
 using Npgsql;
 
 namespace Microsoft.Extensions.Hosting;
@@ -52,6 +55,14 @@ public static class GatewayExtensions
                 .StorageLocation(paths.StorageRoot, database.Engine, database.Location);
             return database;
         });
+        // The audit chain in gatewaydb (audit_chain, audit_checkpoint); registered before the SCP, its writer stops last.
+        // SQLite: appends take the index's writer turn. Key, pepper and default export in the storage folder.
+        builder.Services.AddAuditTrail("dicomgateway",
+            services => services.GetRequiredService<GatewayDatabase>() is SqliteGatewayDatabase sqlite
+                ? new SqliteAuditStore(new SqliteConnectionStringBuilder { DataSource = sqlite.Location }.ToString(), sqlite.OpenWriterAsync)
+                : new PostgresAuditStore(services.GetRequiredService<NpgsqlDataSource>()),
+            services => services.GetRequiredService<GatewayPaths>().StorageRoot);
+        builder.Services.AddSingleton<AssociationAudit>();
         builder.Services.AddSingleton<InstanceIndex>();
         builder.Services.AddSingleton<IndexWatermark>();
         builder.Services.AddSingleton<StorageRecovery>();

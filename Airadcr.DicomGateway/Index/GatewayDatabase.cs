@@ -35,6 +35,29 @@ public abstract class GatewayDatabase
         ValueTask.FromResult<IAsyncDisposable?>(null);
 
     /// <summary>
+    /// A connection holding this process's writer turn until it is disposed: another writer of this database (the
+    /// audit chain) takes its turn among the gateway's own write transactions instead of contending with them.
+    /// </summary>
+    public async ValueTask<DbConnection> OpenWriterAsync(CancellationToken cancellationToken)
+    {
+        var turn = await EnterWriterAsync(cancellationToken);
+        try
+        {
+            var connection = await OpenAsync(cancellationToken);
+            if (turn is not null)
+            {
+                connection.Disposed += (_, _) => turn.Dispose();
+            }
+            return connection;
+        }
+        catch
+        {
+            turn?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
     /// Runs <paramref name="work"/> in one write transaction, committed before this returns. With
     /// <see cref="CommitSync.Flushed"/> the commit is on disk when this returns; with <see cref="CommitSync.Deferred"/>
     /// it is visible to readers and survives a crash of this process, and reaches the disk with the next flushed commit

@@ -1,3 +1,4 @@
+using Airadcr.Audit;
 using Airadcr.Dicom.Network.Client;
 using Airadcr.Dicom.Network.Dimse;
 using Airadcr.DicomGateway.Configuration;
@@ -11,7 +12,8 @@ namespace Airadcr.DicomGateway.Pacs;
 /// C-STORE SCU to <c>Gateway:Pacs</c>: sends what <see cref="PacsSendQueue"/> holds, one association per batch,
 /// proposing each file's own transfer syntax plus the uncompressed ones; failures are retried with backoff.
 /// </summary>
-public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> options, TimeProvider time, ILogger<PacsSender> logger)
+public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> options, TimeProvider time, AuditTrail audit, AuditSubjects subjects,
+    ILogger<PacsSender> logger)
     : PeriodicService(TimeSpan.FromMilliseconds(500), time)
 {
 
@@ -30,6 +32,7 @@ public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> opt
         var pacs = options.Value.Pacs;
         var sent = 0;
         var settled = 0;
+        var acknowledged = new HashSet<long>();
         try
         {
             var contexts = await DicomClient.StorageContextsForAsync(due.Select(d => d.Path), cancellationToken);
@@ -47,6 +50,7 @@ public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> opt
                 if (response.Status is DicomStatus.Success or >= 0xB000 and <= 0xBFFF)
                 {
                     await queue.MarkSentAsync(send, cancellationToken);
+                    acknowledged.Add(send.SendId);
                     sent++;
                 }
                 else
@@ -64,6 +68,13 @@ public sealed class PacsSender(PacsSendQueue queue, IOptions<GatewayOptions> opt
                 await queue.RetryLaterAsync(send, error.Message, cancellationToken);
             }
             logger.PacsSendFailed(error.Message);
+        }
+        // One entry per study of this batch: how many files the PACS acknowledged, how many wait for a retry.
+        foreach (var study in due.GroupBy(d => d.StudyUid))
+        {
+            var ok = study.Count(d => acknowledged.Contains(d.SendId));
+            audit.Record(new AuditEvent("ae:" + options.Value.AeTitle, "pacs-send", subjects.Study(study.Key),
+                $"{ok} sent, {study.Count() - ok} to retry, to {pacs.AeTitle}"));
         }
         return sent;
     }

@@ -5,6 +5,7 @@ using Airadcr.Dicom.Network.Dimse;
 using Airadcr.Dicom.Network.Pdus;
 using Airadcr.Dicom.Network.Server;
 using Airadcr.Dicom.Network.Storage;
+using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
@@ -24,6 +25,7 @@ public sealed class GatewayStorageHandler(
     CallingAeAllowlist allowlist,
     IOptions<GatewayOptions> options,
     TimeProvider time,
+    AssociationAudit audit,
     ILogger<GatewayStorageHandler> logger) : IDicomServiceHandler
 {
     /// <summary>Deflated Explicit VR Little Endian is not among them: it is offered with <c>AcceptDeflated</c> only.</summary>
@@ -41,6 +43,12 @@ public sealed class GatewayStorageHandler(
         logger.CallingAeRejected(request.CallingAe);
         return RejectReason.CallingAeNotRecognized;
     }
+
+    public void AssociationAccepted(AssociationInfo association) => audit.Accepted(association);
+
+    public void AssociationRejected(AssociationRequestInfo request, string reason) => audit.Rejected(request, reason);
+
+    public void AssociationEnded(AssociationInfo association, AssociationEnd end) => audit.Ended(association, end);
 
     public IReadOnlyList<string> AcceptableTransferSyntaxes(string abstractSyntax) =>
         !StorageSopClasses.Contains(abstractSyntax) ? []
@@ -78,6 +86,21 @@ public sealed class GatewayStorageHandler(
     }
 
     private async ValueTask<StoreOutcome> CommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
+    {
+        var outcome = await CommitInstanceAsync(instance, cancellationToken);
+        // Counted in memory for the association's audit summary; nothing here waits for the audit.
+        if (outcome.Status == DicomStatus.Success)
+        {
+            audit.Stored(instance.Request.AssociationId, instance.Header.GetStringOrDefault(DicomTag.StudyInstanceUID)!);
+        }
+        else
+        {
+            audit.Refused(instance.Request.AssociationId);
+        }
+        return outcome;
+    }
+
+    private async ValueTask<StoreOutcome> CommitInstanceAsync(ReceivedInstance instance, CancellationToken cancellationToken)
     {
         var header = instance.Header;
         var study = header.GetStringOrDefault(DicomTag.StudyInstanceUID);

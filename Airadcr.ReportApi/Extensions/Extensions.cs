@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Airadcr.Audit.Storage;
 using Airadcr.ReportApi.Apis;
 using Airadcr.ReportApi.Configuration;
 using Airadcr.ReportApi.Diagnostics;
@@ -14,6 +15,7 @@ using Airadcr.ReportApi.Worklist;
 using Microsoft.Extensions.Caching.Hybrid;
 using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using StackExchange.Redis;
@@ -35,6 +37,14 @@ public static class Extensions
             json.SerializerOptions.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         });
         services.TryAddSingleton(TimeProvider.System);
+        // The audit chain in reportsdb (audit_chain, audit_checkpoint); SQLite appends take the store's writer turn.
+        services.AddAuditTrail("reportapi", sp => sp.GetRequiredService<ReportDatabase>() switch
+            {
+                SqliteReportDatabase sqlite => new SqliteAuditStore(
+                    new SqliteConnectionStringBuilder { DataSource = sqlite.DatabasePath }.ToString(), sqlite.OpenWriterAsync),
+                _ => new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()),
+            },
+            _ => environment.DataDirectory);
         services.AddMetrics();
         services.AddSingleton<ReportApiMetrics>();
         services.AddSingleton(DataKeySource.Load(environment.DataKey, environment.DataDirectory));

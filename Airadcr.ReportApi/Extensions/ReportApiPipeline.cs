@@ -1,4 +1,6 @@
 using System.Data.Common;
+using Airadcr.Audit.Verification;
+using Airadcr.ReportApi.Auditing;
 using Airadcr.ReportApi.Apis;
 using Airadcr.ReportApi.Logging;
 using Airadcr.ReportApi.TeoHub;
@@ -10,7 +12,7 @@ namespace Airadcr.ReportApi;
 
 public static class ReportApiPipeline
 {
-    /// <summary>Errors in the spec's shape (never a stack trace), foreign origins refused, then the rate limiter.</summary>
+    /// <summary>Errors in the spec's shape (never a stack trace), every call audited, foreign origins refused, then the rate limiter.</summary>
     public static WebApplication UseReportApi(this WebApplication app)
     {
         app.UseExceptionHandler(handler => handler.Run(async context =>
@@ -25,6 +27,7 @@ public static class ReportApiPipeline
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
             await context.Response.WriteAsJsonAsync(new ApiError(message), context.RequestAborted);
         }));
+        app.UseRequestAudit();
         app.UseOriginCheck();
         app.UseClientRateLimiting();
         return app;
@@ -40,6 +43,8 @@ public static class ReportApiPipeline
         app.MapNavigationApi();
         app.MapReportListApi();
         app.MapApprovedReportApi();
+        // Internal (not in the spec, not in the OpenAPI document): the audit chain's verification for the Web's admin page.
+        app.MapAuditVerify().RequireAdminKey().ExcludeFromDescription();
         return app;
     }
 

@@ -34,7 +34,7 @@ public static class ReportFilesApi
         var review = await reviews.GetAsync(tid, ct);
         var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? ReportLanguage.English : ReportLanguage.French;
         var pdf = await signing.PdfAsync(report, review ?? ReportView.TextOf(report), language, ct);
-        await audit.RecordAsync(context.User.Identity?.Name ?? "?", AuditActions.DownloadPdf, tid, null, ct);
+        await audit.RecordReportAsync(context.User.Identity?.Name ?? "?", AuditActions.DownloadPdf, tid, null, ct);
         return TypedResults.File(pdf, "application/pdf", tid + ".pdf");
     }
 

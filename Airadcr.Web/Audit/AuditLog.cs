@@ -1,28 +1,28 @@
-using Airadcr.Web.Data;
-using Microsoft.EntityFrameworkCore;
+using Airadcr.Audit;
 
 namespace Airadcr.Web.Audit;
 
-/// <summary>Records and lists audit entries (views, edits, signatures, key changes, sign-ins).</summary>
-public sealed class AuditLog(IDbContextFactory<WebDbContext> contexts, TimeProvider time)
+/// <summary>
+/// The Web's side of its audit chain (<see cref="AuditTrail"/> in webdb): records sign-ins, report views, signatures,
+/// downloads, viewer and DICOMweb access, admin changes; lists the newest entries for the admin page. Reports and
+/// studies are named by their keyed hash (<see cref="AuditSubjects"/>), never in clear.
+/// </summary>
+public sealed class AuditLog(AuditTrail trail, AuditSubjects subjects)
 {
-    public async Task RecordAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        db.AuditEntries.Add(new AuditEntry { At = time.GetUtcNow(), Actor = actor, Action = action, Target = target, Detail = detail });
-        await db.SaveChangesAsync(cancellationToken);
-    }
+    /// <summary>Appends and waits for the commit (an admin change or a signature is recorded before it is shown done).</summary>
+    public Task RecordAsync(string actor, string action, string? target, string? detail, CancellationToken cancellationToken) =>
+        trail.RecordAsync(new AuditEvent(actor, action, target, detail), cancellationToken);
 
-    public async Task<IReadOnlyList<AuditEntry>> LatestAsync(string? action, int count, CancellationToken cancellationToken)
-    {
-        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
-        var entries = db.AuditEntries.AsNoTracking();
-        if (!string.IsNullOrEmpty(action))
-        {
-            entries = entries.Where(e => e.Action == action);
-        }
-        return await entries.OrderByDescending(e => e.Id).Take(count).ToListAsync(cancellationToken);
-    }
+    /// <summary>An action on a report, named by the keyed hash of its technical id.</summary>
+    public Task RecordReportAsync(string actor, string action, string technicalId, string? detail, CancellationToken cancellationToken) =>
+        RecordAsync(actor, action, subjects.Report(technicalId), detail, cancellationToken);
+
+    /// <summary>Access to a study's images (viewer, DICOMweb proxy): queued, the request does not wait.</summary>
+    public void RecordStudyAccess(string actor, string action, string? studyInstanceUid, string? detail) =>
+        trail.Record(new AuditEvent(actor, action, studyInstanceUid is null ? null : subjects.Study(studyInstanceUid), detail));
+
+    public Task<IReadOnlyList<AuditEntry>> LatestAsync(string? action, int count, CancellationToken cancellationToken) =>
+        trail.Store.LatestAsync(action, count, cancellationToken);
 }
 
 /// <summary>Audit action names.</summary>
@@ -37,10 +37,15 @@ public static class AuditActions
     public const string Sign = "sign";
     public const string PostApprovedReport = "post-approved-report";
     public const string DownloadPdf = "download-pdf";
+    public const string OpenViewer = "open-viewer";
+    public const string DicomWebRequest = "dicomweb-request";
     public const string CreateApiKey = "create-api-key";
     public const string RevokeApiKey = "revoke-api-key";
     public const string CreateUser = "create-user";
     public const string ChangeRoles = "change-roles";
     public const string ChangeAllowlist = "change-calling-aes";
     public const string RisNavigation = "ris-navigation";
+    public const string ExportAuditHead = "export-audit-head";
+    public const string VerifyAudit = "verify-audit";
+    public const string ImportedEntry = "imported";
 }

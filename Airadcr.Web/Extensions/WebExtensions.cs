@@ -1,3 +1,4 @@
+using Airadcr.Audit.Storage;
 using Airadcr.Web.Apis;
 using Airadcr.Web.Audit;
 using Airadcr.Web.Components;
@@ -53,6 +54,7 @@ public static class WebExtensions
         builder.AddDicomWebProxy();
 
         services.AddSingleton<AuditLog>();
+        services.AddScoped<AuditIntegrity>();
         services.AddSingleton<ReviewStore>();
         services.AddScoped<WorklistService>();
         services.AddScoped<ReportSigning>();
@@ -86,6 +88,10 @@ public static class WebExtensions
             // Aspire's Npgsql client integration: the data source EF Core uses, a health check, traces and metrics.
             builder.AddPostgresDataSource(WebDbConnectionName);
         }
+        // The audit chain lives in webdb too (tables audit_chain, audit_checkpoint); registered first, it stops last.
+        builder.Services.AddAuditTrail("web",
+            sp => postgres ? new PostgresAuditStore(sp.GetRequiredService<NpgsqlDataSource>()) : new SqliteAuditStore(connection),
+            sp => sp.GetRequiredService<IOptions<WebOptions>>().Value.ResolveDataDirectory());
         builder.Services.AddDbContextFactory<WebDbContext>((services, options) =>
         {
             if (postgres)

@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using Airadcr.Audit.Verification;
 
 namespace Airadcr.Web.Gateway;
 
@@ -63,6 +64,11 @@ public sealed class GatewayClient(HttpClient http)
             cancellationToken);
         return response.IsSuccessStatusCode ? await response.Content.ReadAsByteArrayAsync(cancellationToken) : null;
     }
+
+    /// <summary>GET /admin/audit/verify: the gateway's verification of its own audit chain.</summary>
+    public async Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<AuditVerificationReport>(AuditVerifyEndpoint.Path.TrimStart('/'), AuditVerifyEndpoint.Json, cancellationToken)
+        ?? throw new HttpRequestException("gateway: empty audit verification");
 
     private static ByteArrayContent Part(byte[] bytes)
     {

@@ -1,3 +1,5 @@
+using Airadcr.Audit.Storage;
+using Airadcr.Web.Audit;
 using Airadcr.Web.Configuration;
 using Airadcr.Web.Data;
 using Microsoft.AspNetCore.Identity;
@@ -19,6 +21,12 @@ public sealed partial class WebDatabaseInitializer(
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<WebDbContext>();
         await db.Database.EnsureCreatedAsync(cancellationToken);
+        var imported = await LegacyAuditImport.RunAsync(db, scope.ServiceProvider.GetRequiredService<IAuditStore>(),
+            scope.ServiceProvider.GetRequiredService<TimeProvider>(), cancellationToken);
+        if (imported > 0)
+        {
+            LegacyAuditImported(logger, imported);
+        }
 
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in WebRoles.All)
@@ -56,6 +64,9 @@ public sealed partial class WebDatabaseInitializer(
     [LoggerMessage(EventId = 1, Level = LogLevel.Warning,
         Message = "No admin account and no AIRADCR_WEB_ADMIN_USER/AIRADCR_WEB_ADMIN_PASSWORD: nobody can sign in yet")]
     private static partial void NoAdmin(ILogger logger);
+
+    [LoggerMessage(EventId = 3, Level = LogLevel.Information, Message = "{Count} entries of the former audit table moved into the audit chain")]
+    private static partial void LegacyAuditImported(ILogger logger, int count);
 
     [LoggerMessage(EventId = 2, Level = LogLevel.Information, Message = "First admin account created from the environment")]
     private static partial void FirstAdminCreated(ILogger logger);

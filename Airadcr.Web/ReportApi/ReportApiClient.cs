@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Airadcr.Audit.Verification;
 using Airadcr.Web.Configuration;
 using Microsoft.Extensions.Options;
 
@@ -48,6 +49,16 @@ public sealed class ReportApiClient(HttpClient http, IOptions<WebOptions> option
         using var request = Request(options.Value, HttpMethod.Delete, "api-keys/" + Uri.EscapeDataString(id), null, admin: true);
         using var response = await http.SendAsync(request, cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
+    }
+
+    /// <summary>GET /admin/audit/verify (admin key): the ReportApi's verification of its own audit chain.</summary>
+    public async Task<AuditVerificationReport> VerifyAuditAsync(CancellationToken cancellationToken)
+    {
+        using var request = Request(options.Value, HttpMethod.Get, AuditVerifyEndpoint.Path.TrimStart('/'), null, admin: true);
+        using var response = await http.SendAsync(request, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<AuditVerificationReport>(AuditVerifyEndpoint.Json, cancellationToken)
+            ?? throw new HttpRequestException("ReportApi: empty audit verification");
     }
 
     /// <summary>GET /health; true when it answers 200.</summary>

@@ -10,7 +10,8 @@ namespace Airadcr.Web.Viewer;
 /// <summary>
 /// YARP routes <c>/dicom-web/{**}</c> and <c>/wado/{**}</c> to Orthanc for reviewers: the Web's server adds Orthanc's
 /// Basic credentials and drops the browser's cookies; Orthanc sees the Web's host, so the URLs it writes into
-/// DICOMweb metadata stay on the Web's origin. Without an Orthanc address both answer 503.
+/// DICOMweb metadata stay on the Web's origin. Each forwarded request is audited (<see cref="StudyAccessAudit"/>).
+/// Without an Orthanc address both answer 503.
 /// </summary>
 public static class DicomWebProxy
 {
@@ -48,6 +49,7 @@ public static class DicomWebProxy
                 transforms.AddRequestTransform(context =>
                 {
                     context.ProxyRequest.Headers.Authorization = authorization;
+                    StudyAccessAudit.ProxyRequest(context.HttpContext);
                     return ValueTask.CompletedTask;
                 });
                 transforms.AddResponseHeaderRemove("WWW-Authenticate");

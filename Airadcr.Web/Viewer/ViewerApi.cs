@@ -35,10 +35,14 @@ public static class ViewerApi
         return app;
     }
 
-    private static Results<PhysicalFileHttpResult, ContentHttpResult> ServeFile(string? path, IOptions<ViewerOptions> options)
+    private static Results<PhysicalFileHttpResult, ContentHttpResult> ServeFile(string? path, IOptions<ViewerOptions> options, HttpContext context)
     {
         var root = Path.GetFullPath(options.Value.ResolvePath());
         var index = Path.Combine(root, "index.html");
+        if (Resolve(root, path) is null)
+        {
+            StudyAccessAudit.ViewerOpened(context); // the page (an OHIF route), not one of its files
+        }
         if (!File.Exists(index))
         {
             return TypedResults.Content(NotInstalled, "text/plain; charset=utf-8", statusCode: StatusCodes.Status503ServiceUnavailable);

@@ -77,8 +77,7 @@ public sealed class DicomServer : IAsyncDisposable
                 continue;
             }
 
-            Interlocked.Increment(ref _total);
-            var task = ServeAsync(socket);
+            var task = ServeAsync(socket, Interlocked.Increment(ref _total));
             lock (_associations)
             {
                 _associations.Add(task);
@@ -94,7 +93,7 @@ public sealed class DicomServer : IAsyncDisposable
         }
     }
 
-    private async Task ServeAsync(Socket socket)
+    private async Task ServeAsync(Socket socket, long id)
     {
         var remote = socket.RemoteEndPoint;
         using var pending = Admit((remote as IPEndPoint)?.Address ?? IPAddress.None);
@@ -110,7 +109,7 @@ public sealed class DicomServer : IAsyncDisposable
             }
 
             var connection = new DicomConnection(stream, _options);
-            await new ServerAssociation(connection, _options, _handler, remote, pending, TakeSlot, _logger, _closedWithoutRequest)
+            await new ServerAssociation(id, connection, _options, _handler, remote, pending, TakeSlot, _logger, _closedWithoutRequest)
                 .RunAsync(_stopping.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException or OperationCanceledException or SocketException)

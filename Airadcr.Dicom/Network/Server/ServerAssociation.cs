@@ -9,6 +9,7 @@ namespace Airadcr.Dicom.Network.Server;
 /// negotiation (an association slot is taken only now), then DIMSE requests until release or abort. Every failure ends
 /// in an A-ABORT or a status, never in an unhandled exception; rejects, timeouts and aborts are logged.</summary>
 internal sealed class ServerAssociation(
+    long id,
     DicomConnection connection,
     DicomServerOptions options,
     IDicomServiceHandler handler,
@@ -20,6 +21,8 @@ internal sealed class ServerAssociation(
 {
     private string _callingAe = string.Empty;
     private IStoreTarget? _target;
+    private AssociationInfo? _association;
+    private bool _released;
 
     public async Task RunAsync(CancellationToken cancellationToken)
     {
@@ -50,6 +53,10 @@ internal sealed class ServerAssociation(
         {
             await DiscardTargetAsync().ConfigureAwait(false);
             await connection.DisposeAsync().ConfigureAwait(false);
+            if (_association is not null)
+            {
+                handler.AssociationEnded(_association, _released ? AssociationEnd.Released : AssociationEnd.Aborted);
+            }
         }
     }
 
@@ -82,6 +89,8 @@ internal sealed class ServerAssociation(
             ImplementationVersionName = options.ImplementationVersionName,
         };
         await connection.SendPduAsync(new AssociateAcceptPdu(rq.CalledAe, rq.CallingAe, results, user)).ConfigureAwait(false);
+        _association = new AssociationInfo(id, rq.CallingAe, rq.CalledAe, remote);
+        handler.AssociationAccepted(_association);
         return true;
     }
 
@@ -91,6 +100,7 @@ internal sealed class ServerAssociation(
         if (Refusal(rq) is { } refusal)
         {
             logger.AssociationRejected(rq.CallingAe, remote, refusal.Result, refusal.Reason);
+            handler.AssociationRejected(Describe(rq), refusal.Reason.ToString());
             return refusal;
         }
 
@@ -100,6 +110,7 @@ internal sealed class ServerAssociation(
         }
 
         logger.AssociationLimitReached(rq.CallingAe, remote, options.MaxAssociations);
+        handler.AssociationRejected(Describe(rq), "association limit reached");
         return new(RejectResult.Transient, RejectSource.ServiceProviderPresentation, RejectReason.ApplicationContextNotSupportedOrProtocolVersion);
     }
 
@@ -120,13 +131,16 @@ internal sealed class ServerAssociation(
             return new(RejectResult.Permanent, RejectSource.ServiceUser, RejectReason.CalledAeNotRecognized);
         }
 
-        if (handler.Admit(new AssociationRequestInfo(rq.CallingAe, rq.CalledAe, remote, rq.UserInformation.ImplementationClassUid)) is { } reason)
+        if (handler.Admit(Describe(rq)) is { } reason)
         {
             return new(RejectResult.Permanent, RejectSource.ServiceUser, reason);
         }
 
         return null;
     }
+
+    private AssociationRequestInfo Describe(AssociateRequestPdu rq) =>
+        new(rq.CallingAe, rq.CalledAe, remote, rq.UserInformation.ImplementationClassUid);
 
     private void LogAbort(string reason)
     {
@@ -157,6 +171,7 @@ internal sealed class ServerAssociation(
 
         await connection.SendPduAsync(ReleaseResponsePdu.Instance).ConfigureAwait(false);
         connection.Close(AssociationState.Released);
+        _released = true;
     }
 
     private async ValueTask<DimseCommand?> HandleAsync(DimseMessage message, CancellationToken cancellationToken)
@@ -191,7 +206,7 @@ internal sealed class ServerAssociation(
         }
 
         _target = await handler.BeginStoreAsync(
-            new StoreRequest(_callingAe, context.AbstractSyntax, instance, context.TransferSyntax), cancellationToken).ConfigureAwait(false);
+            new StoreRequest(_callingAe, context.AbstractSyntax, instance, context.TransferSyntax) { AssociationId = id }, cancellationToken).ConfigureAwait(false);
         return _target.DataSet;
     }
 

@@ -5,7 +5,11 @@ public sealed record StoreRequest(
     string CallingAe,
     string SopClassUid,
     string SopInstanceUid,
-    DicomTransferSyntax TransferSyntax);
+    DicomTransferSyntax TransferSyntax)
+{
+    /// <summary>The association it arrived on (<see cref="AssociationInfo.Id"/>; 0 when not from a <see cref="DicomServer"/>).</summary>
+    public long AssociationId { get; init; }
+}
 
 /// <summary>The outcome a store target reports: a DIMSE status and an optional error comment.</summary>
 public readonly record struct StoreOutcome(ushort Status, string? ErrorComment = null);

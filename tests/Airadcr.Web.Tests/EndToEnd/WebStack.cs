@@ -37,6 +37,9 @@ public class WebStack : IAsyncLifetime
 
     protected FixtureDirectory Folder => directory;
 
+    /// <summary>The Web's data directory: webdb (SQLite, with its audit chain), the audit key, pepper and export.</summary>
+    public string WebDataDirectory => directory.Combine("web");
+
     /// <summary>Starts what the ReportApi and the Web talk to besides each other (none here).</summary>
     protected virtual Task StartNeighboursAsync(CancellationToken ct) => Task.CompletedTask;
 
@@ -74,7 +77,7 @@ public class WebStack : IAsyncLifetime
                 ["ASPNETCORE_ENVIRONMENT"] = "Development",
                 ["services__reportapi__http__0"] = ReportApiClient.BaseAddress!.ToString(),
                 ["services__dicomgateway__http__0"] = GatewayUrl,
-                ["Web__DataDirectory"] = directory.Combine("web"),
+                ["Web__DataDirectory"] = WebDataDirectory,
                 ["Web__ReportApiKey"] = ApiKey,
                 ["Web__ReportApiAdminKey"] = AdminKey,
                 ["Web__WorklistPollInterval"] = "00:00:01",
