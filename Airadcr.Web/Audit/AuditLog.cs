@@ -43,4 +43,12 @@ public static class AuditActions
     public const string ChangeRoles = "change-roles";
     public const string ChangeAllowlist = "change-calling-aes";
     public const string RisNavigation = "ris-navigation";
+    public const string CreateResearchProject = "create-research-project";
+    public const string ChangeResearchMembers = "change-research-members";
+    public const string RunResearchProject = "run-research-project";
+    public const string DeleteResearchProject = "delete-research-project";
+    public const string Reidentify = "reidentify";
+    public const string ViewResearchProject = "view-research-project";
+    public const string StartResearchExport = "start-research-export";
+    public const string DownloadResearchExport = "download-research-export";
 }

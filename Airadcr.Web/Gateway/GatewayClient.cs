@@ -71,7 +71,8 @@ public sealed class GatewayClient(HttpClient http)
         return part;
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Throws an <see cref="HttpRequestException"/> with the gateway's status and answer unless it succeeded.</summary>
+    internal static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {
