@@ -221,6 +221,7 @@ public static class WebExtensions
         services.AddAuthorizationBuilder().AddPolicy(ResearchApi.ResearchersPolicy, policy => policy.RequireRole(WebRoles.Researcher));
         services.AddHttpForwarder();
         services.AddScoped<ResearchAccess>();
+        services.AddScoped<ResearchMembers>();
         services.AddSingleton<ResearchForwarder>();
         var forwarder = services.AddHttpClient(ResearchForwarder.ClientName)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

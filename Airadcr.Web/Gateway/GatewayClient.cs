@@ -31,6 +31,15 @@ public sealed class GatewayClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>A study the gateway received (identified: for admins choosing a research project's studies).</summary>
+    public sealed record Study(string StudyInstanceUid, string State, string? AccessionNumber, string? StudyDate, string? Description,
+        int SeriesCount, int InstanceCount);
+
+    /// <summary>GET /studies?limit=N: the studies received, newest first.</summary>
+    public async Task<IReadOnlyList<Study>> ListStudiesAsync(int limit, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<List<Study>>(
+            "studies?limit=" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken) ?? [];
+
     /// <summary>Queue depths as the gateway reports them (JSON shown as is).</summary>
     public Task<string> QueuesAsync(CancellationToken cancellationToken) => http.GetStringAsync("admin/queues", cancellationToken);
 
