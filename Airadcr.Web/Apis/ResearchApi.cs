@@ -54,7 +54,8 @@ public static class ResearchApi
             return;
         }
         context.Request.Path.StartsWithSegments(DicomWebRoot(projectId), StringComparison.OrdinalIgnoreCase, out var rest);
-        await forwarder.ForwardAsync(context, ResearchClient.ProjectPath(projectId) + "/" + DicomWebSegment + rest.Value);
+        await forwarder.ForwardAsync(context, ResearchClient.ProjectPath(projectId) + "/" + DicomWebSegment + rest.Value,
+            forwardedPrefix: context.Request.PathBase + DicomWebRoot(projectId));
     }
 
     private static async Task DownloadExportAsync(string projectId, string exportId, HttpContext context, ResearchAccess access,
@@ -66,6 +67,6 @@ public static class ResearchApi
             return;
         }
         await audit.RecordAsync(context.User.Identity?.Name ?? "?", AuditActions.DownloadResearchExport, projectId, exportId, context.RequestAborted);
-        await forwarder.ForwardAsync(context, ResearchClient.ExportPath(projectId, exportId) + "/file", $"research-{projectId}-{exportId}.zip");
+        await forwarder.ForwardAsync(context, ResearchClient.ExportPath(projectId, exportId) + "/file", downloadName: $"research-{projectId}-{exportId}.zip");
     }
 }

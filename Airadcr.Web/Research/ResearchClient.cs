@@ -37,7 +37,7 @@ public sealed class ResearchClient(HttpClient http)
 
     public async Task SetMembersAsync(string projectId, IReadOnlyList<string> members, CancellationToken cancellationToken)
     {
-        using var response = await http.PutAsJsonAsync(ProjectPath(projectId) + "/members", members, cancellationToken);
+        using var response = await http.PutAsJsonAsync(ProjectPath(projectId) + "/members", new ResearchMembersChange(members), cancellationToken);
         await EnsureSuccessAsync(response, cancellationToken);
     }
 

@@ -15,18 +15,24 @@ namespace Airadcr.Web.Research;
 public sealed class ResearchForwarder(IHttpForwarder forwarder, IHttpMessageHandlerFactory handlers, IOptions<WebOptions> options)
 {
     public const string ClientName = "research-forwarder";
+    private const string ForwardedPrefixHeader = "X-Forwarded-Prefix";
 
     private static readonly ForwarderRequestConfig RequestConfig = new() { ActivityTimeout = TimeSpan.FromMinutes(2) };
 
-    /// <summary>Sends the request to <paramref name="gatewayPath"/> (no leading '/', the query kept) and copies the answer back.</summary>
-    public async Task ForwardAsync(HttpContext context, string gatewayPath, string? downloadName = null)
+    /// <summary>
+    /// Sends the request to <paramref name="gatewayPath"/> (no leading '/', the query kept) and copies the answer back.
+    /// <paramref name="forwardedPrefix"/>: where the Web serves that gateway root (<c>X-Forwarded-Prefix</c>: the
+    /// gateway writes its DICOMweb <c>BulkDataURI</c>s under it). <paramref name="downloadName"/>: the file name the
+    /// browser saves the answer as.
+    /// </summary>
+    public async Task ForwardAsync(HttpContext context, string gatewayPath, string? forwardedPrefix = null, string? downloadName = null)
     {
         using var invoker = new HttpMessageInvoker(handlers.CreateHandler(ClientName), disposeHandler: false);
-        var transformer = new GatewayTransformer("/" + gatewayPath, options.Value.GatewayAdminKey, downloadName);
+        var transformer = new GatewayTransformer("/" + gatewayPath, options.Value.GatewayAdminKey, forwardedPrefix, downloadName);
         await forwarder.SendAsync(context, options.Value.GatewayUrl, invoker, RequestConfig, transformer);
     }
 
-    private sealed class GatewayTransformer(string path, string? adminKey, string? downloadName) : HttpTransformer
+    private sealed class GatewayTransformer(string path, string? adminKey, string? forwardedPrefix, string? downloadName) : HttpTransformer
     {
         public override async ValueTask TransformRequestAsync(HttpContext httpContext, HttpRequestMessage proxyRequest,
             string destinationPrefix, CancellationToken cancellationToken)
@@ -38,6 +44,11 @@ public sealed class ResearchForwarder(IHttpForwarder forwarder, IHttpMessageHand
             if (!string.IsNullOrEmpty(adminKey))
             {
                 proxyRequest.Headers.Add(GatewayClient.AdminKeyHeader, adminKey);
+            }
+            proxyRequest.Headers.Remove(ForwardedPrefixHeader);
+            if (forwardedPrefix is not null)
+            {
+                proxyRequest.Headers.Add(ForwardedPrefixHeader, forwardedPrefix);
             }
             proxyRequest.RequestUri = RequestUtilities.MakeDestinationAddress(destinationPrefix, path, httpContext.Request.QueryString);
         }

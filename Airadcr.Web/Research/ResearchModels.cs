@@ -27,14 +27,18 @@ public sealed record NewResearchProject(
     ResearchQuery? Query,
     IReadOnlyList<string> Members);
 
+/// <summary><c>PUT .../members</c>: the project's members from now on (account ids).</summary>
+public sealed record ResearchMembersChange(IReadOnlyList<string> Members);
+
 public sealed record CreatedResearchProject([property: JsonConverter(typeof(ResearchIdConverter))] string Id);
 
 /// <summary>
 /// One de-identified study of a project (<c>GET .../studies</c>). <see cref="StudyKey"/> is the study's Study Instance
-/// UID in the project's de-identified copies (what the viewer opens); nothing here identifies the patient.
+/// UID in the project's de-identified copies (what the viewer opens; null until the study is done); nothing here
+/// identifies the patient.
 /// </summary>
 public sealed record ResearchStudy(
-    string StudyKey,
+    string? StudyKey,
     string? PatientPseudonym,
     string? Modality,
     string? StudyDate,
@@ -46,7 +50,7 @@ public sealed record ResearchStudy(
 
 public sealed record StartedExport([property: JsonConverter(typeof(ResearchIdConverter))] string ExportId);
 
-/// <summary><c>GET .../exports/{exportId}</c>: <see cref="State"/> is running, done or failed.</summary>
+/// <summary><c>GET .../exports/{exportId}</c>: <see cref="State"/> is queued, running, done or failed.</summary>
 public sealed record ResearchExport(string State, int FilesDone, int FilesTotal, long Bytes, string? Error)
 {
     [JsonIgnore]
