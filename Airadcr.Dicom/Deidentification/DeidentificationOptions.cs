@@ -38,7 +38,41 @@ public sealed record DeidentificationOptions
 
     /// <summary>Reads the CLI form: "basic" followed by "+option" parts, in any order (see <see cref="ProfileNames"/>).</summary>
     /// <exception cref="FormatException">An unknown part, or the two temporal options together.</exception>
-    public static DeidentificationOptions Parse(string profile) => throw new NotImplementedException();
+    public static DeidentificationOptions Parse(string profile)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        var parts = profile.Split('+', StringSplitOptions.TrimEntries);
+        if (parts[0] != "basic")
+        {
+            throw new FormatException($"a profile starts with 'basic', as in basic+{ProfileNames[1]}; not '{parts[0]}'");
+        }
+
+        var options = Basic;
+        foreach (var part in parts.Skip(1))
+        {
+            options = part switch
+            {
+                "retain-safe-private" => options with { RetainSafePrivate = true },
+                "retain-uids" => options with { RetainUids = true },
+                "retain-device-identity" => options with { RetainDeviceIdentity = true },
+                "retain-institution-identity" => options with { RetainInstitutionIdentity = true },
+                "retain-patient-characteristics" => options with { RetainPatientCharacteristics = true },
+                "full-dates" => options with { RetainLongitudinalTemporalFull = true },
+                "modified-dates" => options with { RetainLongitudinalTemporalModified = true },
+                "clean-descriptors" => options with { CleanDescriptors = true },
+                "clean-structured-content" => options with { CleanStructuredContent = true },
+                "clean-graphics" => options with { CleanGraphics = true },
+                _ => throw new FormatException($"unknown profile option '{part}'; known: {string.Join(", ", ProfileNames)}"),
+            };
+        }
+
+        if (options.RetainLongitudinalTemporalFull && options.RetainLongitudinalTemporalModified)
+        {
+            throw new FormatException("full-dates and modified-dates exclude each other");
+        }
+
+        return options;
+    }
 
     /// <summary>The option names <see cref="Parse"/> knows, in the order of Table E.1-1's columns.</summary>
     public static IReadOnlyList<string> ProfileNames { get; } =
