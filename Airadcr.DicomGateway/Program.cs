@@ -1,4 +1,5 @@
 using Airadcr.DicomGateway.Apis;
+using Airadcr.DicomGateway.Research;
 
 if (args is ["report", .. var reportArgs])
 {
@@ -19,6 +20,7 @@ app.MapStudiesApi();
 app.MapAdminApi();
 app.MapThroughputApi();
 app.MapSignedReportApi();
+app.MapResearchApi();
 
 await app.RunAsync();
 return 0;
