@@ -20,11 +20,7 @@ public sealed class ResearchProjectTests(GatewayWebStack stack, BrowserSession b
     [Fact]
     public async Task A_member_browses_views_and_exports_the_project_and_the_browser_never_receives_an_identifier()
     {
-        var ct = TestContext.Current.CancellationToken;
-        await IdentifiedStudy.StoreAsync(stack.Gateway, Path.Combine(stack.ArtefactDirectory, "research-input"), ct);
-        var admin = await browser.AdminPageAsync(stack);
-        await CreateUserAsync(admin, "researcher-member", WebStack.UserPassword, "researcher");
-        var projectId = await ResearchPages.CreateAndRunProjectAsync(admin, "Cohorte nodules", IdentifiedStudy.StudyInstanceUid, "researcher-member");
+        var (_, projectId) = await RunProjectAsync("Cohorte nodules", "researcher-member");
 
         var page = await browser.NewPageAsync(stack.WebUrl);
         var responses = new ResponseRecorder(page.Context);
@@ -96,11 +92,7 @@ public sealed class ResearchProjectTests(GatewayWebStack stack, BrowserSession b
     public async Task Somebody_who_is_not_a_member_gets_nothing_of_the_project()
     {
         var ct = TestContext.Current.CancellationToken;
-        await IdentifiedStudy.StoreAsync(stack.Gateway, Path.Combine(stack.ArtefactDirectory, "research-input"), ct);
-        var admin = await browser.AdminPageAsync(stack);
-        await CreateUserAsync(admin, "researcher-inside", WebStack.UserPassword, "researcher");
-        await CreateUserAsync(admin, "researcher-outside", WebStack.UserPassword, "researcher");
-        var projectId = await ResearchPages.CreateAndRunProjectAsync(admin, "Projet fermé", IdentifiedStudy.StudyInstanceUid, "researcher-inside");
+        var (admin, projectId) = await RunProjectAsync("Projet fermé", "researcher-inside", "researcher-outside");
         var studyKey = (await GatewayStudiesAsync(projectId, ct)).Single().GetProperty("studyKey").GetString();
         var exportId = await FinishedExportAsync(projectId, ct);
         string[] paths =
@@ -149,10 +141,7 @@ public sealed class ResearchProjectTests(GatewayWebStack stack, BrowserSession b
     public async Task An_admin_re_identifies_one_subject_with_a_reason_then_deletes_the_project_and_both_are_audited()
     {
         var ct = TestContext.Current.CancellationToken;
-        await IdentifiedStudy.StoreAsync(stack.Gateway, Path.Combine(stack.ArtefactDirectory, "research-input"), ct);
-        var admin = await browser.AdminPageAsync(stack);
-        await CreateUserAsync(admin, "researcher-audited", WebStack.UserPassword, "researcher");
-        var projectId = await ResearchPages.CreateAndRunProjectAsync(admin, "Projet audité", IdentifiedStudy.StudyInstanceUid, "researcher-audited");
+        var (admin, projectId) = await RunProjectAsync("Projet audité", "researcher-audited");
         var pseudonym = (await admin.Locator("tr.research-study .pseudonym").TextContentAsync())!.Trim();
 
         await admin.FillAsync("#reidentify-pseudonym", pseudonym);
@@ -179,6 +168,21 @@ public sealed class ResearchProjectTests(GatewayWebStack stack, BrowserSession b
         await Assertions.Expect(audit.Locator("tr", new LocatorLocatorOptions { HasText = "delete-research-project" }).First).ToContainTextAsync(projectId);
         await Assertions.Expect(audit.Locator("tr", new LocatorLocatorOptions { HasText = "create-research-project" }).First).ToContainTextAsync(projectId);
         Assert.DoesNotContain(IdentifiedStudy.PatientId, await audit.InnerTextAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Stores <see cref="IdentifiedStudy"/> in the gateway, creates the researcher accounts and, as the admin, a project
+    /// of that study with <paramref name="member"/> as its only member, run to the end; returns the admin's page on it.
+    /// </summary>
+    private async Task<(IPage Admin, string ProjectId)> RunProjectAsync(string name, string member, params string[] otherResearchers)
+    {
+        await IdentifiedStudy.StoreAsync(stack.Gateway, Path.Combine(stack.ArtefactDirectory, "research-input"), TestContext.Current.CancellationToken);
+        var admin = await browser.AdminPageAsync(stack);
+        foreach (var researcher in otherResearchers.Prepend(member))
+        {
+            await CreateUserAsync(admin, researcher, WebStack.UserPassword, "researcher");
+        }
+        return (admin, await ResearchPages.CreateAndRunProjectAsync(admin, name, IdentifiedStudy.StudyInstanceUid, member));
     }
 
     private async Task<IReadOnlyList<JsonElement>> GatewayStudiesAsync(string projectId, CancellationToken ct) =>
