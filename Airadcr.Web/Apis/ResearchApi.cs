@@ -46,6 +46,17 @@ public static class ResearchApi
             || segments[1].Equals(ExportsSegment, StringComparison.OrdinalIgnoreCase));
     }
 
+    /// <summary>
+    /// True for what may follow a project's DICOMweb root: segments of letters, digits, '.', ',' and '-' (resources,
+    /// UIDs, frame lists, tags), none of them '.' or '..' and nothing escaped, so the forwarded path cannot leave the
+    /// project's root on the gateway (another project's data) whatever the gateway's own path handling does.
+    /// </summary>
+    internal static bool IsDicomWebRest(PathString rest) =>
+        rest.Value is { Length: > 1 } value
+        && value.Split('/', StringSplitOptions.RemoveEmptyEntries) is { Length: > 0 } segments
+        && value.Count(c => c == '/') == segments.Length
+        && segments.All(segment => segment is not ("." or "..") && segment.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or ',' or '-'));
+
     private static async Task ForwardDicomWebAsync(string projectId, HttpContext context, ResearchAccess access, ResearchForwarder forwarder)
     {
         if (await access.ProjectOfMemberAsync(context.User, projectId, context.RequestAborted) is null)
@@ -54,6 +65,11 @@ public static class ResearchApi
             return;
         }
         context.Request.Path.StartsWithSegments(DicomWebRoot(projectId), StringComparison.OrdinalIgnoreCase, out var rest);
+        if (!IsDicomWebRest(rest))
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
         await forwarder.ForwardAsync(context, ResearchClient.ProjectPath(projectId) + "/" + DicomWebSegment + rest.Value,
             forwardedPrefix: context.Request.PathBase + DicomWebRoot(projectId));
     }

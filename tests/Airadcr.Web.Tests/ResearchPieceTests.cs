@@ -50,6 +50,20 @@ public sealed class ResearchPieceTests
     public void Script_paths_of_a_project_answer_a_status_instead_of_the_sign_in_page(string path, bool script) =>
         Assert.Equal(script, ResearchApi.IsScriptPath(new PathString(path)));
 
+    [Theory]
+    [InlineData("/studies", true)]
+    [InlineData("/studies/2.25.1/series/2.25.2/instances/2.25.3/frames/1,2", true)]
+    [InlineData("/studies/2.25.1/series/2.25.2/instances/2.25.3/bulk/7FE00010", true)]
+    [InlineData("", false)]
+    [InlineData("/", false)]
+    [InlineData("/studies/../../p2/dicom-web/studies", false)]
+    [InlineData("/studies/%2E%2E/x", false)]
+    [InlineData("/studies/a%2Fb", false)]
+    [InlineData("/studies//series", false)]
+    [InlineData("/studies/./series", false)]
+    public void Only_DICOMweb_paths_below_the_projects_root_are_forwarded(string rest, bool forwarded) =>
+        Assert.Equal(forwarded, ResearchApi.IsDicomWebRest(new PathString(rest)));
+
     [Fact]
     public void A_research_source_reads_the_projects_proxy_and_its_name_is_escaped()
     {
