@@ -1,5 +1,9 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
+using Airadcr.LocalServers;
 using Airadcr.Web.Apis;
+using Airadcr.Web.Localization;
 using Airadcr.Web.Research;
 using Airadcr.Web.Viewer;
 using Microsoft.AspNetCore.Http;
@@ -94,5 +98,32 @@ public sealed class ResearchPieceTests
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         Assert.Equal("abc", JsonSerializer.Deserialize<CreatedResearchProject>("""{"id":"abc"}""", options)!.Id);
         Assert.Equal("42", JsonSerializer.Deserialize<CreatedResearchProject>("""{"id":42}""", options)!.Id);
+    }
+
+    [Fact]
+    public void Every_text_of_the_research_pages_and_profile_options_is_translated_to_French()
+    {
+        var root = BuiltProject.RepositoryRoot() ?? throw new InvalidOperationException("Airadcr.sln not found");
+        var pages = Path.Combine(root, "Airadcr.Web", "Components", "Pages");
+        var keys = Directory.GetFiles(Path.Combine(pages, "Research"), "*.razor")
+            .Concat(Directory.GetFiles(Path.Combine(pages, "Admin"), "Research*.razor"))
+            .SelectMany(file => Regex.Matches(File.ReadAllText(file), "T\\[\"([^\"]+)\"").Select(m => m.Groups[1].Value))
+            .Concat(ResearchProfile.Options.SelectMany(o => new[] { o.Label, o.Explanation }))
+            .Concat(["pending", "done", "failed", "running"])
+            .Distinct()
+            .ToList();
+        Assert.True(keys.Count > 50, $"{keys.Count} texts found");
+
+        var previous = CultureInfo.CurrentUICulture;
+        try
+        {
+            CultureInfo.CurrentUICulture = new CultureInfo("fr");
+            var text = new UiText();
+            Assert.DoesNotContain(keys, key => text[key].ResourceNotFound);
+        }
+        finally
+        {
+            CultureInfo.CurrentUICulture = previous;
+        }
     }
 }
