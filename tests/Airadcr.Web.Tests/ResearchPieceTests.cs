@@ -93,6 +93,16 @@ public sealed class ResearchPieceTests
     }
 
     [Fact]
+    public void A_query_travels_with_dates_as_YYYY_MM_DD_and_no_study_list()
+    {
+        var project = new NewResearchProject("Cohort", "basic", null, new ResearchQuery("CT", new DateOnly(2004, 1, 19), null, "nodule"), ["u1"]);
+        var json = JsonSerializer.Serialize(project, new JsonSerializerOptions(JsonSerializerDefaults.Web));
+        Assert.Equal(
+            """{"name":"Cohort","profile":"basic","studyInstanceUids":null,"query":{"modality":"CT","from":"2004-01-19","to":null,"findingType":"nodule"},"members":["u1"]}""",
+            json);
+    }
+
+    [Fact]
     public void Gateway_ids_are_read_as_text_whether_strings_or_numbers()
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);

@@ -170,6 +170,30 @@ public sealed class ResearchProjectTests(GatewayWebStack stack, BrowserSession b
         Assert.DoesNotContain(IdentifiedStudy.PatientId, await audit.InnerTextAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_admin_creates_a_project_from_a_query_and_the_studies_it_matches_are_de_identified()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await IdentifiedStudy.StoreAsync(stack.Gateway, Path.Combine(stack.ArtefactDirectory, "research-input"), ct);
+        var admin = await browser.AdminPageAsync(stack);
+        await GoToAsync(admin, "/admin/research/new");
+        await admin.FillAsync("#project-name", "Tous les scanners");
+        await admin.GetByText("A query").ClickAsync();
+        await admin.FillAsync("#query-modality", "CT");
+        await admin.ClickAsync("#create-project");
+        await admin.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/admin/research/(?!new$)[0-9A-Za-z_-]+$"));
+        await WaitForCircuitAsync(admin);
+        await Assertions.Expect(admin.Locator("[data-testid=project-profile]")).ToHaveTextAsync("basic");
+
+        await admin.ClickAsync("#run-project");
+        var progress = admin.Locator("[data-testid=research-progress]");
+        await Assertions.Expect(progress).ToHaveAttributeAsync("data-pending", "0", new LocatorAssertionsToHaveAttributeOptions { Timeout = 60_000 });
+        Assert.True(int.Parse((await progress.GetAttributeAsync("data-done"))!, System.Globalization.CultureInfo.InvariantCulture) >= 1);
+        var modalities = await admin.Locator("tr.research-study td:nth-child(2)").AllTextContentsAsync();
+        Assert.NotEmpty(modalities);
+        Assert.All(modalities, modality => Assert.StartsWith("CT", modality, StringComparison.Ordinal));
+    }
+
     /// <summary>
     /// Stores <see cref="IdentifiedStudy"/> in the gateway, creates the researcher accounts and, as the admin, a project
     /// of that study with <paramref name="member"/> as its only member, run to the end; returns the admin's page on it.
