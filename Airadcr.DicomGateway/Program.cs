@@ -1,6 +1,7 @@
 using Airadcr.Audit.Verification;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
+using Airadcr.DicomGateway.Research;
 
 if (args is ["report", .. var reportArgs])
 {
@@ -27,6 +28,7 @@ app.MapAdminApi();
 app.MapThroughputApi();
 app.MapSignedReportApi();
 app.MapAuditVerify().RequireAdminKey();
+app.MapResearchApi();
 
 await app.RunAsync();
 return 0;

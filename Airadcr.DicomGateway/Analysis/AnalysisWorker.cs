@@ -13,8 +13,8 @@ using Microsoft.Extensions.Options;
 namespace Airadcr.DicomGateway.Analysis;
 
 /// <summary>
-/// Takes analysis jobs from the outbox: inference -> report artefacts (AI SR, PDF, Encapsulated PDF, FHIR) kept under
-/// the study's <c>results/</c> folder -> queued for the PACS (publishing policy <c>immediate</c>) and pushed to the
+/// Takes analysis jobs from the outbox: inference -> report artefacts (AI SR, PDF, Encapsulated PDF, FHIR) and the
+/// findings kept under the study's <c>results/</c> folder (<see cref="StudyResults"/>) -> queued for the PACS (publishing policy <c>immediate</c>) and pushed to the
 /// ReportApi as a pending report. One trace per study. Idle, it looks for a job every 250 ms, or at once when
 /// <see cref="AnalysisWakeUp"/> says one is due.
 /// </summary>
@@ -108,8 +108,9 @@ public sealed class AnalysisWorker(
         var document = reports.Build(await index.ListInstanceFilesAsync(job.StudyInstanceUid, cancellationToken), findings)
             with { InstanceUidName = ResultsUidName(job) };
         var artefacts = ReportArtefacts.Create(document);
-        var folder = Path.Combine(paths.StorageRoot, job.StudyInstanceUid, "results", job.JobId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var folder = StudyResults.Folder(paths.StorageRoot, job.StudyInstanceUid, job.JobId);
         await artefacts.SaveAsync(folder, signed: false, cancellationToken);
+        await StudyResults.SaveFindingsAsync(folder, findings, cancellationToken);
         if (options.Value.PublishPolicy == "immediate")
         {
             await pacs.EnqueueAsync(job.StudyInstanceUid, [Path.Combine(folder, "ai-sr.dcm"), Path.Combine(folder, "report-pdf.dcm")], cancellationToken);

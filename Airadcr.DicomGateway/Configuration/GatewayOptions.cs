@@ -111,6 +111,9 @@ public sealed class GatewayOptions
 
     /// <summary>The PACS results are sent back to.</summary>
     public PacsOptions Pacs { get; set; } = new();
+
+    /// <summary>The research space (<c>Gateway:Research</c>).</summary>
+    public Research.ResearchOptions Research { get; set; } = new();
 }
 
 /// <summary>The <c>Gateway:Pacs</c> section: the PACS's DICOM address.</summary>

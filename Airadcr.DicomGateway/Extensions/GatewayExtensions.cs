@@ -119,6 +119,7 @@ public static class GatewayExtensions
         builder.Services.AddHostedService<ReportWarmupService>();
         builder.Services.AddSingleton<PacsSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
+        builder.AddGatewayResearch(serverDatabase);
         return builder;
     }
 }

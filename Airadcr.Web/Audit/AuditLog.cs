@@ -48,4 +48,12 @@ public static class AuditActions
     public const string ExportAuditHead = "export-audit-head";
     public const string VerifyAudit = "verify-audit";
     public const string ImportedEntry = "imported";
+    public const string CreateResearchProject = "create-research-project";
+    public const string ChangeResearchMembers = "change-research-members";
+    public const string RunResearchProject = "run-research-project";
+    public const string DeleteResearchProject = "delete-research-project";
+    public const string Reidentify = "reidentify";
+    public const string ViewResearchProject = "view-research-project";
+    public const string StartResearchExport = "start-research-export";
+    public const string DownloadResearchExport = "download-research-export";
 }

@@ -8,6 +8,7 @@ using Airadcr.Web.Gateway;
 using Airadcr.Web.Identity;
 using Airadcr.Web.Localization;
 using Airadcr.Web.Reports;
+using Airadcr.Web.Research;
 using Airadcr.Web.ReportApi;
 using Airadcr.Web.Security;
 using Airadcr.Web.Status;
@@ -52,6 +53,7 @@ public static class WebExtensions
         builder.AddWebIdentity();
         builder.AddServiceClients();
         builder.AddDicomWebProxy();
+        builder.AddResearch();
 
         services.AddSingleton<AuditLog>();
         services.AddScoped<AuditIntegrity>();
@@ -155,7 +157,7 @@ public static class WebExtensions
     private static Task Refuse(RedirectContext<CookieAuthenticationOptions> context, int status,
         Func<RedirectContext<CookieAuthenticationOptions>, Task> otherwise)
     {
-        if (!DicomWebProxy.IsProxied(context.Request.Path))
+        if (!DicomWebProxy.IsProxied(context.Request.Path) && !ResearchApi.IsScriptPath(context.Request.Path))
         {
             return otherwise(context);
         }
@@ -179,15 +181,8 @@ public static class WebExtensions
         navigation.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         // A gateway that is down must not hold a signature for the standard handler's ~15 s of retries.
-        var gateway = services.AddHttpClient<GatewayClient>((sp, http) =>
-        {
-            var web = sp.GetRequiredService<IOptions<WebOptions>>().Value;
-            http.BaseAddress = new Uri(web.GatewayUrl);
-            if (!string.IsNullOrEmpty(web.GatewayAdminKey))
-            {
-                http.DefaultRequestHeaders.Add(GatewayClient.AdminKeyHeader, web.GatewayAdminKey);
-            }
-        });
+        var gateway = services.AddHttpClient<GatewayClient>(ToGateway);
+        var research = services.AddHttpClient<ResearchClient>(ToGateway);
         // TÉO Hub is retried by the ReportApi (up to retry_count x timeout_secs): no retries and a long timeout here.
         var approved = services.AddHttpClient<ApprovedReportRelay>((sp, http) =>
         {
@@ -198,7 +193,7 @@ public static class WebExtensions
         approved.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         var status = services.AddHttpClient(ServiceStatusProbe.ClientName);
-        foreach (var quick in new[] { gateway, status })
+        foreach (var quick in new[] { gateway, research, status })
         {
 #pragma warning disable EXTEXP0001 // see above
             quick.RemoveAllResilienceHandlers().AddStandardResilienceHandler(resilience =>
@@ -209,6 +204,43 @@ public static class WebExtensions
 #pragma warning restore EXTEXP0001
         }
         services.AddScoped<ServiceStatusProbe>();
+    }
+
+    /// <summary>The gateway's address and the Web's admin key (<c>Web:GatewayUrl</c>, <c>Web:GatewayAdminKey</c>).</summary>
+    private static void ToGateway(IServiceProvider services, HttpClient http)
+    {
+        var web = services.GetRequiredService<IOptions<WebOptions>>().Value;
+        http.BaseAddress = new Uri(web.GatewayUrl);
+        if (!string.IsNullOrEmpty(web.GatewayAdminKey))
+        {
+            http.DefaultRequestHeaders.Add(GatewayClient.AdminKeyHeader, web.GatewayAdminKey);
+        }
+    }
+
+    /// <summary>
+    /// Research projects: the researchers' policy, the membership check, and the forwarder's handler to the gateway
+    /// (streamed, so neither retries nor a total timeout; no cookies, redirects nor decompression, as YARP expects).
+    /// </summary>
+    private static void AddResearch(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddAuthorizationBuilder().AddPolicy(ResearchApi.ResearchersPolicy, policy => policy.RequireRole(WebRoles.Researcher));
+        services.AddHttpForwarder();
+        services.AddScoped<ResearchAccess>();
+        services.AddScoped<ResearchMembers>();
+        services.AddSingleton<ResearchForwarder>();
+        var forwarder = services.AddHttpClient(ResearchForwarder.ClientName)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                UseProxy = false,
+                AllowAutoRedirect = false,
+                AutomaticDecompression = System.Net.DecompressionMethods.None,
+                UseCookies = false,
+                ConnectTimeout = TimeSpan.FromSeconds(15),
+            });
+#pragma warning disable EXTEXP0001 // see AddServiceClients
+        forwarder.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
     }
 
     public static WebApplication UseWeb(this WebApplication app)
@@ -240,6 +272,7 @@ public static class WebExtensions
         app.MapReportFilesApi();
         app.MapViewer();
         app.MapDicomWebProxy();
+        app.MapResearchApi();
         return app;
     }
 }

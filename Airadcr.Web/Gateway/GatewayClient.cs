@@ -32,6 +32,15 @@ public sealed class GatewayClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>A study the gateway received (identified: for admins choosing a research project's studies).</summary>
+    public sealed record Study(string StudyInstanceUid, string State, string? AccessionNumber, string? StudyDate, string? Description,
+        int SeriesCount, int InstanceCount);
+
+    /// <summary>GET /studies?limit=N: the studies received, newest first.</summary>
+    public async Task<IReadOnlyList<Study>> ListStudiesAsync(int limit, CancellationToken cancellationToken) =>
+        await http.GetFromJsonAsync<List<Study>>(
+            "studies?limit=" + limit.ToString(System.Globalization.CultureInfo.InvariantCulture), cancellationToken) ?? [];
+
     /// <summary>Queue depths as the gateway reports them (JSON shown as is).</summary>
     public Task<string> QueuesAsync(CancellationToken cancellationToken) => http.GetStringAsync("admin/queues", cancellationToken);
 
@@ -77,7 +86,8 @@ public sealed class GatewayClient(HttpClient http)
         return part;
     }
 
-    private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    /// <summary>Throws an <see cref="HttpRequestException"/> with the gateway's status and answer unless it succeeded.</summary>
+    internal static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
         {

@@ -25,7 +25,9 @@ public static class DicomWebProxy
         services.AddSingleton<ViewerContentSecurityPolicy>();
         services.AddOptions<OrthancOptions>().BindConfiguration(OrthancOptions.SectionName)
             .Configure(orthanc => orthanc.Url ??= builder.Configuration[OrthancOptions.DiscoveryKey]);
-        services.AddAuthorizationBuilder().AddPolicy(ReviewersPolicy, policy => policy.RequireRole(WebRoles.Radiologist, WebRoles.Admin));
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ReviewersPolicy, policy => policy.RequireRole(WebRoles.Radiologist, WebRoles.Admin))
+            .AddPolicy(ViewerApi.ViewersPolicy, policy => policy.RequireRole(WebRoles.Radiologist, WebRoles.Admin, WebRoles.Researcher));
 
         var url = builder.Configuration[$"{OrthancOptions.SectionName}:Url"] ?? builder.Configuration[OrthancOptions.DiscoveryKey];
         if (string.IsNullOrWhiteSpace(url))

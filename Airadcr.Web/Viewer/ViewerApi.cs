@@ -1,3 +1,6 @@
+using Airadcr.Web.Apis;
+using Airadcr.Web.Identity;
+using Airadcr.Web.Research;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Options;
@@ -5,19 +8,22 @@ using Microsoft.Extensions.Options;
 namespace Airadcr.Web.Viewer;
 
 /// <summary>
-/// GET /viewer/{**path}: the prebuilt OHIF viewer (reviewers only: it shows identified studies), its files from
-/// <see cref="ViewerOptions.Path"/>, our generated <c>app-config.js</c>, and index.html for every other path (SPA
-/// fallback: OHIF routes such as <c>/viewer/viewer?StudyInstanceUIDs=</c> are its own).
+/// GET /viewer/{**path}: the prebuilt OHIF viewer (reviewers and researchers: the files hold no data), its files from
+/// <see cref="ViewerOptions.Path"/>, our <c>app-config.js</c> generated for the user (reviewers: the Orthanc source;
+/// researchers: their projects' de-identified sources), and index.html for every other path (SPA fallback: OHIF
+/// routes such as <c>/viewer/viewer?StudyInstanceUIDs=</c> are its own). What a user may read is decided by the
+/// proxies behind the sources, on every request.
 /// </summary>
 public static class ViewerApi
 {
     public const string NotInstalled = "viewer not installed: run eng/fetch-ohif.sh";
+    public const string ViewersPolicy = "viewers";
     private static readonly FileExtensionContentTypeProvider ContentTypes = CreateContentTypes();
 
     public static IEndpointRouteBuilder MapViewer(this IEndpointRouteBuilder app)
     {
         var viewer = app.MapGroup(ViewerConfig.BasePath)
-            .RequireAuthorization(DicomWebProxy.ReviewersPolicy)
+            .RequireAuthorization(ViewersPolicy)
             .AddEndpointFilter(async (context, next) =>
             {
                 // Cross-origin isolation: OHIF's volume rendering needs SharedArrayBuffer.
@@ -29,10 +35,32 @@ public static class ViewerApi
                 headers.ContentSecurityPolicy = script ? policy.ForScript : policy.ForPage;
                 return await next(context);
             });
-        viewer.MapGet("/app-config.js", () => TypedResults.Text(ViewerConfig.AppConfigJs, "text/javascript; charset=utf-8"));
+        viewer.MapGet("/app-config.js", AppConfigAsync);
         viewer.MapGet("/", ServeFile);
         viewer.MapGet("/{**path}", ServeFile);
         return app;
+    }
+
+    /// <summary>The user's data sources: Orthanc for reviewers, then one per research project the user is a member of.</summary>
+    private static async Task<ContentHttpResult> AppConfigAsync(HttpContext context, ResearchAccess research)
+    {
+        var user = context.User;
+        var sources = new List<ViewerDataSource>();
+        if (user.IsInRole(WebRoles.Radiologist) || user.IsInRole(WebRoles.Admin))
+        {
+            sources.Add(ViewerConfig.Orthanc);
+        }
+        try
+        {
+            sources.AddRange((await research.ProjectsOfMemberAsync(user, context.RequestAborted))
+                .Select(p => ViewerDataSource.ForResearchProject(p.Id, p.Name, ResearchApi.DicomWebRoot(p.Id))));
+        }
+        catch (HttpRequestException)
+        {
+            // Gateway unavailable: no research source this time (its proxy would refuse anyway).
+        }
+        context.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Text(ViewerConfig.AppConfigJs(sources), "text/javascript; charset=utf-8");
     }
 
     private static Results<PhysicalFileHttpResult, ContentHttpResult> ServeFile(string? path, IOptions<ViewerOptions> options, HttpContext context)

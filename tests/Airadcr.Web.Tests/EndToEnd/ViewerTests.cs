@@ -68,7 +68,7 @@ public sealed class ViewerTests(WebStack stack, BrowserSession browser) : IAsync
     }
 
     [Fact]
-    public async Task A_researcher_may_not_use_the_viewer_nor_the_proxy()
+    public async Task A_researcher_gets_the_viewer_without_the_Orthanc_source_and_may_not_use_the_proxy()
     {
         var admin = await browser.AdminPageAsync(stack);
         await CreateUserAsync(admin, "researcher-viewer", WebStack.UserPassword, "researcher");
@@ -78,9 +78,17 @@ public sealed class ViewerTests(WebStack stack, BrowserSession browser) : IAsync
         var noRedirect = new APIRequestContextOptions { MaxRedirects = 0 };
         var proxy = await page.APIRequest.GetAsync("/dicom-web/studies", noRedirect);
         Assert.Equal(403, proxy.Status);
-        var viewer = await page.APIRequest.GetAsync("/viewer/viewer", noRedirect);
-        Assert.Equal(302, viewer.Status);
-        Assert.Contains("/account/denied", viewer.Headers["location"], StringComparison.Ordinal);
+        var wado = await page.APIRequest.GetAsync("/wado?requestType=WADO", noRedirect);
+        Assert.Equal(403, wado.Status);
+        // OHIF's files hold no data: a researcher loads them, with only the research projects' sources (none here).
+        var config = await page.APIRequest.GetAsync("/viewer/app-config.js", noRedirect);
+        Assert.Equal(200, config.Status);
+        var script = await config.TextAsync();
+        Assert.DoesNotContain("'/dicom-web'", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"/dicom-web\"", script, StringComparison.Ordinal);
+        Assert.DoesNotContain("orthanc", script, StringComparison.Ordinal);
+        var reviewerConfig = await (await admin.APIRequest.GetAsync("/viewer/app-config.js", noRedirect)).TextAsync();
+        Assert.Contains("\"/dicom-web\"", reviewerConfig, StringComparison.Ordinal);
     }
 
     [Fact]
