@@ -264,7 +264,7 @@ public static class ResearchApi
         {
             return Unknown("pseudonym");
         }
-        services.Audit.Reidentified(projectId, body.Actor!.Trim(), original.Kind, body.Pseudonym.Trim(), body.Reason!.Trim());
+        await services.Audit.ReidentifiedAsync(projectId, body.Actor!.Trim(), original.Kind, body.Pseudonym.Trim(), body.Reason!.Trim(), cancellationToken);
         return TypedResults.Ok(original);
     }
 

@@ -1,19 +1,24 @@
 using System.Security.Cryptography;
 using System.Text;
+using Airadcr.Audit;
 
 namespace Airadcr.DicomGateway.Research;
 
 /// <summary>
-/// The research space's auditable events. Today they go to the gateway's log (source-generated, event ids 601+);
-/// the hash-chained audit library (<c>Airadcr.Audit</c>, another branch) is to be called from here. Never the original
-/// identifier, nor the free-text reason (it may name the patient): its SHA-256 prefix, which an auditor holding the
-/// reason can check.
+/// The research space's auditable events: in the gateway's hash-chained audit trail (<c>Airadcr.Audit</c>, committed
+/// before the answer) and its log (source-generated, event ids 601+). Never the original identifier, nor the free-text
+/// reason (it may name the patient): its SHA-256 prefix, which an auditor holding the reason can check.
 /// </summary>
-public sealed partial class ResearchAudit(ILogger<ResearchAudit> logger)
+public sealed partial class ResearchAudit(ILogger<ResearchAudit> logger, AuditTrail trail)
 {
     /// <summary>An admin re-identified one pseudonym of a project.</summary>
-    public void Reidentified(string projectId, string actor, string kind, string pseudonym, string reason) =>
-        LogReidentified(logger, projectId, actor, kind, pseudonym, ReasonHash(reason));
+    public async Task ReidentifiedAsync(string projectId, string actor, string kind, string pseudonym, string reason, CancellationToken cancellationToken)
+    {
+        var reasonHash = ReasonHash(reason);
+        await trail.RecordAsync(new AuditEvent("user:" + actor, "research-reidentify", "project:" + projectId,
+            $"{kind} {pseudonym} (reason sha256 {reasonHash})"), cancellationToken);
+        LogReidentified(logger, projectId, actor, kind, pseudonym, reasonHash);
+    }
 
     internal static string ReasonHash(string reason) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(reason)))[..16];
 

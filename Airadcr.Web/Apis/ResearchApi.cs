@@ -1,6 +1,7 @@
 using Airadcr.Web.Audit;
 using Airadcr.Web.Identity;
 using Airadcr.Web.Research;
+using Airadcr.Web.Viewer;
 
 namespace Airadcr.Web.Apis;
 
@@ -70,6 +71,7 @@ public static class ResearchApi
             context.Response.StatusCode = StatusCodes.Status404NotFound;
             return;
         }
+        StudyAccessAudit.ProxyRequest(context);
         await forwarder.ForwardAsync(context, ResearchClient.ProjectPath(projectId) + "/" + DicomWebSegment + rest.Value,
             forwardedPrefix: context.Request.PathBase + DicomWebRoot(projectId));
     }

@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Airadcr.Audit;
 using Airadcr.Dicom;
 using Airadcr.Dicom.Imaging;
 using Airadcr.Dicom.IO;
@@ -284,6 +285,14 @@ public abstract class ResearchSpaceTests(ResearchFixture fixture)
 
         using var unknown = await _http.PostAsJsonAsync(path, new { pseudonym = "2.25.1", reason = "audit", actor = "admin-1" }, Token);
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
+
+        // In the gateway's hash chain before the answer: who, which project and pseudonym, the reason's hash; never the original.
+        var chain = await fixture.Gateway.Services.GetRequiredService<AuditTrail>().Store.ReadAsync(1, Token).ToListAsync(Token);
+        var reidentified = chain.Where(e => e.Action == "research-reidentify" && e.Subject == "project:" + fixture.ProjectId).ToList();
+        Assert.Contains(reidentified, e => e.Actor == "user:admin-1" && e.Detail!.StartsWith("PatientID " + row.PatientPseudonym + " (reason sha256 ", StringComparison.Ordinal));
+        Assert.Contains(reidentified, e => e.Detail!.StartsWith("StudyInstanceUID " + row.StudyKey + " ", StringComparison.Ordinal));
+        Assert.DoesNotContain(chain, e => $"{e.Actor}|{e.Subject}|{e.Detail}".Contains(fixture.Analysed.PatientId, StringComparison.Ordinal)
+            || $"{e.Detail}".Contains("incidental finding", StringComparison.Ordinal));
     }
 
     [Fact]
