@@ -30,10 +30,15 @@ var reportApiKey = builder.AddRunSecret(run, "reportapi-key", "airadcr_");
 var reportApiAdminKey = builder.AddRunSecret(run, "reportapi-admin-key");
 var gatewayAdminKey = builder.AddRunSecret(run, "gateway-admin-key");
 var webAdminPassword = builder.AddRunSecret(run, "web-admin-password");
+// One pepper for the study hashes of every service's audit chain (the same study hashes alike in all three), and the
+// master key of the gateway's research pseudonyms (in server mode the gateway makes no key file of its own).
+var auditPepper = builder.AddRunSecret(run, "audit-pepper");
+var researchDataKey = builder.AddRunSecret(run, "research-data-key", SecretShapeAnnotation.Key256);
 
 var reportapi = builder.AddService<Projects.Airadcr_ReportApi>("reportapi", run, options, port: 8741, healthPath: "/health")
     .WithEnvironment("AIRADCR_PROD_API_KEY", reportApiKey)
     .WithEnvironment("AIRADCR_ADMIN_KEY", reportApiAdminKey)
+    .WithEnvironment("Audit__Pepper", auditPepper)
     // The gateway and the Web share one API key, so one token bucket (the ReportApi's buckets follow the key).
     .WithEnvironment("Airadcr__rate_limit_per_minute", "1200")
     .WithEnvironment("Airadcr__rate_limit_burst", "200")
@@ -53,6 +58,8 @@ var gateway = builder.AddService<Projects.Airadcr_DicomGateway>("dicomgateway", 
     .WithEnvironment("Gateway__StableSeconds", options.StableSeconds.ToString(CultureInfo.InvariantCulture))
     .WithEnvironment("Gateway__ReportApiKey", reportApiKey)
     .WithEnvironment("Gateway__AdminKey", gatewayAdminKey)
+    .WithEnvironment("Gateway__Research__DataKey", researchDataKey)
+    .WithEnvironment("Audit__Pepper", auditPepper)
     .WithServer(databases?.Gateway)
     .WithServer(cache)
     .WithReference(reportapi).WaitFor(reportapi)
@@ -64,6 +71,7 @@ var web = builder.AddService<Projects.Airadcr_Web>("web", run, options, port: 50
     .WithEnvironment("Web__ReportApiKey", reportApiKey)
     .WithEnvironment("Web__ReportApiAdminKey", reportApiAdminKey)
     .WithEnvironment("Web__GatewayAdminKey", gatewayAdminKey)
+    .WithEnvironment("Audit__Pepper", auditPepper)
     .WithEnvironment("AIRADCR_WEB_ADMIN_USER", "admin")
     .WithEnvironment("AIRADCR_WEB_ADMIN_PASSWORD", webAdminPassword)
     .WithServer(databases?.Web)

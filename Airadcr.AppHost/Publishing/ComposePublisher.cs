@@ -165,7 +165,7 @@ public static class ComposePublisher
         foreach (var (variable, parameter) in values.Parameters.OrderBy(p => p.Key, StringComparer.Ordinal))
         {
             var value = parameter.Secret
-                ? (parameter.Annotations.OfType<SecretPrefixAnnotation>().FirstOrDefault()?.Prefix ?? "") + GeneratedSecret.Hex(24)
+                ? (parameter.Annotations.OfType<SecretShapeAnnotation>().FirstOrDefault() ?? SecretShapeAnnotation.Prefixed("")).NewValue()
                 : await parameter.GetValueAsync(cancellationToken) ?? "";
             secrets.Append(CultureInfo.InvariantCulture, $"{variable}={value}\n");
         }

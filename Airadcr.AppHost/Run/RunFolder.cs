@@ -24,5 +24,5 @@ public sealed class RunFolder
     public string DirectoryOf(string resource) => Directory.CreateDirectory(System.IO.Path.Combine(Path, resource)).FullName;
 
     /// <summary>A secret of this run folder (generated on first read).</summary>
-    public RunSecret Secret(string name, string prefix = "Ar-1") => new(Path, name, prefix);
+    public RunSecret Secret(string name, SecretShapeAnnotation? shape = null) => new(Path, name, shape ?? SecretShapeAnnotation.Prefixed());
 }

@@ -1,5 +1,3 @@
-using Airadcr.LocalServers;
-
 namespace Airadcr.AppHost.Run;
 
 /// <summary>
@@ -7,7 +5,7 @@ namespace Airadcr.AppHost.Run;
 /// kept with the data it protects, so that a kept run folder (no <c>--fresh</c>) signs in with the same secret.
 /// Read lazily, when a process starts (after <c>--fresh</c> has emptied the folder).
 /// </summary>
-public sealed class RunSecret(string dataDirectory, string name, string prefix = "Ar-1")
+public sealed class RunSecret(string dataDirectory, string name, SecretShapeAnnotation shape)
 {
     private readonly Lock _lock = new();
     private string? _value;
@@ -37,8 +35,7 @@ public sealed class RunSecret(string dataDirectory, string name, string prefix =
         {
             File.SetUnixFileMode(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
-        // 192 random bits; the fixed "Ar-1" also satisfies password policies that want every character class.
-        var value = prefix + GeneratedSecret.Hex(24);
+        var value = shape.NewValue();
         if (OperatingSystem.IsWindows())
         {
             File.WriteAllText(Path, value);

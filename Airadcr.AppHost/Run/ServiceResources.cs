@@ -33,9 +33,14 @@ public static class ServiceResources
 
     /// <summary>A secret parameter whose value is kept in the run folder (<c>secrets/{name}</c>, owner-only).</summary>
     public static IResourceBuilder<ParameterResource> AddRunSecret(this IDistributedApplicationBuilder builder, RunFolder run, string name,
-        string prefix = "Ar-1")
+        string prefix = "Ar-1") =>
+        builder.AddRunSecret(run, name, SecretShapeAnnotation.Prefixed(prefix));
+
+    /// <summary>A secret parameter of the given shape (e.g. <see cref="SecretShapeAnnotation.Key256"/>), kept like the others.</summary>
+    public static IResourceBuilder<ParameterResource> AddRunSecret(this IDistributedApplicationBuilder builder, RunFolder run, string name,
+        SecretShapeAnnotation shape)
     {
-        var secret = run.Secret(name, prefix);
-        return builder.AddParameter(name, () => secret.Value, secret: true).WithAnnotation(new SecretPrefixAnnotation(prefix));
+        var secret = run.Secret(name, shape);
+        return builder.AddParameter(name, () => secret.Value, secret: true).WithAnnotation(shape);
     }
 }
