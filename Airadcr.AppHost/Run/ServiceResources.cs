@@ -6,7 +6,7 @@ public static class ServiceResources
     /// <summary>
     /// A service project: its HTTP endpoint (a fixed port where the service has a well-known one), health from
     /// <paramref name="healthPath"/> (<c>/ready</c>: every health check of the service), its data folder in the run
-    /// folder, telemetry to the Aspire dashboard (or to <c>--otlp</c>).
+    /// folder, its audit checkpoint export in <c>{run}/audit-export/</c>, telemetry to the Aspire dashboard (or to <c>--otlp</c>).
     /// </summary>
     public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
         RunFolder run, AppHostOptions options, int? port = null, string healthPath = "/ready")
@@ -23,6 +23,11 @@ public static class ServiceResources
             .WithEnvironment("Logging__Console__FormatterName", "simple")
             .WithEnvironment("Logging__Console__FormatterOptions__SingleLine", "true")
             .WithEnvironment("Logging__Console__FormatterOptions__ColorBehavior", "Disabled");
+        if (!publishing)
+        {
+            // Audit checkpoints exported outside the service's own data folder (a service never rewrites its export).
+            project.WithEnvironment("Audit__CheckpointExportPath", Path.Combine(run.DirectoryOf("audit-export"), name + ".jsonl"));
+        }
         if (options.OtlpEndpoint is { } otlp && !publishing)
         {
             project.WithEnvironment("OTEL_EXPORTER_OTLP_ENDPOINT", otlp)
