@@ -65,6 +65,20 @@ public abstract class ResearchSpaceTests(ResearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_damaged_stored_file_is_listed_with_its_reason_and_leaves_no_file()
+    {
+        var id = await ResearchFixture.CreateAsync(_http, new { name = "Damaged", profile = "basic", studyInstanceUids = new[] { fixture.Damaged.StudyUid } }, Token);
+        await ResearchFixture.RunAsync(_http, id, Token);
+
+        var json = await _http.GetStringAsync(ResearchFixture.Path(id, "/studies"), Token);
+        var row = Assert.Single(JsonSerializer.Deserialize<List<ResearchStudyRow>>(json, JsonSerializerOptions.Web)!);
+        Assert.Equal((ResearchStates.Failed, null, 0), (row.State, row.StudyKey, row.InstanceCount));
+        Assert.StartsWith("1 of 1 instance(s) refused: not de-identified: ", row.Error);
+        Assert.Empty(fixture.OriginalsIn(json));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Gateway.StoragePath, "research", id), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Qido_and_metadata_answer_with_the_research_copies_only()
     {
         var row = await AnalysedRowAsync(fixture.ProjectId);
