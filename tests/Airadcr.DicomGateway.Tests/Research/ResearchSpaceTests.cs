@@ -413,6 +413,29 @@ public sealed class EmbeddedResearchSpaceTests(EmbeddedResearchFixture fixture) 
         Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(key)).Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
     }
+
+    [Fact]
+    public async Task The_database_file_holds_no_pseudonymised_frame_of_reference_in_clear()
+    {
+        // The index keeps no Frame of Reference UID: in gateway.db only the pseudonym table has them, sealed.
+        var database = fixture.Gateway.Services.GetRequiredService<GatewayDatabase>();
+        await using (var connection = await database.OpenAsync(TestContext.Current.CancellationToken))
+        await using (var command = GatewayDatabase.Command(connection, "SELECT COUNT(*) FROM research_pseudonyms WHERE kind = 'FrameOfReferenceUID'"))
+        {
+            Assert.True(Convert.ToInt32(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        }
+
+        var files = new[] { "gateway.db", "gateway.db-wal" }.Select(name => Path.Combine(fixture.Gateway.StoragePath, name)).Where(File.Exists);
+        var bytes = string.Concat(files.Select(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return Encoding.Latin1.GetString(copy.ToArray());
+        }));
+        Assert.Contains(fixture.Analysed.PatientId, bytes); // the index's own columns: the scan reads what is there
+        Assert.All(new[] { fixture.Analysed, fixture.Mixed, fixture.Compressed }, study => Assert.DoesNotContain(study.FrameOfReferenceUid, bytes));
+    }
 }
 
 public sealed class ServerModeResearchSpaceTests(ServerModeResearchFixture fixture) : ResearchSpaceTests(fixture), IClassFixture<ServerModeResearchFixture>;
