@@ -187,7 +187,7 @@ public static class ResearchApi
         {
             await services.Store.AddStudiesAsync(projectId, await services.Selection.ResolveAsync(query, cancellationToken), cancellationToken);
         }
-        await services.Store.RetryFailedAsync(projectId, cancellationToken);
+        await services.Store.RequestRunAsync(projectId, cancellationToken);
         services.WakeUp.Runs.Notify();
         var counts = (await services.Store.GetAsync(projectId, cancellationToken))!.Studies;
         return TypedResults.Accepted($"/admin/research/projects/{projectId}/studies", new RunStarted(projectId, counts));

@@ -123,20 +123,26 @@ public sealed class ResearchStore(GatewayDatabase database, ResearchAccess acces
                 ("@id", projectId)) == 1;
         }, cancellationToken);
 
-    /// <summary>Failed studies of a project go back to pending (a run tries them again).</summary>
-    public Task<int> RetryFailedAsync(string projectId, CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection,
-            "UPDATE research_studies SET state = 'pending', updated_at = @now WHERE project_id = @id AND state = 'failed'", cancellationToken,
-            ("@now", Now), ("@id", projectId)), cancellationToken);
+    /// <summary>A run of the project: its failed studies go back to pending, and the runner takes its pending studies
+    /// (not before a project's first run).</summary>
+    public Task<int> RequestRunAsync(string projectId, CancellationToken cancellationToken) =>
+        database.InWriteTransactionAsync(async connection =>
+        {
+            await GatewayDatabase.ExecuteAsync(connection, "UPDATE research_projects SET run_requested_at = @now WHERE project_id = @id", cancellationToken,
+                ("@now", Now), ("@id", projectId));
+            return await GatewayDatabase.ExecuteAsync(connection,
+                "UPDATE research_studies SET state = 'pending', updated_at = @now WHERE project_id = @id AND state = 'failed'", cancellationToken,
+                ("@now", Now), ("@id", projectId));
+        }, cancellationToken);
 
-    /// <summary>The next pending study of any project, oldest first, or null.</summary>
+    /// <summary>The next pending study of any project that was run, oldest first, or null.</summary>
     public async Task<PendingResearchStudy?> NextPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """
             SELECT s.project_id, s.study_index, s.study_sealed, p.profile, p.secret_sealed
             FROM research_studies s JOIN research_projects p ON p.project_id = s.project_id
-            WHERE s.state = 'pending' ORDER BY s.updated_at, s.project_id, s.study_index LIMIT 1
+            WHERE s.state = 'pending' AND p.run_requested_at IS NOT NULL ORDER BY s.updated_at, s.project_id, s.study_index LIMIT 1
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))

@@ -336,6 +336,25 @@ public abstract class ResearchSpaceTests(ResearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_query_project_takes_the_studies_of_its_modality_and_date_range()
+    {
+        var january = await ResearchFixture.CreateAsync(_http,
+            new { name = "January", profile = "basic", query = new { modality = "ct", from = "2024-01-01", to = "20240131" } }, Token);
+        var before = await ResearchFixture.CreateAsync(_http, new { name = "Before", profile = "basic", query = new { to = "2023-12-31" } }, Token);
+        var otherModality = await ResearchFixture.CreateAsync(_http, new { name = "MR", profile = "basic", query = new { modality = "MR" } }, Token);
+
+        // Every study the fixture sent is a CT of the planted date; none is from before it, none is an MR.
+        Assert.Equal(5, (await _http.GetFromJsonAsync<ResearchProject>(ResearchFixture.Path(january), Token))!.Studies.Pending);
+        Assert.Equal(new StudyCounts(0, 0, 0), (await _http.GetFromJsonAsync<ResearchProject>(ResearchFixture.Path(before), Token))!.Studies);
+        Assert.Equal(new StudyCounts(0, 0, 0), (await _http.GetFromJsonAsync<ResearchProject>(ResearchFixture.Path(otherModality), Token))!.Studies);
+        foreach (var id in new[] { january, before, otherModality })
+        {
+            using var deleted = await _http.DeleteAsync(ResearchFixture.Path(id), Token);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Running_a_project_again_makes_no_file_again()
     {
         var project = Path.Combine(fixture.Gateway.StoragePath, "research", fixture.ProjectId);
