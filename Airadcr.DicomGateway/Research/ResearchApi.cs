@@ -167,11 +167,7 @@ public static class ResearchApi
             return UnknownProject();
         }
         await services.Store.DeleteAsync(projectId, cancellationToken);
-        var folder = services.Access.ProjectFolder(projectId);
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        services.Access.DeleteProjectFolder(projectId);
         services.Logger.ResearchProjectChanged(projectId, "deleted with its research copies");
         return TypedResults.NoContent();
     }

@@ -74,6 +74,11 @@ public sealed class ResearchRunner(
             outcome = new ResearchStudyOutcome(ResearchStates.Failed, Reason(error), null, null, null, null, []);
         }
         await store.CompleteStudyAsync(pending.ProjectId, pending.StudyIndex, outcome, cancellationToken);
+        if (await store.GetAsync(pending.ProjectId, cancellationToken) is null)
+        {
+            access.DeleteProjectFolder(pending.ProjectId); // deleted while this study was being copied: leave nothing of it
+            return true;
+        }
         logger.ResearchStudyDone(pending.ProjectId, outcome.State);
         return true;
     }
