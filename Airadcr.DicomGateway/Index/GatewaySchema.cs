@@ -60,7 +60,7 @@ internal static class GatewaySchema
             project_id TEXT PRIMARY KEY,
             name TEXT NOT NULL, profile TEXT NOT NULL, query TEXT, members TEXT NOT NULL,
             selection_sealed {blob}, secret_sealed {blob} NOT NULL,
-            created_at {stamp} NOT NULL);
+            created_at {stamp} NOT NULL, run_requested_at {stamp});
         CREATE TABLE research_studies (
             project_id TEXT NOT NULL REFERENCES research_projects(project_id) ON DELETE CASCADE,
             study_index TEXT NOT NULL, study_sealed {blob} NOT NULL,
@@ -82,7 +82,7 @@ internal static class GatewaySchema
         CREATE TABLE research_pseudonyms (
             project_id TEXT NOT NULL REFERENCES research_projects(project_id) ON DELETE CASCADE,
             pseudonym_index TEXT NOT NULL, kind TEXT NOT NULL, original_sealed {blob} NOT NULL,
-            PRIMARY KEY (project_id, pseudonym_index));
+            PRIMARY KEY (project_id, pseudonym_index, kind));
         CREATE TABLE research_exports (
             export_id TEXT PRIMARY KEY,
             project_id TEXT NOT NULL REFERENCES research_projects(project_id) ON DELETE CASCADE,

@@ -31,6 +31,16 @@ public sealed class ResearchAccess
 
     public string ExportFolder(string projectId) => Path.Combine(Root, projectId, "exports");
 
+    /// <summary>Deletes a project's folder (research copies, exports, temporary files), if any.</summary>
+    public void DeleteProjectFolder(string projectId)
+    {
+        var folder = ProjectFolder(projectId);
+        if (Directory.Exists(folder))
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
     /// <summary>Where a project's file lives, from its path relative to the project folder (as stored).</summary>
     public string FullPath(string projectId, string relativePath) => Path.Combine(Root, projectId, relativePath);
 }

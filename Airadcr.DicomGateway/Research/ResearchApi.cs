@@ -167,11 +167,7 @@ public static class ResearchApi
             return UnknownProject();
         }
         await services.Store.DeleteAsync(projectId, cancellationToken);
-        var folder = services.Access.ProjectFolder(projectId);
-        if (Directory.Exists(folder))
-        {
-            Directory.Delete(folder, recursive: true);
-        }
+        services.Access.DeleteProjectFolder(projectId);
         services.Logger.ResearchProjectChanged(projectId, "deleted with its research copies");
         return TypedResults.NoContent();
     }
@@ -187,7 +183,7 @@ public static class ResearchApi
         {
             await services.Store.AddStudiesAsync(projectId, await services.Selection.ResolveAsync(query, cancellationToken), cancellationToken);
         }
-        await services.Store.RetryFailedAsync(projectId, cancellationToken);
+        await services.Store.RequestRunAsync(projectId, cancellationToken);
         services.WakeUp.Runs.Notify();
         var counts = (await services.Store.GetAsync(projectId, cancellationToken))!.Studies;
         return TypedResults.Accepted($"/admin/research/projects/{projectId}/studies", new RunStarted(projectId, counts));

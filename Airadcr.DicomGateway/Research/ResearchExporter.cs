@@ -49,6 +49,10 @@ public sealed class ResearchExporter(
                     continue;
                 }
                 await ExportAsync(claimed.ProjectId, claimed.ExportId, stoppingToken);
+                if (await store.GetAsync(claimed.ProjectId, stoppingToken) is null)
+                {
+                    access.DeleteProjectFolder(claimed.ProjectId); // deleted while exporting: leave no ZIP behind
+                }
             }
             catch (Exception error) when (error is not OperationCanceledException)
             {

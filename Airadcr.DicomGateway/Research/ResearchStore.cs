@@ -123,20 +123,26 @@ public sealed class ResearchStore(GatewayDatabase database, ResearchAccess acces
                 ("@id", projectId)) == 1;
         }, cancellationToken);
 
-    /// <summary>Failed studies of a project go back to pending (a run tries them again).</summary>
-    public Task<int> RetryFailedAsync(string projectId, CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(connection => GatewayDatabase.ExecuteAsync(connection,
-            "UPDATE research_studies SET state = 'pending', updated_at = @now WHERE project_id = @id AND state = 'failed'", cancellationToken,
-            ("@now", Now), ("@id", projectId)), cancellationToken);
+    /// <summary>A run of the project: its failed studies go back to pending, and the runner takes its pending studies
+    /// (not before a project's first run).</summary>
+    public Task<int> RequestRunAsync(string projectId, CancellationToken cancellationToken) =>
+        database.InWriteTransactionAsync(async connection =>
+        {
+            await GatewayDatabase.ExecuteAsync(connection, "UPDATE research_projects SET run_requested_at = @now WHERE project_id = @id", cancellationToken,
+                ("@now", Now), ("@id", projectId));
+            return await GatewayDatabase.ExecuteAsync(connection,
+                "UPDATE research_studies SET state = 'pending', updated_at = @now WHERE project_id = @id AND state = 'failed'", cancellationToken,
+                ("@now", Now), ("@id", projectId));
+        }, cancellationToken);
 
-    /// <summary>The next pending study of any project, oldest first, or null.</summary>
+    /// <summary>The next pending study of any project that was run, oldest first, or null.</summary>
     public async Task<PendingResearchStudy?> NextPendingAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = GatewayDatabase.Command(connection, """
             SELECT s.project_id, s.study_index, s.study_sealed, p.profile, p.secret_sealed
             FROM research_studies s JOIN research_projects p ON p.project_id = s.project_id
-            WHERE s.state = 'pending' ORDER BY s.updated_at, s.project_id, s.study_index LIMIT 1
+            WHERE s.state = 'pending' AND p.run_requested_at IS NOT NULL ORDER BY s.updated_at, s.project_id, s.study_index LIMIT 1
             """);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
@@ -200,31 +206,50 @@ public sealed class ResearchStore(GatewayDatabase database, ResearchAccess acces
                     ("@syntax", file.TransferSyntaxUid), ("@modality", file.Modality), ("@number", file.InstanceNumber), ("@path", file.Path),
                     ("@size", file.SizeBytes));
             }
-            foreach (var pseudonym in pseudonyms.DistinctBy(p => p.Replacement, StringComparer.Ordinal))
+            // One replacement may stand for several originals (the patient's pseudonym replaces its ID and its name).
+            foreach (var pseudonym in pseudonyms.DistinctBy(p => (p.Replacement, p.Kind)))
             {
                 var index = Sealer.IndexOf(projectId, PseudonymField, pseudonym.Replacement);
                 await GatewayDatabase.ExecuteAsync(connection, """
                     INSERT INTO research_pseudonyms (project_id, pseudonym_index, kind, original_sealed) VALUES (@project, @index, @kind, @sealed)
-                    ON CONFLICT (project_id, pseudonym_index) DO NOTHING
+                    ON CONFLICT (project_id, pseudonym_index, kind) DO NOTHING
                     """, cancellationToken,
                     ("@project", projectId), ("@index", index), ("@kind", pseudonym.Kind),
-                    ("@sealed", Sealer.SealText(pseudonym.Original, "pseudonym:" + projectId + ":" + index)));
+                    ("@sealed", Sealer.SealText(pseudonym.Original, PseudonymAad(projectId, index, pseudonym.Kind))));
             }
             return 0;
         }, cancellationToken);
 
-    /// <summary>The original behind a pseudonym the project gave, or null.</summary>
+    /// <summary>What a pseudonym stands for, most identifying kind first: the patient's pseudonym gives the Patient ID,
+    /// not also the name.</summary>
+    private static readonly string[] KindPreference =
+        ["PatientID", "AccessionNumber", "StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "FrameOfReferenceUID", "UID", "PatientName"];
+
+    private static string PseudonymAad(string projectId, string index, string kind) => "pseudonym:" + projectId + ":" + index + ":" + kind;
+
+    /// <summary>The original behind a pseudonym the project gave (one: of the kind <see cref="KindPreference"/> puts first), or null.</summary>
     public async Task<Reidentified?> FindOriginalAsync(string projectId, string pseudonym, CancellationToken cancellationToken)
     {
         var index = Sealer.IndexOf(projectId, PseudonymField, pseudonym);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection,
+        var rows = new List<(string Kind, byte[] Sealed)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = GatewayDatabase.Command(connection,
             "SELECT kind, original_sealed FROM research_pseudonyms WHERE project_id = @project AND pseudonym_index = @index",
-            ("@project", projectId), ("@index", index));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Reidentified(reader.GetString(0), Sealer.OpenText(reader.GetFieldValue<byte[]>(1), "pseudonym:" + projectId + ":" + index))
-            : null;
+            ("@project", projectId), ("@index", index)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var (kind, sealedOriginal) = rows.OrderBy(row => Array.IndexOf(KindPreference, row.Kind) is var rank and >= 0 ? rank : KindPreference.Length)
+            .ThenBy(row => row.Kind, StringComparer.Ordinal).First();
+        return new Reidentified(kind, Sealer.OpenText(sealedOriginal, PseudonymAad(projectId, index, kind)));
     }
 
     public Task CompleteStudyAsync(string projectId, string studyIndex, ResearchStudyOutcome outcome, CancellationToken cancellationToken) =>

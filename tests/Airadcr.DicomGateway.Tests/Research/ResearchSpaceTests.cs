@@ -66,6 +66,20 @@ public abstract class ResearchSpaceTests(ResearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_damaged_stored_file_is_listed_with_its_reason_and_leaves_no_file()
+    {
+        var id = await ResearchFixture.CreateAsync(_http, new { name = "Damaged", profile = "basic", studyInstanceUids = new[] { fixture.Damaged.StudyUid } }, Token);
+        await ResearchFixture.RunAsync(_http, id, Token);
+
+        var json = await _http.GetStringAsync(ResearchFixture.Path(id, "/studies"), Token);
+        var row = Assert.Single(JsonSerializer.Deserialize<List<ResearchStudyRow>>(json, JsonSerializerOptions.Web)!);
+        Assert.Equal((ResearchStates.Failed, null, 0), (row.State, row.StudyKey, row.InstanceCount));
+        Assert.StartsWith("1 of 1 instance(s) refused: not de-identified: ", row.Error);
+        Assert.Empty(fixture.OriginalsIn(json));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Gateway.StoragePath, "research", id), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Qido_and_metadata_answer_with_the_research_copies_only()
     {
         var row = await AnalysedRowAsync(fixture.ProjectId);
@@ -331,6 +345,25 @@ public abstract class ResearchSpaceTests(ResearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_query_project_takes_the_studies_of_its_modality_and_date_range()
+    {
+        var january = await ResearchFixture.CreateAsync(_http,
+            new { name = "January", profile = "basic", query = new { modality = "ct", from = "2024-01-01", to = "20240131" } }, Token);
+        var before = await ResearchFixture.CreateAsync(_http, new { name = "Before", profile = "basic", query = new { to = "2023-12-31" } }, Token);
+        var otherModality = await ResearchFixture.CreateAsync(_http, new { name = "MR", profile = "basic", query = new { modality = "MR" } }, Token);
+
+        // Every study the fixture sent is a CT of the planted date; none is from before it, none is an MR.
+        Assert.Equal(5, (await _http.GetFromJsonAsync<ResearchProject>(ResearchFixture.Path(january), Token))!.Studies.Pending);
+        Assert.Equal(new StudyCounts(0, 0, 0), (await _http.GetFromJsonAsync<ResearchProject>(ResearchFixture.Path(before), Token))!.Studies);
+        Assert.Equal(new StudyCounts(0, 0, 0), (await _http.GetFromJsonAsync<ResearchProject>(ResearchFixture.Path(otherModality), Token))!.Studies);
+        foreach (var id in new[] { january, before, otherModality })
+        {
+            using var deleted = await _http.DeleteAsync(ResearchFixture.Path(id), Token);
+            Assert.Equal(HttpStatusCode.NoContent, deleted.StatusCode);
+        }
+    }
+
+    [Fact]
     public async Task Running_a_project_again_makes_no_file_again()
     {
         var project = Path.Combine(fixture.Gateway.StoragePath, "research", fixture.ProjectId);
@@ -407,6 +440,29 @@ public sealed class EmbeddedResearchSpaceTests(EmbeddedResearchFixture fixture) 
 
         Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(key)).Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+    }
+
+    [Fact]
+    public async Task The_database_file_holds_no_pseudonymised_frame_of_reference_in_clear()
+    {
+        // The index keeps no Frame of Reference UID: in gateway.db only the pseudonym table has them, sealed.
+        var database = fixture.Gateway.Services.GetRequiredService<GatewayDatabase>();
+        await using (var connection = await database.OpenAsync(TestContext.Current.CancellationToken))
+        await using (var command = GatewayDatabase.Command(connection, "SELECT COUNT(*) FROM research_pseudonyms WHERE kind = 'FrameOfReferenceUID'"))
+        {
+            Assert.True(Convert.ToInt32(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        }
+
+        var files = new[] { "gateway.db", "gateway.db-wal" }.Select(name => Path.Combine(fixture.Gateway.StoragePath, name)).Where(File.Exists);
+        var bytes = string.Concat(files.Select(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return Encoding.Latin1.GetString(copy.ToArray());
+        }));
+        Assert.Contains(fixture.Analysed.PatientId, bytes); // the index's own columns: the scan reads what is there
+        Assert.All(new[] { fixture.Analysed, fixture.Mixed, fixture.Compressed }, study => Assert.DoesNotContain(study.FrameOfReferenceUid, bytes));
     }
 }
 
