@@ -6,7 +6,7 @@ namespace Airadcr.Dicom.Deidentification;
 /// <summary>
 /// The C (clean) action on free text: removes from a value every identifier the instance itself carries (the
 /// patient's name parts, IDs, birth date in the usual spellings, accession number, study ID, physicians' and
-/// operators' names, and the institution and station unless their retain options are on), case-insensitively.
+/// operators' names, and the institution and station unless their retain options are on), case-insensitively, as whole words.
 /// Text that names someone the instance does not name elsewhere cannot be found this way: the option's user
 /// accepts that (PS3.15 E.3.5 leaves the cleaning to the implementation).
 /// </summary>
@@ -35,6 +35,7 @@ internal sealed class IdentifierScrubber
         {
             foreach (var value in Values(dataset, tag))
             {
+                words.Add(value);
                 words.Add(value.Replace('^', ' ').Trim());
                 foreach (var part in value.Split(['^', '=', ' ', ',']))
                 {
@@ -71,7 +72,7 @@ internal sealed class IdentifierScrubber
         var useful = words.Where(w => w.Trim().Length >= 2).Select(w => Regex.Escape(w.Trim()))
             .OrderByDescending(w => w.Length).ToList();
         _pattern = useful.Count == 0 ? null
-            : new Regex(string.Join('|', useful), RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
+            : new Regex(@"(?<!\w)(?:" + string.Join('|', useful) + @")(?!\w)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
     }
 
     /// <summary>The text without the identifiers, runs of spaces made one.</summary>

@@ -4,7 +4,8 @@ namespace Airadcr.Dicom.Deidentification;
 /// Applies Table E.1-1 to one instance's data set, at every level of nesting, building a new data set (the source is
 /// never changed; unchanged values are shared with it). How the compound actions are resolved (we cannot see the
 /// IOD's attribute types here, so we choose what is valid whatever the type):
-/// X/Z -> Z (an empty value is valid for type 2 and 3); Z/D, X/D, X/Z/D -> D (valid for type 1 too); X/Z/U* -> the
+/// X/Z -> Z for an element (an empty value is valid for type 2 and 3), for a sequence Z where it is type 2 in
+/// storage IODs (<see cref="TypeTwoSequences"/>), else X (an empty type 3 sequence is an error); Z/D, X/D, X/Z/D -> D (valid for type 1 too); X/Z/U* -> the
 /// sequence kept with its UIDs replaced; D on a sequence -> the sequence kept, its items de-identified by the same
 /// table (a dummy tree of the same shape: SR content keeps its codes and numbers). Patient ID and Patient's Name get
 /// the patient's keyed pseudonym, Accession Number its own (Z allows a dummy; a pseudonym is one that links the
@@ -23,11 +24,15 @@ internal sealed class InstanceDeidentifier
         DicomTag.RelatedGeneralSOPClassUID, DicomTag.OriginalSpecializedSOPClassUID, DicomTag.PrivateInformationCreatorUID,
     ];
 
+    /// <summary>The X/Z sequences that are type 2 where they appear in storage IODs: emptied; the others (Referenced
+    /// Study Sequence, type 3 in General Study) are removed, since a type 3 sequence may not be present and empty.</summary>
+    private static readonly HashSet<DicomTag> TypeTwoSequences = [DicomTag.AcquisitionContextSequence];
+
     private static readonly DicomTag[] FreeText = [DicomTag.TextValue, DicomTag.UnformattedTextValue];
 
     private readonly DeidentificationOptions _options;
     private readonly KeyedPseudonyms _keys;
-    private readonly IdentifierScrubber _scrubber;
+    private readonly Lazy<IdentifierScrubber> _scrubber; // built on the first value to clean: most instances have none
     private readonly string _patientKey;
     private readonly int _shiftDays;
     private readonly Dictionary<string, Pseudonym> _pseudonyms = new(StringComparer.Ordinal);
@@ -36,7 +41,7 @@ internal sealed class InstanceDeidentifier
     {
         _options = options;
         _keys = keys;
-        _scrubber = new IdentifierScrubber(source, options);
+        _scrubber = new Lazy<IdentifierScrubber>(() => new IdentifierScrubber(source, options));
         var id = source.GetStringOrDefault(DicomTag.PatientID, "")!;
         _patientKey = id.Length > 0 ? id : source.GetStringOrDefault(DicomTag.PatientName, "")!;
         _shiftDays = keys.DateShiftDays(_patientKey);
@@ -83,7 +88,8 @@ internal sealed class InstanceDeidentifier
         DicomSequence sequence => action switch
         {
             ProfileAction.X => null,
-            ProfileAction.Z or ProfileAction.XZ => new DicomSequence(sequence.Tag),
+            ProfileAction.Z => new DicomSequence(sequence.Tag),
+            ProfileAction.XZ => TypeTwoSequences.Contains(sequence.Tag) ? new DicomSequence(sequence.Tag) : null,
             _ => new DicomSequence(sequence.Tag, sequence.Items.Select(Deidentify)),
         },
         DicomElement element => Apply(element, action, source),
@@ -93,17 +99,17 @@ internal sealed class InstanceDeidentifier
     private DicomElement? Apply(DicomElement element, ProfileAction action, DicomDataset source)
     {
         var tag = element.Tag;
+        if (action is not (ProfileAction.K or ProfileAction.X) && (tag == DicomTag.PatientID || tag == DicomTag.PatientName)
+            && _patientKey.Length > 0)
+        {
+            return Replace(element, tag == DicomTag.PatientID ? "PatientID" : "PatientName", _keys.PatientId(_patientKey), source);
+        }
+
         if (action is not (ProfileAction.K or ProfileAction.X) && element.Length > 0)
         {
-            if (tag == DicomTag.PatientID || tag == DicomTag.PatientName)
-            {
-                return Replace(element, "PatientID", _patientKey, _keys.PatientId(_patientKey), tag == DicomTag.PatientName ? "PatientName" : null, source);
-            }
-
             if (tag == DicomTag.AccessionNumber)
             {
-                var accession = element.GetString(source.Charset);
-                return Replace(element, "AccessionNumber", accession, _keys.AccessionNumber(accession), null, source);
+                return Replace(element, "AccessionNumber", _keys.AccessionNumber(element.GetString(source.Charset)), source);
             }
 
             if (FreeText.Contains(tag))
@@ -119,19 +125,20 @@ internal sealed class InstanceDeidentifier
             ProfileAction.Z or ProfileAction.XZ => new DicomElement(tag, element.VR, ReadOnlyMemory<byte>.Empty),
             ProfileAction.U or ProfileAction.XZU => RemapUids(element),
             ProfileAction.D or ProfileAction.ZD or ProfileAction.XD or ProfileAction.XZD =>
-                element.VR == DicomVR.UI ? RemapUids(element) : DummyValues.For(element),
+                element.VR == DicomVR.UI ? RemapUids(element)
+                : element.Length == 0 && action != ProfileAction.D ? element // empty stays empty where Z is allowed
+                : DummyValues.For(element),
             ProfileAction.C => Clean(element, source),
             _ => Unlisted(element),
         };
     }
 
-    private DicomElement Replace(DicomElement element, string kind, string original, string replacement, string? alsoAs, DicomDataset source)
+    private DicomElement Replace(DicomElement element, string kind, string replacement, DicomDataset source)
     {
-        _pseudonyms.TryAdd(kind + "\0" + original, new Pseudonym(kind, original, replacement));
-        if (alsoAs is not null)
+        var original = element.GetString(source.Charset);
+        if (original.Length > 0)
         {
-            var name = element.GetString(source.Charset);
-            _pseudonyms.TryAdd(alsoAs + "\0" + name, new Pseudonym(alsoAs, name, replacement));
+            _pseudonyms.TryAdd(kind + "\0" + original, new Pseudonym(kind, original, replacement));
         }
 
         return DicomElementFactory.Create(element.Tag, element.VR, replacement);
@@ -149,8 +156,8 @@ internal sealed class InstanceDeidentifier
         DicomVR.DA or DicomVR.DT => _options.RetainLongitudinalTemporalModified ? ShiftDates(element) : element,
         DicomVR.LO or DicomVR.SH or DicomVR.ST or DicomVR.LT or DicomVR.UT or DicomVR.UC or DicomVR.PN =>
             DicomElementFactory.Create(element.Tag, element.VR,
-                [.. element.GetStrings(source.Charset).Select(_scrubber.Clean)]),
-        _ => element, // TM (Modified Dates moves whole days), AE titles and codes the retain options keep
+                [.. element.GetStrings(source.Charset).Select(v => v.Length == 0 ? v : _scrubber.Value.Clean(v) is { Length: > 0 } c ? c : DummyValues.Text)]),
+        _ => element, // a value cleaned to nothing becomes the dummy (it may be type 1); TM (Modified Dates moves whole days), AE titles and codes the retain options keep
     };
 
     private DicomElement ShiftDates(DicomElement element)

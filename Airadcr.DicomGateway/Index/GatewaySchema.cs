@@ -82,7 +82,7 @@ internal static class GatewaySchema
         CREATE TABLE research_pseudonyms (
             project_id TEXT NOT NULL REFERENCES research_projects(project_id) ON DELETE CASCADE,
             pseudonym_index TEXT NOT NULL, kind TEXT NOT NULL, original_sealed {blob} NOT NULL,
-            PRIMARY KEY (project_id, pseudonym_index));
+            PRIMARY KEY (project_id, pseudonym_index, kind));
         CREATE TABLE research_exports (
             export_id TEXT PRIMARY KEY,
             project_id TEXT NOT NULL REFERENCES research_projects(project_id) ON DELETE CASCADE,

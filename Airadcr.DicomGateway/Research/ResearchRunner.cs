@@ -71,7 +71,7 @@ public sealed class ResearchRunner(
         }
         catch (Exception error) when (error is not OperationCanceledException)
         {
-            outcome = new ResearchStudyOutcome(ResearchStates.Failed, error.Message, null, null, null, null, []);
+            outcome = new ResearchStudyOutcome(ResearchStates.Failed, Reason(error), null, null, null, null, []);
         }
         await store.CompleteStudyAsync(pending.ProjectId, pending.StudyIndex, outcome, cancellationToken);
         logger.ResearchStudyDone(pending.ProjectId, outcome.State);
@@ -140,13 +140,24 @@ public sealed class ResearchRunner(
             return (file, result.Pseudonyms);
         }
         catch (Exception error) when (error is DeidentificationRefusedException or DicomFormatException or DicomValueException
-            or DicomPixelModuleException or NotSupportedException or IOException or InvalidOperationException)
+            or DicomPixelModuleException or NotSupportedException or IOException or UnauthorizedAccessException or InvalidOperationException)
         {
             File.Delete(temporary);
-            var reason = error is DeidentificationRefusedException ? error.Message : "not de-identified: " + error.Message;
+            var reason = Reason(error);
             return (new ResearchFile(source, ResearchStates.Failed, reason, null, null, null, null, null, null, null, null, 0), []);
         }
     }
+
+    /// <summary>
+    /// Why an instance was not copied, as researchers may read it: the de-identifier's and the codecs' reasons name no
+    /// value of the data set; a file-system error's message names the original's path (its UIDs), so only its kind is kept.
+    /// </summary>
+    internal static string Reason(Exception error) => error switch
+    {
+        DeidentificationRefusedException => error.Message,
+        IOException or UnauthorizedAccessException => "not de-identified: the stored file could not be read (" + error.GetType().Name + ")",
+        _ => "not de-identified: " + error.Message,
+    };
 
     /// <summary>Renames a written copy to its place under its own (de-identified) UIDs.</summary>
     private ResearchFile Place(DicomDataset dataset, string transferSyntax, string source, string projectId, string temporary, DurableFiles durable)

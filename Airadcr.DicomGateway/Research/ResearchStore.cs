@@ -200,31 +200,50 @@ public sealed class ResearchStore(GatewayDatabase database, ResearchAccess acces
                     ("@syntax", file.TransferSyntaxUid), ("@modality", file.Modality), ("@number", file.InstanceNumber), ("@path", file.Path),
                     ("@size", file.SizeBytes));
             }
-            foreach (var pseudonym in pseudonyms.DistinctBy(p => p.Replacement, StringComparer.Ordinal))
+            // One replacement may stand for several originals (the patient's pseudonym replaces its ID and its name).
+            foreach (var pseudonym in pseudonyms.DistinctBy(p => (p.Replacement, p.Kind)))
             {
                 var index = Sealer.IndexOf(projectId, PseudonymField, pseudonym.Replacement);
                 await GatewayDatabase.ExecuteAsync(connection, """
                     INSERT INTO research_pseudonyms (project_id, pseudonym_index, kind, original_sealed) VALUES (@project, @index, @kind, @sealed)
-                    ON CONFLICT (project_id, pseudonym_index) DO NOTHING
+                    ON CONFLICT (project_id, pseudonym_index, kind) DO NOTHING
                     """, cancellationToken,
                     ("@project", projectId), ("@index", index), ("@kind", pseudonym.Kind),
-                    ("@sealed", Sealer.SealText(pseudonym.Original, "pseudonym:" + projectId + ":" + index)));
+                    ("@sealed", Sealer.SealText(pseudonym.Original, PseudonymAad(projectId, index, pseudonym.Kind))));
             }
             return 0;
         }, cancellationToken);
 
-    /// <summary>The original behind a pseudonym the project gave, or null.</summary>
+    /// <summary>What a pseudonym stands for, most identifying kind first: the patient's pseudonym gives the Patient ID,
+    /// not also the name.</summary>
+    private static readonly string[] KindPreference =
+        ["PatientID", "AccessionNumber", "StudyInstanceUID", "SeriesInstanceUID", "SOPInstanceUID", "FrameOfReferenceUID", "UID", "PatientName"];
+
+    private static string PseudonymAad(string projectId, string index, string kind) => "pseudonym:" + projectId + ":" + index + ":" + kind;
+
+    /// <summary>The original behind a pseudonym the project gave (one: of the kind <see cref="KindPreference"/> puts first), or null.</summary>
     public async Task<Reidentified?> FindOriginalAsync(string projectId, string pseudonym, CancellationToken cancellationToken)
     {
         var index = Sealer.IndexOf(projectId, PseudonymField, pseudonym);
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = GatewayDatabase.Command(connection,
+        var rows = new List<(string Kind, byte[] Sealed)>();
+        await using (var connection = await database.OpenAsync(cancellationToken))
+        await using (var command = GatewayDatabase.Command(connection,
             "SELECT kind, original_sealed FROM research_pseudonyms WHERE project_id = @project AND pseudonym_index = @index",
-            ("@project", projectId), ("@index", index));
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return await reader.ReadAsync(cancellationToken)
-            ? new Reidentified(reader.GetString(0), Sealer.OpenText(reader.GetFieldValue<byte[]>(1), "pseudonym:" + projectId + ":" + index))
-            : null;
+            ("@project", projectId), ("@index", index)))
+        await using (var reader = await command.ExecuteReaderAsync(cancellationToken))
+        {
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                rows.Add((reader.GetString(0), reader.GetFieldValue<byte[]>(1)));
+            }
+        }
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+        var (kind, sealedOriginal) = rows.OrderBy(row => Array.IndexOf(KindPreference, row.Kind) is var rank and >= 0 ? rank : KindPreference.Length)
+            .ThenBy(row => row.Kind, StringComparer.Ordinal).First();
+        return new Reidentified(kind, Sealer.OpenText(sealedOriginal, PseudonymAad(projectId, index, kind)));
     }
 
     public Task CompleteStudyAsync(string projectId, string studyIndex, ResearchStudyOutcome outcome, CancellationToken cancellationToken) =>

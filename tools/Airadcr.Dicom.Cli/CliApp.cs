@@ -16,6 +16,12 @@ public static class CliApp
                                              jpeg-lossless jpeg-sv1 jpegls jpegls-near j2k-lossless j2k, or a UID
           validate FILE                      structure, VR/VM against the dictionary, odd lengths
           pixels FILE --png OUT [--frame N]  render a frame (default window) to PNG
+          deidentify IN OUT --profile PROFILE (--secret-file FILE | --secret-env VAR) [--pixel-rules FILE.json]
+                                             PS3.15 Annex E basic profile; IN/OUT files or directories (recursive).
+                                             PROFILE: basic[+retain-safe-private][+retain-uids][+retain-device-identity]
+                                             [+retain-institution-identity][+retain-patient-characteristics]
+                                             [+full-dates|+modified-dates][+clean-descriptors]
+                                             [+clean-structured-content][+clean-graphics]
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -35,6 +41,7 @@ public static class CliApp
                 "transcode" => TranscodeCommand.Run(args[1..], stderr),
                 "validate" => ValidateCommand.Run(args[1..], stdout),
                 "pixels" => PixelsCommand.Run(args[1..], stderr),
+                "deidentify" => DeidentifyCommand.Run(args[1..], stdout, stderr),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'"),
             };
         }
@@ -42,7 +49,7 @@ public static class CliApp
         {
             return UsageError(stderr, ex.Message);
         }
-        catch (Exception ex) when (ex is DicomFormatException or DicomValueException or Imaging.DicomPixelModuleException or IOException
+        catch (Exception ex) when (ex is Deidentification.DeidentificationRefusedException or DicomFormatException or DicomValueException or Imaging.DicomPixelModuleException or IOException
                                        or UnauthorizedAccessException or NotSupportedException or InvalidOperationException)
         {
             stderr.WriteLine($"airadcr-dicom: {ex.Message}");

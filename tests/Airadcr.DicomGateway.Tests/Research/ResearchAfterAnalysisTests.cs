@@ -43,6 +43,17 @@ public sealed class ResearchAfterAnalysisTests : IDisposable
         Assert.Equal(findings.Findings.Count, row.FindingsCount);
         Assert.Equal(files.Count + 2, row.InstanceCount);
         Assert.Equal(["CT", "DOC", "SR"], row.Modality!.Split('\\').Order());
+
+        // Re-identification is logged (the audit hook) with the actor and kind, never the original nor the reason.
+        using var reidentified = await gateway.HttpClient.PostAsJsonAsync(ResearchFixture.Path(project, "/reidentify"),
+            new { pseudonym = row.PatientPseudonym, reason = "follow-up of patient 1CT1", actor = "admin-7" }, ct);
+        Assert.Equal("1CT1", (await reidentified.Content.ReadFromJsonAsync<Reidentified>(ct))!.Original);
+        await GatewayWait.UntilAsync(gateway, () => Task.FromResult(gateway.Process.LogTail(200).Contains("admin-7 re-identified", StringComparison.Ordinal)),
+            "the re-identification in the log", ct);
+        var log = await File.ReadAllTextAsync(_directory.Combine("gateway.log"), ct);
+        Assert.Contains($"admin-7 re-identified a PatientID pseudonym {row.PatientPseudonym}", log);
+        Assert.DoesNotContain("1CT1", log);
+        Assert.DoesNotContain(study, log);
     }
 
     public void Dispose() => _directory.Dispose();

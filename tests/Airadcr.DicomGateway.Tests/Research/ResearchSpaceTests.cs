@@ -65,6 +65,20 @@ public abstract class ResearchSpaceTests(ResearchFixture fixture)
     }
 
     [Fact]
+    public async Task A_damaged_stored_file_is_listed_with_its_reason_and_leaves_no_file()
+    {
+        var id = await ResearchFixture.CreateAsync(_http, new { name = "Damaged", profile = "basic", studyInstanceUids = new[] { fixture.Damaged.StudyUid } }, Token);
+        await ResearchFixture.RunAsync(_http, id, Token);
+
+        var json = await _http.GetStringAsync(ResearchFixture.Path(id, "/studies"), Token);
+        var row = Assert.Single(JsonSerializer.Deserialize<List<ResearchStudyRow>>(json, JsonSerializerOptions.Web)!);
+        Assert.Equal((ResearchStates.Failed, null, 0), (row.State, row.StudyKey, row.InstanceCount));
+        Assert.StartsWith("1 of 1 instance(s) refused: not de-identified: ", row.Error);
+        Assert.Empty(fixture.OriginalsIn(json));
+        Assert.Empty(Directory.EnumerateFiles(Path.Combine(fixture.Gateway.StoragePath, "research", id), "*", SearchOption.AllDirectories));
+    }
+
+    [Fact]
     public async Task Qido_and_metadata_answer_with_the_research_copies_only()
     {
         var row = await AnalysedRowAsync(fixture.ProjectId);
@@ -398,6 +412,29 @@ public sealed class EmbeddedResearchSpaceTests(EmbeddedResearchFixture fixture) 
 
         Assert.Equal(32, Convert.FromBase64String(File.ReadAllText(key)).Length);
         Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(key));
+    }
+
+    [Fact]
+    public async Task The_database_file_holds_no_pseudonymised_frame_of_reference_in_clear()
+    {
+        // The index keeps no Frame of Reference UID: in gateway.db only the pseudonym table has them, sealed.
+        var database = fixture.Gateway.Services.GetRequiredService<GatewayDatabase>();
+        await using (var connection = await database.OpenAsync(TestContext.Current.CancellationToken))
+        await using (var command = GatewayDatabase.Command(connection, "SELECT COUNT(*) FROM research_pseudonyms WHERE kind = 'FrameOfReferenceUID'"))
+        {
+            Assert.True(Convert.ToInt32(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture) >= 2);
+        }
+
+        var files = new[] { "gateway.db", "gateway.db-wal" }.Select(name => Path.Combine(fixture.Gateway.StoragePath, name)).Where(File.Exists);
+        var bytes = string.Concat(files.Select(file =>
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            return Encoding.Latin1.GetString(copy.ToArray());
+        }));
+        Assert.Contains(fixture.Analysed.PatientId, bytes); // the index's own columns: the scan reads what is there
+        Assert.All(new[] { fixture.Analysed, fixture.Mixed, fixture.Compressed }, study => Assert.DoesNotContain(study.FrameOfReferenceUid, bytes));
     }
 }
 
