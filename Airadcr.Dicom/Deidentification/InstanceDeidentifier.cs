@@ -32,7 +32,7 @@ internal sealed class InstanceDeidentifier
 
     private readonly DeidentificationOptions _options;
     private readonly KeyedPseudonyms _keys;
-    private readonly IdentifierScrubber _scrubber;
+    private readonly Lazy<IdentifierScrubber> _scrubber; // built on the first value to clean: most instances have none
     private readonly string _patientKey;
     private readonly int _shiftDays;
     private readonly Dictionary<string, Pseudonym> _pseudonyms = new(StringComparer.Ordinal);
@@ -41,7 +41,7 @@ internal sealed class InstanceDeidentifier
     {
         _options = options;
         _keys = keys;
-        _scrubber = new IdentifierScrubber(source, options);
+        _scrubber = new Lazy<IdentifierScrubber>(() => new IdentifierScrubber(source, options));
         var id = source.GetStringOrDefault(DicomTag.PatientID, "")!;
         _patientKey = id.Length > 0 ? id : source.GetStringOrDefault(DicomTag.PatientName, "")!;
         _shiftDays = keys.DateShiftDays(_patientKey);
@@ -156,7 +156,7 @@ internal sealed class InstanceDeidentifier
         DicomVR.DA or DicomVR.DT => _options.RetainLongitudinalTemporalModified ? ShiftDates(element) : element,
         DicomVR.LO or DicomVR.SH or DicomVR.ST or DicomVR.LT or DicomVR.UT or DicomVR.UC or DicomVR.PN =>
             DicomElementFactory.Create(element.Tag, element.VR,
-                [.. element.GetStrings(source.Charset).Select(v => v.Length == 0 ? v : _scrubber.Clean(v) is { Length: > 0 } c ? c : DummyValues.Text)]),
+                [.. element.GetStrings(source.Charset).Select(v => v.Length == 0 ? v : _scrubber.Value.Clean(v) is { Length: > 0 } c ? c : DummyValues.Text)]),
         _ => element, // a value cleaned to nothing becomes the dummy (it may be type 1); TM (Modified Dates moves whole days), AE titles and codes the retain options keep
     };
 

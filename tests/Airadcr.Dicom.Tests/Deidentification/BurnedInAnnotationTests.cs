@@ -89,6 +89,26 @@ public sealed class BurnedInAnnotationTests
     }
 
     [Fact]
+    public void A_jpeg_baseline_ybr_secondary_capture_from_dcmtk_is_cleaned_into_native_rgb()
+    {
+        using var input = DicomFile.Open(Corpus.PathOf("test_files/SC_rgb_jpeg_dcmtk.dcm"));
+        var before = new DicomPixelData(input.Dataset, input.TransferSyntax);
+        var columns = before.Info.Columns;
+        var expected = before.GetFrameBytes(0).ToArray();
+        var rule = new CleanPixelRule(null, null, before.Info.Rows, columns, [new PixelRectangle(0, 0, columns, 10)]);
+
+        var result = new DicomDeidentifier(DeidentificationOptions.Basic with { CleanPixelRules = [rule] }, Deid.Secret).Deidentify(input);
+        using var back = DicomFile.Read(DicomFileWriter.ToArray(result.File));
+
+        Assert.Equal(DicomUids.ExplicitVRLittleEndian, back.TransferSyntax.Uid);
+        Assert.Equal("RGB", back.Dataset.Text(DicomTag.PhotometricInterpretation));
+        var after = new DicomPixelData(back.Dataset, back.TransferSyntax).GetFrameBytes(0).ToArray();
+        var banner = columns * 10 * 3;
+        Assert.All(after[..banner], b => Assert.Equal(0, b));
+        Assert.Equal(expected[banner..], after[banner..]);
+    }
+
+    [Fact]
     public void Rectangles_reaching_past_the_frame_are_clipped()
     {
         var options = DeidentificationOptions.Basic with

@@ -70,6 +70,11 @@ public sealed partial class StandardConformanceTests : IDisposable
         var gained = after.Except(before).ToList();
         Assert.True(gained.Count == 0, $"dciodvfy errors the original did not have:\n{string.Join('\n', gained)}");
 
+        using (var written = DicomFile.Open(output))
+        {
+            Assert.DoesNotContain(written.Dataset, i => i.Tag.IsPrivate && !options.RetainSafePrivate);
+        }
+
         using var original = DicomFile.Open(input);
         var kept = DeviceDescriptions.SelectMany(t => original.Dataset.TryGetElement(t, out var e) ? e.GetStrings(original.Dataset.Charset) : []).ToList();
         var identifiers = Identifiers(original.Dataset, options)
