@@ -30,19 +30,8 @@ internal sealed record CliDecoder(string Name, string? Executable, string[] Pref
     /// <summary>Ours as it is installed: <c>airadcr-dicom transcode IN OUT --ts explicit</c>, the native executable
     /// `dotnet publish tools/Airadcr.Dicom.Cli -c Release` writes (Native AOT), published here into
     /// <paramref name="workDirectory"/>.</summary>
-    public static CliDecoder Ours(string workDirectory)
-    {
-        var root = BuiltProject.RepositoryRoot() ?? throw new InvalidOperationException("run from the repository (Airadcr.sln not found upwards)");
-        var output = Path.Combine(workDirectory, "cli");
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
-            ? host
-            : ToolLocator.Find("dotnet", "dotnet-sdk-10.0");
-        Timing.RunChecked(dotnet, ["publish", Path.Combine(root, "tools", "Airadcr.Dicom.Cli"), "-c", "Release", "-o", output, "--nologo", "-v", "quiet"]);
-        var executable = Path.Combine(output, "airadcr-dicom");
-        return File.Exists(executable)
-            ? new CliDecoder("airadcr-dicom", executable, ["transcode"], ["--ts", "explicit"], null)
-            : throw new InvalidOperationException($"`dotnet publish` wrote no {executable} (Native AOT needs clang: apt install clang)");
-    }
+    public static CliDecoder Ours(string workDirectory) =>
+        new("airadcr-dicom", NativeCli.Publish(Path.Combine(workDirectory, "cli")), ["transcode"], ["--ts", "explicit"], null);
 
     /// <summary>This program's build configuration (Debug or Release): the in-process figures come from it.</summary>
     public static string BuildConfiguration { get; } =

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Airadcr.LocalServers;
 
 namespace Airadcr.Dicom.CodecBench;
 
@@ -28,38 +29,14 @@ internal static class Timing
         }));
     }
 
-    public static void RunChecked(string executable, IEnumerable<string> arguments) => Run(executable, arguments);
+    public static void RunChecked(string executable, IEnumerable<string> arguments) => ToolRun.Output(executable, arguments);
 
     private static double RunOnce(CliDecoder decoder, string input, string output)
     {
         File.Delete(output);
         var watch = Stopwatch.StartNew();
-        Run(decoder.Executable!, decoder.Arguments(input, output));
+        ToolRun.Output(decoder.Executable!, decoder.Arguments(input, output));
         var seconds = watch.Elapsed.TotalSeconds;
         return File.Exists(output) ? seconds : throw new InvalidOperationException($"{decoder.Display(input, output)} wrote nothing");
-    }
-
-    private static void Run(string executable, IEnumerable<string> arguments)
-    {
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = System.Diagnostics.Process.Start(start) ?? throw new InvalidOperationException($"{executable} did not start");
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidOperationException(
-                $"{executable} {string.Join(' ', start.ArgumentList)} exited with {process.ExitCode}: {stdout.Result}{stderr.Result}".Trim());
-        }
     }
 }

@@ -49,13 +49,15 @@ internal sealed class OrthancPeer : IAsyncDisposable
         return study ?? throw new InvalidOperationException("no file to upload");
     }
 
-    /// <summary>Seconds of one <c>POST /studies/{id}/anonymize</c>; checks the new study has every instance, then deletes it.</summary>
-    public async Task<double> AnonymizeOnceAsync(string study, int expectedInstances)
+    /// <summary>One <c>POST /studies/{id}/anonymize</c> (CPU: the Orthanc process's, all threads); checks the new
+    /// study has every instance, then deletes it (untimed).</summary>
+    public async Task<Sample> AnonymizeOnceAsync(string study, int expectedInstances)
     {
+        var cpu = Timing.ProcessCpuSeconds(_server.Pid);
         var watch = Stopwatch.StartNew();
         using var response = await _client.PostAsync($"studies/{study}/anonymize", JsonContent.Create(new JsonObject()));
         response.EnsureSuccessStatusCode();
-        var seconds = watch.Elapsed.TotalSeconds;
+        var sample = new Sample(watch.Elapsed.TotalSeconds, Timing.ProcessCpuSeconds(_server.Pid) - cpu);
         var anonymized = (await response.Content.ReadFromJsonAsync<JsonObject>())!["ID"]!.GetValue<string>();
         var instances = await _client.GetFromJsonAsync<JsonArray>($"studies/{anonymized}/instances");
         if (instances?.Count != expectedInstances)
@@ -64,7 +66,7 @@ internal sealed class OrthancPeer : IAsyncDisposable
         }
 
         (await _client.DeleteAsync($"studies/{anonymized}")).EnsureSuccessStatusCode();
-        return seconds;
+        return sample;
     }
 
     public async Task DeleteAsync(string study) => (await _client.DeleteAsync($"studies/{study}")).EnsureSuccessStatusCode();

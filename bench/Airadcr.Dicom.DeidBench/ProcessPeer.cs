@@ -12,19 +12,8 @@ internal sealed record ProcessPeer(string Name, string Executable, string[] Pref
     /// <summary>Ours as installed: <c>airadcr-dicom deidentify IN OUT --profile basic --secret-env VAR</c>, the native
     /// executable `dotnet publish tools/Airadcr.Dicom.Cli -c Release` writes (Native AOT), published into
     /// <paramref name="workDirectory"/>.</summary>
-    public static ProcessPeer Ours(string workDirectory)
-    {
-        var root = BuiltProject.RepositoryRoot() ?? throw new InvalidOperationException("run from the repository (Airadcr.sln not found upwards)");
-        var output = Path.Combine(workDirectory, "cli");
-        var dotnet = Environment.ProcessPath is { } host && Path.GetFileNameWithoutExtension(host) == "dotnet"
-            ? host
-            : ToolLocator.Find("dotnet", "dotnet-sdk-10.0");
-        Tool.Run(dotnet, ["publish", Path.Combine(root, "tools", "Airadcr.Dicom.Cli"), "-c", "Release", "-o", output, "--nologo", "-v", "quiet"]);
-        var executable = Path.Combine(output, "airadcr-dicom");
-        return File.Exists(executable)
-            ? new ProcessPeer("airadcr-dicom", executable, ["deidentify"], ["--profile", "basic", "--secret-env", SecretVariable])
-            : throw new InvalidOperationException($"`dotnet publish` wrote no {executable} (Native AOT needs clang: apt install clang)");
-    }
+    public static ProcessPeer Ours(string workDirectory) =>
+        new("airadcr-dicom", NativeCli.Publish(Path.Combine(workDirectory, "cli")), ["deidentify"], ["--profile", "basic", "--secret-env", SecretVariable]);
 
     /// <summary><c>/usr/bin/python3 deidentify_pydicom.py PROFILE_JSON IN OUT</c>: Debian's python3 and
     /// python3-pydicom (not a pyenv python).</summary>
@@ -37,7 +26,7 @@ internal sealed record ProcessPeer(string Name, string Executable, string[] Pref
             throw new MissingToolException(python, "python3-pydicom");
         }
 
-        Tool.Run(python, ["-c", "import pydicom"]);
+        ToolRun.Output(python, ["-c", "import pydicom"]);
         return new ProcessPeer("pydicom", python,
             [Path.Combine(AppContext.BaseDirectory, "deidentify_pydicom.py"), Path.Combine(root, "eng", "data", "confidentiality-profile-attributes.json")],
             []);
@@ -46,15 +35,19 @@ internal sealed record ProcessPeer(string Name, string Executable, string[] Pref
     /// <summary>The command as the report shows it (paths shortened to file names).</summary>
     public string Display => string.Join(' ', [Path.GetFileName(Executable), .. Prefix.Select(Path.GetFileName), "IN_DIR", "OUT_DIR", .. Suffix]);
 
-    /// <summary>Seconds of one run over <paramref name="input"/> into a fresh <paramref name="output"/> (emptied
-    /// first, untimed); throws when it fails or writes fewer files than it read.</summary>
-    public double RunOnce(string input, string output, string secret)
+    /// <summary>One run over <paramref name="input"/> into a fresh <paramref name="output"/> (emptied first,
+    /// untimed), its CPU time measured by <c>/usr/bin/time</c>; throws when it fails or writes fewer files than it read.</summary>
+    public Sample RunOnce(string input, string output, string secret)
     {
         Folders.Recreate(output);
+        var usage = output + ".time";
         var watch = Stopwatch.StartNew();
-        Tool.Run(Executable, [.. Prefix, input, output, .. Suffix], (SecretVariable, secret));
-        var seconds = watch.Elapsed.TotalSeconds;
+        ToolRun.Output("/usr/bin/time", ["-f", "%U %S", "-o", usage, Executable, .. Prefix, input, output, .. Suffix],
+            new Dictionary<string, string> { [SecretVariable] = secret });
+        var wall = watch.Elapsed.TotalSeconds;
         Folders.ExpectSameCount(input, output, Name);
-        return seconds;
+        var cpu = File.ReadAllText(usage).Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries).TakeLast(2)
+            .Sum(s => double.Parse(s, System.Globalization.CultureInfo.InvariantCulture));
+        return new Sample(wall, cpu);
     }
 }

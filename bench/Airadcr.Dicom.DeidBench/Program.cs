@@ -7,7 +7,8 @@ using Airadcr.LocalServers;
 
 // Usage: dotnet run -c Release --project bench/Airadcr.Dicom.DeidBench -- [RUNS=3] [SLICES=100] [WORK_DIR]
 // Writes a 512x512 CT series full of identifiers and its JPEG-LS lossless copy (dcmtk's dcmcjpls), then times the
-// de-identification of each whole series (basic profile), median of RUNS runs after one untimed warm-up, same files:
+// de-identification of each whole series (basic profile), median of RUNS interleaved runs after one untimed warm-up,
+// wall clock and CPU time, same files:
 // our library in-process, our CLI (Native AOT), Orthanc's POST /studies/{id}/anonymize, and a pydicom script applying
 // the same table. Prints Markdown for bench/RESULTS.md (issue 21, "Measures": >= 5x Orthanc, >= 3x pydicom).
 var runs = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 3;
@@ -28,7 +29,7 @@ try
     series.Add(("JPEG-LS Lossless", "`dcmcjpls +el`", [.. native.Select(file =>
     {
         var output = Path.Combine(jpegLs, Path.GetFileName(file));
-        Tool.Run(dcmcjpls, ["+el", file, output]);
+        ToolRun.Output(dcmcjpls, ["+el", file, output]);
         return output;
     })]));
 
@@ -42,33 +43,38 @@ try
         Console.Error.WriteLine($"{syntax}: {files.Count} files ...");
         var input = Path.GetDirectoryName(files[0])!;
         var output = (string who) => Path.Combine(work.FullName, "out", $"{Path.GetFileName(input)}-{who}");
-        var inProcess = Timing.Median(runs, () =>
-        {
-            Folders.Recreate(output("in-process"));
-            var watch = Stopwatch.StartNew();
-            foreach (var file in files)
-            {
-                deidentifier.DeidentifyFile(file, Path.Combine(output("in-process"), Path.GetFileName(file)));
-            }
-
-            return watch.Elapsed.TotalSeconds;
-        });
-        var cli = Timing.Median(runs, () => ours.RunOnce(input, output("cli"), secret));
-        var python = Timing.Median(runs, () => pydicom.RunOnce(input, output("pydicom"), secret));
         var study = await orthanc.UploadAsync(files);
-        var anonymize = await Timing.MedianAsync(runs, () => orthanc.AnonymizeOnceAsync(study, files.Count));
+        var samples = await Timing.InterleavedAsync(runs,
+        [
+            () =>
+            {
+                Folders.Recreate(output("in-process"));
+                return Task.FromResult(Timing.InProcess(() =>
+                {
+                    foreach (var file in files)
+                    {
+                        deidentifier.DeidentifyFile(file, Path.Combine(output("in-process"), Path.GetFileName(file)));
+                    }
+                }));
+            },
+            () => Task.FromResult(ours.RunOnce(input, output("cli"), secret)),
+            () => orthanc.AnonymizeOnceAsync(study, files.Count),
+            () => Task.FromResult(pydicom.RunOnce(input, output("pydicom"), secret)),
+        ]);
         await orthanc.DeleteAsync(study);
         var bytes = files.Sum(f => new FileInfo(f).Length);
-        rows.Add(new Row(syntax, encoder, files.Count, bytes, inProcess, cli, anonymize, python));
+        rows.Add(new Row(syntax, encoder, files.Count, bytes, samples[0], samples[1], samples[2], samples[3]));
         notes.AddRange(OutputComparison.OursAgainstPydicom(output("cli"), output("pydicom"), syntax));
     }
 
     var loadAfter = Load.Now();
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, median of {runs} runs after one untimed warm-up, {slices} slices, Orthanc {orthancVersion}, pydicom {Tool.Output("/usr/bin/python3", ["-c", "import pydicom; print(pydicom.__version__)"]).Trim()}"));
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, median of {runs} interleaved runs after one untimed warm-up of each, {slices} slices, Orthanc {orthancVersion}, pydicom {ToolRun.Output("/usr/bin/python3", ["-c", "import pydicom; print(pydicom.__version__)"]).Trim()}"));
     Console.WriteLine($"Load average before: {loadBefore}; after: {loadAfter}");
     Console.WriteLine();
-    Report.Table(rows);
+    Report.Table(rows, "files/s (wall clock)", s => s.Wall);
+    Console.WriteLine();
+    Report.Table(rows, "files per CPU second (user + system: the process's for ours in-process, Orthanc's whole process during the call, the child's for the CLI and pydicom)", s => s.Cpu);
     Console.WriteLine();
     Console.WriteLine($"- ours CLI: `{ours.Display}`; pydicom: `{pydicom.Display}`; Orthanc: `POST /studies/{{id}}/anonymize` with `{{}}` (its defaults), timed as the HTTP call, which includes Orthanc writing the new study to its storage and SQLite index; ours and pydicom write every output file too.");
     notes.ForEach(n => Console.WriteLine($"- {n}"));

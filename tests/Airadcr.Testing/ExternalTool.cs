@@ -18,17 +18,7 @@ public static class ExternalTool
         CancellationToken cancellationToken)
     {
         var tool = Path.GetFileName(executable);
-        var start = new ProcessStartInfo(executable)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-        start.Environment["TCP_NODELAY"] = "1";
+        var start = ToolRun.StartInfo(executable, arguments, new Dictionary<string, string> { ["TCP_NODELAY"] = "1" });
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start");
         var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
         var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
