@@ -202,6 +202,12 @@ internal readonly struct DicomEncoder(IBufferWriter<byte> output, DicomTransferS
 
     private void WriteBytes(ReadOnlySpan<byte> value)
     {
+        if (value.Length >= Chunk && output is StreamBufferWriter stream)
+        {
+            stream.WriteThrough(value);
+            return;
+        }
+
         while (!value.IsEmpty)
         {
             var n = Math.Min(value.Length, Chunk);

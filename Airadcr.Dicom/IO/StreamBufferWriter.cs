@@ -22,6 +22,14 @@ internal sealed class StreamBufferWriter(Stream stream, int bufferSize = 64 * 10
         return _buffer.AsSpan(_count);
     }
 
+    /// <summary>Writes <paramref name="value"/> after what is buffered, straight to the stream: a large value (pixel
+    /// data) is not copied through the buffer first.</summary>
+    public void WriteThrough(ReadOnlySpan<byte> value)
+    {
+        Flush();
+        stream.Write(value);
+    }
+
     public void Flush()
     {
         stream.Write(_buffer, 0, _count);

@@ -4,17 +4,28 @@ namespace Airadcr.Dicom.Imaging.Codecs.Jpeg;
 /// for <paramref name="max"/> + 1 levels (255 for 8-bit samples).</summary>
 internal static class JpegColor
 {
+    private const int ScaleBits = 16;
+    private const int OneHalf = 1 << (ScaleBits - 1);
+    private static readonly int CrToR = Fixed(1.40200);
+    private static readonly int CbToB = Fixed(1.77200);
+    private static readonly int CrToG = Fixed(0.71414);
+    private static readonly int CbToG = Fixed(0.34414);
+
+    /// <summary>YCbCr to RGB in libjpeg's 16-bit fixed point (jdcolor.c's ycc_rgb_convert), so that our samples are
+    /// the ones dcmdjpeg and libjpeg-based viewers show, and no floating point runs per sample.</summary>
     public static void YCbCrToRgb(Span<int> y, Span<int> cb, Span<int> cr, int max)
     {
         var half = (max + 1) / 2;
         for (var i = 0; i < y.Length; i++)
         {
-            double l = y[i], b = cb[i] - half, r = cr[i] - half;
-            y[i] = Round(l + 1.402 * r, max);
-            cb[i] = Round(l - 0.344136 * b - 0.714136 * r, max);
-            cr[i] = Round(l + 1.772 * b, max);
+            int l = y[i], b = cb[i] - half, r = cr[i] - half;
+            y[i] = Math.Clamp(l + ((CrToR * r + OneHalf) >> ScaleBits), 0, max);
+            cb[i] = Math.Clamp(l + ((OneHalf - CbToG * b - CrToG * r) >> ScaleBits), 0, max);
+            cr[i] = Math.Clamp(l + ((CbToB * b + OneHalf) >> ScaleBits), 0, max);
         }
     }
+
+    private static int Fixed(double value) => (int)(value * (1 << ScaleBits) + 0.5);
 
     public static void RgbToYCbCr(Span<int> r, Span<int> g, Span<int> b, int max)
     {

@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Airadcr.Dicom.Imaging.Codecs.Jpeg;
 
 /// <summary>libjpeg's "fancy" (triangular) chroma upsampling for 2:1 horizontal (h2v1) and 2:1 both ways (h2v2),
@@ -15,30 +17,38 @@ internal static class JpegFancyUpsampling
 
         var inWidth = (width + 1) / 2;
         var inHeight = (height + vertical - 1) / vertical;
-        var input = new int[inWidth * inHeight];
-        for (var y = 0; y < inHeight; y++)
+        var rented = ArrayPool<int>.Shared.Rent(inWidth * inHeight + inWidth * 2);
+        try
         {
-            for (var x = 0; x < inWidth; x++)
+            var input = rented.AsSpan(0, inWidth * inHeight);
+            var row = rented.AsSpan(inWidth * inHeight, inWidth * 2);
+            for (var y = 0; y < inHeight; y++)
             {
-                input[y * inWidth + x] = plane[y * vertical * width + x * 2];
+                for (var x = 0; x < inWidth; x++)
+                {
+                    input[y * inWidth + x] = plane[y * vertical * width + x * 2];
+                }
+            }
+
+            for (var y = 0; y < height; y++)
+            {
+                var source = y / vertical;
+                if (vertical == 1)
+                {
+                    Horizontal(input.Slice(source * inWidth, inWidth), row);
+                }
+                else
+                {
+                    var neighbour = Math.Clamp(y % 2 == 0 ? source - 1 : source + 1, 0, inHeight - 1);
+                    Both(input.Slice(source * inWidth, inWidth), input.Slice(neighbour * inWidth, inWidth), row);
+                }
+
+                row[..width].CopyTo(plane.Slice(y * width, width));
             }
         }
-
-        var row = new int[inWidth * 2];
-        for (var y = 0; y < height; y++)
+        finally
         {
-            var source = y / vertical;
-            if (vertical == 1)
-            {
-                Horizontal(input.AsSpan(source * inWidth, inWidth), row);
-            }
-            else
-            {
-                var neighbour = Math.Clamp(y % 2 == 0 ? source - 1 : source + 1, 0, inHeight - 1);
-                Both(input.AsSpan(source * inWidth, inWidth), input.AsSpan(neighbour * inWidth, inWidth), row);
-            }
-
-            row.AsSpan(0, width).CopyTo(plane.Slice(y * width, width));
+            ArrayPool<int>.Shared.Return(rented);
         }
     }
 
