@@ -8,7 +8,7 @@ namespace Airadcr.Dicom.Tests.Deidentification;
 /// E.1-1 attribute Orthanc does (we remove at least what the profile requires), and keep unchanged what Orthanc keeps
 /// unchanged (we keep what the profile allows: pixel data, geometry, modality...). Each legitimate difference is
 /// listed below with its reason. What a replaced attribute is replaced with is not compared, by design: Orthanc's
-/// dummies ("Anonymized1", its own dates), its random UIDs against our keyed 2.25 UIDs (consistent across studies and
+/// dummies and generated patient identifiers, its random UIDs against our keyed 2.25 UIDs (consistent across studies and
 /// runs for one project secret), its De-identification Method text against ours (the CID 7050 meanings).
 /// </summary>
 public sealed class OrthancComparisonTests(OrthancAnonymizedStudy study) : IClassFixture<OrthancAnonymizedStudy>
