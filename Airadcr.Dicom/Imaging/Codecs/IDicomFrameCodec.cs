@@ -20,17 +20,8 @@ public interface IDicomFrameCodec
     byte[] Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info);
 
     /// <summary>One frame into <paramref name="destination"/> (exactly <see cref="DicomImageInfo.FrameLength"/>
-    /// bytes): a codec that can write there directly saves a frame-sized allocation and copy per frame.</summary>
-    void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> destination)
-    {
-        var frame = Decode(encoded, info);
-        if (frame.Length != destination.Length)
-        {
-            throw new DicomFormatException($"frame decoded to {frame.Length} bytes, not the {destination.Length} the Image Pixel module describes", 0);
-        }
-
-        frame.CopyTo(destination);
-    }
+    /// bytes): no frame-sized allocation and copy per frame.</summary>
+    void Decode(ReadOnlySpan<byte> encoded, DicomImageInfo info, Span<byte> destination);
 
     /// <summary>Whether <see cref="Encode"/> takes frames of this layout (bit depth, samples, photometric).</summary>
     bool CanEncode(DicomImageInfo info);
