@@ -74,8 +74,7 @@ public sealed class StudyPipelineTests(AspireGraph graph) : IDisposable
         await Assertions.Expect(page.Locator($"tr.worklist-row[data-tid='{technicalId}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await DashboardPages.GoToAsync(page, "/open/" + technicalId);
-        await page.ClickAsync("#sign");
-        await Assertions.Expect(page.Locator("[data-testid=report-status]")).ToHaveTextAsync("signed");
+        await DashboardPages.SignAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=signed-banner]")).ToContainTextAsync("sent to the PACS");
 
         using var pacs = graph.PacsClient();
