@@ -3,6 +3,7 @@ using Airadcr.Dicom.IO;
 using Airadcr.Dicom.Imaging;
 using Airadcr.Dicom.Network.Storage;
 using Airadcr.DicomGateway.Index;
+using Airadcr.Reporting.Model;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Airadcr.DicomGateway.Apis;
@@ -16,6 +17,9 @@ public static class StudiesApi
         var studies = routes.MapGroup("/studies").WithTags("Studies");
         studies.MapGet("/", ListStudies).WithName("ListStudies");
         studies.MapGet("/{studyUid}", GetStudy).WithName("GetStudy");
+        studies.MapGet("/{studyUid}/context", GetContext).WithName("GetStudyContext")
+            .WithSummary("The patient and study module values of the study's images (what reports made for it carry); admin key")
+            .RequireAdminKey();
         studies.MapGet("/{studyUid}/series", ListSeries).WithName("ListSeries");
         studies.MapGet("/{studyUid}/instances", ListInstances).WithName("ListInstances");
         studies.MapGet("/{studyUid}/instances/{sopInstanceUid}", GetInstance).WithName("GetInstance");
@@ -34,6 +38,29 @@ public static class StudiesApi
             return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
         }
         return await index.GetStudyAsync(studyUid, cancellationToken) is { } study ? TypedResults.Ok(study) : TypedResults.NotFound();
+    }
+
+    /// <summary>
+    /// The study context (patient name, id, birth date, sex; study date, time, id, description, accession; modality,
+    /// institution, referring physician) read from the header of the study's first stored instance, as the AI SR is
+    /// made: the Web's signed SR and PDF carry the same values.
+    /// </summary>
+    private static async Task<Results<Ok<StudyContext>, NotFound, BadRequest<ApiError>>> GetContext(
+        string studyUid, InstanceIndex index, CancellationToken cancellationToken)
+    {
+        if (!DicomUid.IsValid(studyUid))
+        {
+            return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
+        }
+        foreach (var instance in await index.ListInstancesAsync(studyUid, cancellationToken))
+        {
+            if (await index.GetInstancePathAsync(studyUid, instance.SopInstanceUid, cancellationToken) is { } path && File.Exists(path))
+            {
+                using var file = DicomFile.Open(path, new DicomReadOptions { StopBeforePixelData = true });
+                return TypedResults.Ok(StudyContextReader.Read(file.Dataset));
+            }
+        }
+        return TypedResults.NotFound();
     }
 
     private static Task<Results<Ok<IReadOnlyList<SeriesSummary>>, NotFound, BadRequest<ApiError>>> ListSeries(

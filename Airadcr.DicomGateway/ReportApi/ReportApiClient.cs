@@ -60,21 +60,22 @@ public sealed class ReportApiClient(HttpClient http)
 
     /// <summary><c>metadata.findings[]</c>: each finding of the report, with the size of its key image when it has one.</summary>
     public static IReadOnlyList<Dictionary<string, object?>> FindingsMetadata(ReportDocument report) =>
-        [.. report.Findings.Select(f => FindingMetadata(f, report.KeyImages))];
+        [.. report.Findings.Select(f => FindingMetadata(f, report.KeyImages, report.Language))];
 
-    private static Dictionary<string, object?> FindingMetadata(Finding finding, IReadOnlyList<KeyImage> keyImages)
+    /// <summary>One finding; its label and site in the report's language (the code stays the coded concept's).</summary>
+    private static Dictionary<string, object?> FindingMetadata(Finding finding, IReadOnlyList<KeyImage> keyImages, ReportLanguage language)
     {
         var region = finding.Region;
         var image = keyImages.FirstOrDefault(k => k.Shows(region));
         return new Dictionary<string, object?>
         {
             ["number"] = finding.Number,
-            ["label"] = finding.Type.Meaning,
+            ["label"] = ConceptNames.Display(finding.Type, language),
             ["code"] = finding.Type.Code,
             ["confidence"] = finding.Confidence,
             ["model_id"] = finding.Algorithm.Name,
             ["model_version"] = finding.Algorithm.Version,
-            ["location"] = finding.Site is { } site ? $"{site.Meaning}, {finding.LocationText}" : finding.LocationText,
+            ["location"] = finding.Site is { } site ? $"{ConceptNames.Display(site, language)}, {finding.LocationText}" : finding.LocationText,
             ["sop_instance_uid"] = region.SopInstanceUid,
             ["frame"] = region.Frame ?? 1,
             ["box"] = new { x = region.Left, y = region.Top, width = region.Width, height = region.Height },

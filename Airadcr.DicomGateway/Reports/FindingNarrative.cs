@@ -14,9 +14,9 @@ public static class FindingNarrative
         var lines = findings.Select(f =>
         {
             var size = string.Join(", ", f.Measurements.Select(m => $"{m.Value.ToString("0.#", culture)} {m.Unit.Code}"));
-            var site = f.Site is null ? "" : $", {f.Site.Meaning}";
+            var site = f.Site is null ? "" : $", {ConceptNames.Display(f.Site, language)}";
             var confidence = (f.Confidence * 100).ToString("0", culture);
-            return $"{f.Number}. {f.Type.Meaning}{site}, {f.LocationText}{(size.Length > 0 ? ", " + size : "")} " +
+            return $"{f.Number}. {ConceptNames.Display(f.Type, language)}{site}, {f.LocationText}{(size.Length > 0 ? ", " + size : "")} " +
                    (french ? $"(confiance {confidence} %, {f.Algorithm.Name} {f.Algorithm.Version})"
                            : $"(confidence {confidence} %, {f.Algorithm.Name} {f.Algorithm.Version})");
         }).ToList();

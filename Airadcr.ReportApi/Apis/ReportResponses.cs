@@ -30,10 +30,23 @@ public sealed record ReportData(
     string Status,
     string CreatedAt)
 {
+    /// <summary>AIRADCR extension: the radiologist's outcome (signed or rejected) once recorded; omitted before.</summary>
+    public ReviewData? Review { get; init; }
+
     public static ReportData From(PendingReport report)
     {
         var c = report.Content;
         return new ReportData(c.TechnicalId, c.PatientId, c.ExamUid, c.AccessionNumber, c.StudyInstanceUid, c.Structured,
-            c.SourceType, c.AiModules, c.Modality, c.Metadata, report.Status.ToWire(), WireFormat.Timestamp(report.CreatedAt));
+            c.SourceType, c.AiModules, c.Modality, c.Metadata, report.Status.ToWire(), WireFormat.Timestamp(report.CreatedAt))
+        {
+            Review = report.Review is { } review ? ReviewData.From(review) : null,
+        };
     }
+}
+
+/// <summary>The <c>review</c> extension field: outcome, who, when (ISO 8601 UTC), the rejection's reason, the sections changed.</summary>
+public sealed record ReviewData(string Outcome, string? ReviewedBy, string ReviewedAt, string? Reason, IReadOnlyList<string>? ModifiedSections)
+{
+    public static ReviewData From(ReportReview review) => new(review.Outcome, review.ReviewedBy, WireFormat.Timestamp(review.ReviewedAt),
+        review.Reason, review.ModifiedSections);
 }

@@ -14,6 +14,7 @@ public sealed class ReportApiMetrics
     private readonly Counter<long> authFailures;
     private readonly Counter<long> rateLimited;
     private readonly Counter<long> navigations;
+    private readonly Counter<long> reviewed;
 
     public ReportApiMetrics(IMeterFactory meterFactory)
     {
@@ -25,8 +26,11 @@ public sealed class ReportApiMetrics
         expired = meter.CreateCounter<long>("airadcr.reports.expired", "{report}", "Expired reports purged.");
         authFailures = meter.CreateCounter<long>("airadcr.auth.failures", "{request}", "Requests refused for a missing or invalid key.");
         rateLimited = meter.CreateCounter<long>("airadcr.ratelimit.rejected", "{request}", "Requests refused by the per-IP rate limit.");
+        reviewed = meter.CreateCounter<long>("airadcr.reports.reviewed", "{report}", "Review outcomes recorded (outcome: signed, rejected).");
         navigations = meter.CreateCounter<long>("airadcr.navigations", "{navigation}", "open-report navigations published.");
     }
+
+    public void Reviewed(string outcome) => reviewed.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 
     public void Stored(string outcome) => stored.Add(1, new KeyValuePair<string, object?>("outcome", outcome));
 

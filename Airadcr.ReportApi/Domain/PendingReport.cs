@@ -5,7 +5,8 @@ public sealed record PendingReport(
     ReportContent Content,
     ReportStatus Status,
     DateTimeOffset CreatedAt,
-    DateTimeOffset ExpiresAt);
+    DateTimeOffset ExpiresAt,
+    ReportReview? Review = null);
 
 public enum ReportStatus
 {

@@ -43,6 +43,7 @@ public static class ReportApiPipeline
         app.MapNavigationApi();
         app.MapReportListApi();
         app.MapApprovedReportApi();
+        app.MapReviewApi();
         // Internal (not in the spec, not in the OpenAPI document): the audit chain's verification for the Web's admin page.
         app.MapAuditVerify().RequireAdminKey().ExcludeFromDescription();
         return app;

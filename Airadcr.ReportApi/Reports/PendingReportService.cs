@@ -67,6 +67,30 @@ public sealed class PendingReportService(
         return Decrypt(found);
     }
 
+    /// <summary>
+    /// Records the radiologist's outcome once: a second call with the same outcome is <see cref="ReviewRecordResult.AlreadyRecorded"/>
+    /// (a retried sign), another outcome is a <see cref="ReviewRecordResult.Conflict"/> (a sign racing a reject); the
+    /// outcome in force is returned with the result.
+    /// </summary>
+    public async Task<(ReviewRecordResult Result, ReportReview? InForce)> RecordReviewAsync(string technicalId, ReportReview review,
+        CancellationToken cancellationToken)
+    {
+        var tidIndex = sealer.TechnicalIdIndex(technicalId);
+        if (await GetVisibleAsync(tidIndex, cancellationToken) is null)
+        {
+            return (ReviewRecordResult.NotFound, null);
+        }
+        if (await store.SetReviewAsync(tidIndex, sealer.SealReview(review, tidIndex), cancellationToken))
+        {
+            metrics.Reviewed(review.Outcome);
+            return (ReviewRecordResult.Recorded, review);
+        }
+        var inForce = (await GetVisibleAsync(tidIndex, cancellationToken))?.Review;
+        return inForce is null
+            ? (ReviewRecordResult.NotFound, null) // deleted or expired meanwhile
+            : (inForce.Outcome == review.Outcome ? ReviewRecordResult.AlreadyRecorded : ReviewRecordResult.Conflict, inForce);
+    }
+
     public Task<bool> DeleteAsync(string technicalId, CancellationToken cancellationToken) =>
         store.DeleteAsync(sealer.TechnicalIdIndex(technicalId), cancellationToken);
 

@@ -53,8 +53,17 @@ public sealed class ReportSealer(DataKeyRing keys)
             content,
             ReportStatusNames.Parse(sealedReport.Status),
             DateTimeOffset.FromUnixTimeMilliseconds(sealedReport.CreatedAt),
-            DateTimeOffset.FromUnixTimeMilliseconds(sealedReport.ExpiresAt));
+            DateTimeOffset.FromUnixTimeMilliseconds(sealedReport.ExpiresAt),
+            sealedReport.Review is { } review
+                ? JsonSerializer.Deserialize<ReportReview>(Decrypt(review, ReviewAssociatedData(sealedReport.TidIndex)), ReportContentJson.Options)
+                : null);
     }
+
+    /// <summary>A review outcome sealed for the report of <paramref name="tidIndex"/> (bound to it and to its purpose).</summary>
+    public byte[] SealReview(ReportReview review, string tidIndex) =>
+        Encrypt(JsonSerializer.SerializeToUtf8Bytes(review, ReportContentJson.Options), ReviewAssociatedData(tidIndex));
+
+    private static string ReviewAssociatedData(string tidIndex) => tidIndex + "\0review";
 
     private byte[] Encrypt(byte[] plaintext, string associatedData)
     {

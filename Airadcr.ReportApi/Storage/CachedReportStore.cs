@@ -51,6 +51,13 @@ public sealed class CachedReportStore(IReportStore inner, HybridCache cache, Hyb
         return row is null ? null : await GetAsync(tidIndex, cancellationToken) ?? row; // deleted meanwhile: it was read before that
     }
 
+    public async Task<bool> SetReviewAsync(string tidIndex, byte[] review, CancellationToken cancellationToken)
+    {
+        var set = await inner.SetReviewAsync(tidIndex, review, cancellationToken);
+        await InvalidateAsync(tidIndex, cancellationToken);
+        return set;
+    }
+
     public async Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken)
     {
         var deleted = await inner.DeleteAsync(tidIndex, cancellationToken);

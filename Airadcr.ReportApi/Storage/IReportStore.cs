@@ -16,6 +16,9 @@ public interface IReportStore
     /// </summary>
     Task<SealedReport?> RetrieveAsync(string tidIndex, long nowMs, CancellationToken cancellationToken);
 
+    /// <summary>Sets the sealed review outcome of a report that has none yet; false when it has one (or no such row).</summary>
+    Task<bool> SetReviewAsync(string tidIndex, byte[] review, CancellationToken cancellationToken);
+
     Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken);
 
     /// <summary>The most recent non-expired report matching every given index.</summary>

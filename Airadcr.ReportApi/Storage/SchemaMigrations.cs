@@ -32,5 +32,7 @@ internal static class SchemaMigrations
                 revoked_at BIGINT NULL);
             CREATE INDEX ix_api_keys_prefix ON api_keys (key_prefix);
             """),
+        // The review outcome (AIRADCR extension), sealed like the payload; NULL until the report is signed or rejected.
+        (2, $"ALTER TABLE pending_reports ADD COLUMN review {database.BinaryType} NULL;"),
     ];
 }

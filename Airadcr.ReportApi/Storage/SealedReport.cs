@@ -18,7 +18,8 @@ public sealed record SealedReport(
     string ContentMac,
     string Status,
     long CreatedAt,
-    long ExpiresAt)
+    long ExpiresAt,
+    byte[]? Review = null)
 {
     /// <summary>
     /// The report opened from this row by the first read that decrypted it, kept beside the row in memory so that a

@@ -7,19 +7,19 @@ namespace Airadcr.ReportApi.Storage;
 public sealed class SqlReportStore(ReportDatabase database) : IReportStore
 {
     private const string Columns =
-        "tid_index, patient_index, accession_index, exam_index, payload, content_mac, status, created_at, expires_at";
+        "tid_index, patient_index, accession_index, exam_index, payload, content_mac, status, created_at, expires_at, review";
 
     public async Task<InsertResult> InsertAsync(SealedReport report, long nowMs, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenWriterAsync(cancellationToken);
         await using var command = connection.CreateCommand($"""
             INSERT INTO pending_reports ({Columns}, retrieved_at)
-            VALUES (@tid, @patient, @accession, @exam, @payload, @mac, @status, @created, @expires, NULL)
+            VALUES (@tid, @patient, @accession, @exam, @payload, @mac, @status, @created, @expires, NULL, NULL)
             ON CONFLICT (tid_index) DO UPDATE SET
                 patient_index = excluded.patient_index, accession_index = excluded.accession_index,
                 exam_index = excluded.exam_index, payload = excluded.payload, content_mac = excluded.content_mac,
                 status = excluded.status, created_at = excluded.created_at, expires_at = excluded.expires_at,
-                retrieved_at = NULL
+                retrieved_at = NULL, review = NULL
             WHERE pending_reports.expires_at <= @now
             RETURNING tid_index
             """)
@@ -63,6 +63,16 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
         }
 
         return await GetAsync(tidIndex, cancellationToken); // not pending: read outside the writer
+    }
+
+    public async Task<bool> SetReviewAsync(string tidIndex, byte[] review, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenWriterAsync(cancellationToken);
+        await using var command = connection.CreateCommand(
+                "UPDATE pending_reports SET review = @review WHERE tid_index = @tid AND review IS NULL")
+            .With("@review", review)
+            .With("@tid", tidIndex);
+        return await command.ExecuteNonQueryAsync(cancellationToken) > 0;
     }
 
     public async Task<bool> DeleteAsync(string tidIndex, CancellationToken cancellationToken)
@@ -122,6 +132,7 @@ public sealed class SqlReportStore(ReportDatabase database) : IReportStore
             reader.GetString(5),
             reader.GetString(6),
             reader.GetInt64(7),
-            reader.GetInt64(8));
+            reader.GetInt64(8),
+            reader.IsDBNull(9) ? null : (byte[])reader.GetValue(9));
     }
 }

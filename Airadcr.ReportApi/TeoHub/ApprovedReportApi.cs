@@ -38,7 +38,7 @@ public static class ApprovedReportApi
 
     public static async Task<Results<Accepted<ApprovedReportOutcome>, Ok<ApprovedReportOutcome>, JsonHttpResult<ApiError>>> PostApprovedReport(
         [FromRoute(Name = "technical_id")] string technicalId, ApprovedReportRequest request, PendingReportService reports, TeoHubClient teoHub,
-        CancellationToken cancellationToken)
+        TimeProvider time, CancellationToken cancellationToken)
     {
         if (TechnicalId.Validate(technicalId) is { } invalid)
         {
@@ -51,6 +51,13 @@ public static class ApprovedReportApi
         if (await reports.FindAsync(technicalId, cancellationToken) is not { } report)
         {
             return ApiError.Respond(StatusCodes.Status404NotFound, "Report not found or expired");
+        }
+        // The report's review extension says "signed" from now on (find-report tells a RIS), TÉO Hub or not.
+        var signed = new ReportReview(ReviewOutcomes.Signed, request.RadiologistName, request.ApprovalTimestamp ?? time.GetUtcNow(),
+            ModifiedSections: request.ModifiedSections);
+        if (await reports.RecordReviewAsync(technicalId, signed, cancellationToken) is (ReviewRecordResult.Conflict, { } inForce))
+        {
+            return ApiError.Respond(StatusCodes.Status409Conflict, $"the report was already {inForce.Outcome}");
         }
         if (!teoHub.IsEnabled)
         {

@@ -39,7 +39,7 @@ public static class PdfReportWriter
             using var flow = new PdfPageFlow(document, fonts, footer, labels.Page);
             WriteHeader(flow, report, labels);
             WriteNarrative(flow, report.Text, labels);
-            WriteFindings(flow, report.Findings, labels);
+            WriteFindings(flow, report.Findings, labels, report.Language);
             WriteKeyImages(flow, report, labels, fonts);
             WriteClosing(flow, report, labels);
             flow.Complete();
@@ -86,7 +86,7 @@ public static class PdfReportWriter
         }
     }
 
-    private static void WriteFindings(PdfPageFlow flow, IReadOnlyList<Finding> findings, ReportLabels labels)
+    private static void WriteFindings(PdfPageFlow flow, IReadOnlyList<Finding> findings, ReportLabels labels, ReportLanguage language)
     {
         flow.Heading(labels.Findings);
         if (findings.Count == 0)
@@ -100,17 +100,17 @@ public static class PdfReportWriter
             findings.Select(finding => (IReadOnlyList<string>)
             [
                 finding.Number.ToString(labels.Culture),
-                finding.Type.Meaning,
-                Location(finding),
+                ConceptNames.Display(finding.Type, language),
+                Location(finding, language),
                 string.Join(", ", finding.Measurements.Select(m => $"{labels.Number(m.Value)} {m.Unit.Code}")),
                 labels.Number(finding.Confidence * 100, "0") + " %",
                 $"{finding.Algorithm.Name} {finding.Algorithm.Version}",
             ]));
     }
 
-    private static string Location(Finding finding)
+    private static string Location(Finding finding, ReportLanguage language)
     {
-        var parts = new[] { finding.Site?.Meaning, finding.LocationText };
+        var parts = new[] { finding.Site is null ? null : ConceptNames.Display(finding.Site, language), finding.LocationText };
         var text = string.Join(", ", parts.Where(p => !string.IsNullOrWhiteSpace(p)));
         return text.Length > 0 ? text : "—";
     }

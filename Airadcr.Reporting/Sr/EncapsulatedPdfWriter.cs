@@ -7,12 +7,19 @@ namespace Airadcr.Reporting.Sr;
 /// <summary>The report PDF as an Encapsulated PDF instance (SOP class 1.2.840.10008.5.1.4.1.1.104.1) in the same study.</summary>
 public static class EncapsulatedPdfWriter
 {
+    /// <summary>The AI results' PDF series.</summary>
     public const int SeriesNumber = 9002;
+
+    /// <summary>The signed report's PDF series: its own number and description, so a viewer lists the two apart.</summary>
+    public const int SignedSeriesNumber = 9004;
 
     public static DicomFile Write(ReportDocument report, byte[] pdf)
     {
+        var (seriesNumber, description) = report.IsSigned
+            ? (SignedSeriesNumber, "AIRADCR signed report (PDF)")
+            : (SeriesNumber, "AIRADCR AI results (PDF)");
         var dataset = ReportInstanceHeader.Create(report.Study, DicomUids.EncapsulatedPDFStorage, "DOC",
-            "AIRADCR report (PDF)", SeriesNumber, report.CreatedAt, report.InstanceUidName);
+            description, seriesNumber, report.CreatedAt, report.InstanceUidName);
         dataset.Add(DicomTag.ConversionType, "WSD");
         dataset.Add(DicomTag.AcquisitionDateTime, SrContent.DicomDateTime(report.CreatedAt));
         dataset.Add(DicomTag.BurnedInAnnotation, "YES");
@@ -27,6 +34,6 @@ public static class EncapsulatedPdfWriter
         {
             dataset.Add(DicomTag.SourceInstanceSequence, [.. report.SourceImages.Select(image => SrContent.SopReference(image.SopClassUid, image.SopInstanceUid))]);
         }
-        return new DicomFile(dataset);
+        return ReportInstanceHeader.Complete(dataset);
     }
 }

@@ -34,7 +34,7 @@ public static class MeasurementReportWriter
         // SR Document Content: the root container
         SrContent.SetRoot(dataset, SrConcepts.ImagingMeasurementReport, "1500", RootContent(report, images));
 
-        return new DicomFile(dataset);
+        return ReportInstanceHeader.Complete(dataset);
     }
 
     private static IReadOnlyList<SourceImage> EvidenceImages(ReportDocument report)

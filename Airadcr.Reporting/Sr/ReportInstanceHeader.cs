@@ -13,6 +13,32 @@ internal static class ReportInstanceHeader
     public const string ModelName = "AIRADCR Reporting";
     public const string SoftwareVersion = "1.0";
 
+    /// <summary>
+    /// The finished instance. Items built on their own took (0008,0005) ISO_IR 192 when given non-ASCII text; the
+    /// instance declares it once at the top level (items inherit it), so those copies go: dciodvfy warns about a
+    /// Specific Character Set inside content items.
+    /// </summary>
+    public static Airadcr.Dicom.IO.DicomFile Complete(DicomDataset dataset)
+    {
+        RemoveItemCharsets(dataset, dataset.GetStringOrDefault(DicomTag.SpecificCharacterSet));
+        return new Airadcr.Dicom.IO.DicomFile(dataset);
+    }
+
+    private static void RemoveItemCharsets(DicomDataset dataset, string? declared)
+    {
+        foreach (var sequence in dataset.OfType<DicomSequence>())
+        {
+            foreach (var item in sequence.Items)
+            {
+                if (item.GetStringOrDefault(DicomTag.SpecificCharacterSet) == declared)
+                {
+                    item.Remove(DicomTag.SpecificCharacterSet);
+                }
+                RemoveItemCharsets(item, declared);
+            }
+        }
+    }
+
     public static DicomDataset Create(StudyContext study, string sopClassUid, string modality, string seriesDescription,
         int seriesNumber, DateTimeOffset createdAt, string? uidName = null)
     {

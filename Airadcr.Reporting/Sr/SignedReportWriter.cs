@@ -25,7 +25,7 @@ public static class SignedReportWriter
         var verifier = new DicomDataset();
         verifier.Add(DicomTag.VerifyingObserverName, signature.RadiologistName);
         verifier.AddOrUpdate(new DicomSequence(DicomTag.VerifyingObserverIdentificationCodeSequence));
-        verifier.Add(DicomTag.VerifyingOrganization, signature.Organization ?? report.Study.InstitutionName ?? "");
+        verifier.Add(DicomTag.VerifyingOrganization, VerifyingOrganization(signature, report.Study));
         verifier.Add(DicomTag.VerificationDateTime, SrContent.DicomDateTime(signature.SignedAt));
         dataset.Add(DicomTag.VerifyingObserverSequence, verifier);
         dataset.AddOrUpdate(new DicomSequence(DicomTag.ReferencedPerformedProcedureStepSequence));
@@ -45,8 +45,20 @@ public static class SignedReportWriter
         }
 
         SrContent.SetRoot(dataset, SrConcepts.DiagnosticImagingReport, "2000", Content(report.Text, signature));
-        return new DicomFile(dataset);
+        return ReportInstanceHeader.Complete(dataset);
     }
+
+    /// <summary>
+    /// Verifying Organization is Type 1: the configured organisation, else the images' institution, else
+    /// <see cref="UnnamedOrganization"/> (never empty: an empty value makes the SR invalid).
+    /// </summary>
+    public static string VerifyingOrganization(ReportSignature signature, StudyContext study) =>
+        signature.Organization is { Length: > 0 } configured ? configured
+        : study.InstitutionName is { Length: > 0 } institution ? institution
+        : UnnamedOrganization;
+
+    /// <summary>The verifying organisation when neither the Web's <c>Organization</c> nor the images name one.</summary>
+    public const string UnnamedOrganization = "AIRADCR reading site";
 
     private static IEnumerable<DicomDataset> Content(ReportText text, ReportSignature signature)
     {

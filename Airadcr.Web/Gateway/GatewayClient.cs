@@ -65,6 +65,21 @@ public sealed class GatewayClient(HttpClient http)
         await EnsureSuccessAsync(response, cancellationToken);
     }
 
+    /// <summary>
+    /// GET /studies/{study}/context: the patient and study module values of the study's images; null when the gateway
+    /// does not hold the study.
+    /// </summary>
+    public async Task<Airadcr.Reporting.Model.StudyContext?> StudyContextAsync(string studyInstanceUid, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"studies/{Uri.EscapeDataString(studyInstanceUid)}/context", cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+        await EnsureSuccessAsync(response, cancellationToken);
+        return await response.Content.ReadFromJsonAsync<Airadcr.Reporting.Model.StudyContext>(cancellationToken);
+    }
+
     /// <summary>GET /studies/{study}/instances/{sop}/thumbnail?frame=N: the frame as PNG; null when the gateway does not have it.</summary>
     public async Task<byte[]?> ThumbnailAsync(string studyInstanceUid, string sopInstanceUid, int frame, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public sealed partial class ReportSigning(
     public async Task<ReportReview> SignAsync(ReportData report, ReportReview text, string radiologist, ReportLanguage language,
         CancellationToken cancellationToken)
     {
-        var document = Document(report, text, language) with
+        var document = Document(report, await StudyAsync(report, cancellationToken), text, language) with
         {
             Signature = new ReportSignature(radiologist, time.GetUtcNow(), options.Value.Organization),
         };
@@ -59,7 +59,7 @@ public sealed partial class ReportSigning(
         var signedPdf = Path.Combine(SignedDirectory(report.TechnicalId), "report.pdf");
         return text.Status == ReviewStatus.Signed && File.Exists(signedPdf)
             ? await File.ReadAllBytesAsync(signedPdf, cancellationToken)
-            : Airadcr.Reporting.Pdf.PdfReportWriter.Write(Document(report, text, language));
+            : Airadcr.Reporting.Pdf.PdfReportWriter.Write(Document(report, await StudyAsync(report, cancellationToken), text, language));
     }
 
     private async Task<string> PublishAsync(ReportData report, ReportArtefacts artefacts, CancellationToken cancellationToken)
@@ -80,15 +80,38 @@ public sealed partial class ReportSigning(
         }
     }
 
-    private ReportDocument Document(ReportData report, ReportReview text, ReportLanguage language) => new()
+    /// <summary>
+    /// The study context as the images carry it (the gateway reads the study's headers, as for the AI SR), so the
+    /// signed SR and PDF have the same patient and study module values as the source images; only when the gateway
+    /// does not hold the study (or cannot be reached) the few fields the ReportApi returns.
+    /// </summary>
+    private async Task<StudyContext> StudyAsync(ReportData report, CancellationToken cancellationToken)
     {
-        Study = new StudyContext
+        var fromReport = new StudyContext
         {
             StudyInstanceUid = report.StudyInstanceUid ?? report.ExamUid ?? "2.25.0",
             PatientId = report.PatientId,
             AccessionNumber = report.AccessionNumber,
             Modality = report.Modality,
-        },
+        };
+        if (string.IsNullOrEmpty(report.StudyInstanceUid))
+        {
+            return fromReport;
+        }
+        try
+        {
+            return await gateway.StudyContextAsync(report.StudyInstanceUid, cancellationToken) ?? fromReport;
+        }
+        catch (HttpRequestException error)
+        {
+            StudyContextUnavailable(logger, error.StatusCode?.ToString() ?? error.GetType().Name);
+            return fromReport;
+        }
+    }
+
+    private ReportDocument Document(ReportData report, StudyContext study, ReportReview text, ReportLanguage language) => new()
+    {
+        Study = study,
         Text = new ReportText(text.Title, text.Indication, text.Technique, text.Results, text.Conclusion),
         Language = language,
         CreatedAt = time.GetUtcNow(),
@@ -106,6 +129,9 @@ public sealed partial class ReportSigning(
 
     [LoggerMessage(EventId = 30, Level = LogLevel.Warning, Message = "Signed report not sent to the gateway: {Reason}")]
     private static partial void PublishFailed(ILogger logger, string reason);
+
+    [LoggerMessage(EventId = 33, Level = LogLevel.Warning, Message = "Study context not read from the gateway ({Reason}): the signed report carries the ReportApi's fields only")]
+    private static partial void StudyContextUnavailable(ILogger logger, string reason);
 
     [LoggerMessage(EventId = 31, Level = LogLevel.Warning, Message = "Approved report not posted to TÉO Hub: {Reason}")]
     private static partial void TeoHubFailed(ILogger logger, string reason);

@@ -33,7 +33,7 @@ public sealed class ReportApiFindingsTests
         Assert.Equal(0.81, first.GetProperty("confidence").GetDouble());
         Assert.Equal("ct-nodule-candidates", first.GetProperty("model_id").GetString());
         Assert.Equal("1.0.0", first.GetProperty("model_version").GetString());
-        Assert.Equal("Lung, images 3-5", first.GetProperty("location").GetString());
+        Assert.Equal("Poumon, images 3-5", first.GetProperty("location").GetString()); // the report's language (French)
         Assert.Equal("1.2.3.4", first.GetProperty("sop_instance_uid").GetString());
         Assert.Equal(1, first.GetProperty("frame").GetInt32());
         var box = first.GetProperty("box");
@@ -42,7 +42,7 @@ public sealed class ReportApiFindingsTests
         Assert.Equal((512, 480), (first.GetProperty("columns").GetInt32(), first.GetProperty("rows").GetInt32()));
 
         // Not on a key image: the finding is listed, without an image size to draw its box on.
-        Assert.Equal("Lung, image 8", findings[1].GetProperty("location").GetString());
+        Assert.Equal("Poumon, image 8", findings[1].GetProperty("location").GetString());
         Assert.Equal(JsonValueKind.Null, findings[1].GetProperty("columns").ValueKind);
     }
 

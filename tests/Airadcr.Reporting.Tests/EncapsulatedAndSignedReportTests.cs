@@ -48,6 +48,60 @@ public sealed class EncapsulatedAndSignedReportTests : IDisposable
     }
 
     [Fact]
+    public async Task Signed_report_without_an_organization_configured_still_names_a_verifying_organization()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // As the Web signs when Web__Organization is not set (the AppHost's default) and the images carry no institution.
+        var report = SampleReports.Report(signature: Signature with { Organization = null }) with
+        {
+            Study = SampleReports.Study with { InstitutionName = null },
+        };
+        var path = _directory.Combine("signed-sr-no-organization.dcm");
+        SignedReportWriter.Write(report).Save(path);
+
+        var result = await ExternalTool.RunAsync("dciodvfy", "dicom3tools", [path], ct);
+        var messages = (result.StandardOutput + result.StandardError).Split('\n')
+            .Where(line => line.StartsWith("Error", StringComparison.Ordinal) || line.StartsWith("Warning", StringComparison.Ordinal)).ToList();
+        TestContext.Current.SendDiagnosticMessage(string.Join("\n", messages));
+        Assert.DoesNotContain(messages, line => line.StartsWith("Error", StringComparison.Ordinal));
+        Assert.DoesNotContain(messages, line => line.Contains("Specific Character Set", StringComparison.Ordinal));
+        var organization = await Validators.PydicomAsync(path, "print(ds.VerifyingObserverSequence[0].VerifyingOrganization)", ct);
+        Assert.Equal(SignedReportWriter.UnnamedOrganization, organization);
+    }
+
+    [Fact]
+    public async Task No_report_instance_repeats_the_character_set_inside_its_items()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var report = SampleReports.Report(signature: Signature);
+        var files = new Dictionary<string, Airadcr.Dicom.IO.DicomFile>
+        {
+            ["ai-sr.dcm"] = MeasurementReportWriter.Write(SampleReports.Report()),
+            ["signed-sr.dcm"] = SignedReportWriter.Write(report),
+            ["report-pdf.dcm"] = EncapsulatedPdfWriter.Write(report, PdfReportWriter.Write(report)),
+        };
+        foreach (var (name, file) in files)
+        {
+            var path = _directory.Combine("charset-" + name);
+            file.Save(path);
+            var result = await ExternalTool.RunAsync("dciodvfy", "dicom3tools", [path], ct);
+            Assert.DoesNotContain(result.StandardOutput + result.StandardError, "Specific Character Set", StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void The_signed_pdf_is_a_series_of_its_own_beside_the_ai_pdf()
+    {
+        var ai = ReportArtefacts.Create(SampleReports.Report()).EncapsulatedPdf.Dataset;
+        var signed = ReportArtefacts.Create(SampleReports.Report(signature: Signature)).EncapsulatedPdf.Dataset;
+
+        Assert.NotEqual(ai.GetString(DicomTag.SeriesNumber), signed.GetString(DicomTag.SeriesNumber));
+        Assert.NotEqual(ai.GetString(DicomTag.SeriesDescription), signed.GetString(DicomTag.SeriesDescription));
+        Assert.NotEqual(ai.GetString(DicomTag.SeriesInstanceUID), signed.GetString(DicomTag.SeriesInstanceUID));
+        Assert.Contains("signed", signed.GetString(DicomTag.SeriesDescription), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Artefacts_of_an_unsigned_report_are_the_ai_sr_pdf_encapsulated_pdf_and_fhir()
     {
         var artefacts = ReportArtefacts.Create(SampleReports.Report());

@@ -23,12 +23,13 @@ public sealed class PdfReportWriterTests
                      "Clinique Sainte-Thérèse", "Scanner thoracique", "DUPRÉ-LEFÈVRE", "Éloïse", "PAT-0042", "14/03/1958",
                      "ACC2026-1187", "21/11/2026", "CT", "MARTIN", "Hélène", "Toux fébrile persistante,", "dyspnée",
                      "hélicoïdale", "épanchement", "Nodules pulmonaires à contrôler à 3 mois.", "Indication", "Technique",
-                     "Résultats", "Conclusion", "Nodule", "Lung", "inférieur", "6,2 mm", "4,4 mm", "91 %", "67 %",
+                     "Résultats", "Conclusion", "Nodule", "Poumon", "inférieur", "6,2 mm", "4,4 mm", "91 %", "67 %",
                      "ct-nodule-candidates", "1.0.0", "Images clés", "vérifiés", "préliminaire",
                  })
         {
             Assert.Contains(expected, text);
         }
+        Assert.DoesNotContain("Lung", text); // coded meanings are English; a French report names them in French
     }
 
     [Fact]
@@ -39,6 +40,7 @@ public sealed class PdfReportWriterTests
         Assert.Contains("Impression", text);
         Assert.Contains("Key images", text);
         Assert.Contains("6.2 mm", text);
+        Assert.Contains("Lung", text);
         Assert.DoesNotContain("Résultats", text);
     }
 

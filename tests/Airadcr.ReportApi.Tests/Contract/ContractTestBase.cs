@@ -31,6 +31,11 @@ public abstract class ContractTestBase(IStoreBackend backend) : IAsyncDisposable
         return (Track(new ReportApiFactory(store)), store);
     }
 
+    /// <summary>The stored row of a report, read from the database (no cache).</summary>
+    protected static Task<Airadcr.ReportApi.Storage.SealedReport?> StoredRowAsync(ReportApiFactory api, string technicalId) =>
+        new Airadcr.ReportApi.Storage.SqlReportStore(api.Service<Airadcr.ReportApi.Storage.ReportDatabase>())
+            .GetAsync(api.Service<Airadcr.ReportApi.Security.ReportSealer>().TechnicalIdIndex(technicalId), Token);
+
     private ReportApiFactory Track(ReportApiFactory factory)
     {
         factories.Add(factory);

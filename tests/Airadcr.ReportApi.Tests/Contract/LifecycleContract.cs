@@ -111,7 +111,4 @@ public abstract class LifecycleContract(IStoreBackend backend) : ContractTestBas
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("Healthy", await response.Content.ReadAsStringAsync(Token));
     }
-
-    private static Task<SealedReport?> StoredRowAsync(ReportApiFactory api, string technicalId) =>
-        new SqlReportStore(api.Service<ReportDatabase>()).GetAsync(api.Service<ReportSealer>().TechnicalIdIndex(technicalId), Token);
 }

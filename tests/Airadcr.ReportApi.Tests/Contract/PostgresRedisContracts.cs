@@ -28,3 +28,7 @@ public sealed class PostgresApiKeyTests(PostgreSqlServer postgres, RedisServer r
 [Collection(PostgresRedisCollection.Name)]
 public sealed class PostgresLifecycleTests(PostgreSqlServer postgres, RedisServer redis)
     : LifecycleContract(new PostgresRedisBackend(postgres, redis));
+
+[Collection(PostgresRedisCollection.Name)]
+public sealed class PostgresReviewTests(PostgreSqlServer postgres, RedisServer redis)
+    : ReviewContract(new PostgresRedisBackend(postgres, redis));

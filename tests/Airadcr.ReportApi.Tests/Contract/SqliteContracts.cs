@@ -11,3 +11,5 @@ public sealed class SqliteOpenReportTests() : OpenReportContract(new SqliteBacke
 public sealed class SqliteApiKeyTests() : ApiKeyContract(new SqliteBackend());
 
 public sealed class SqliteLifecycleTests() : LifecycleContract(new SqliteBackend());
+
+public sealed class SqliteReviewTests() : ReviewContract(new SqliteBackend());

@@ -54,6 +54,30 @@ public static class DashboardPages
             .ToHaveTextAsync("signed", new LocatorAssertionsToHaveTextOptions { Timeout = 30_000 });
     }
 
+    /// <summary>
+    /// The editor's key images loaded and are not black: each is drawn on a canvas and its brightest pixel read
+    /// (same origin, so readable). Returns the number of key images.
+    /// </summary>
+    public static async Task<int> AssertKeyImagesShowTheImagesAsync(IPage page)
+    {
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('[data-testid=key-image] img')].every(i => i.complete)",
+            null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        var brightest = await page.EvaluateAsync<int[]>("""
+            () => [...document.querySelectorAll('[data-testid=key-image] img')].map(i => {
+                if (!i.naturalWidth) return -1;
+                const c = document.createElement('canvas');
+                c.width = i.naturalWidth; c.height = i.naturalHeight;
+                const g = c.getContext('2d'); g.drawImage(i, 0, 0);
+                const d = g.getImageData(0, 0, c.width, c.height).data;
+                let max = 0; for (let k = 0; k < d.length; k += 4) max = Math.max(max, d[k], d[k + 1], d[k + 2]);
+                return max; })
+            """);
+        Assert.All(brightest, value => Assert.True(value > 0,
+            value < 0 ? "a key image did not load (the gateway's thumbnail answered no image)" : "a key image is entirely black"));
+        return brightest.Length;
+    }
+
     public static ILocator Rows(IPage page) => page.Locator("tr.worklist-row");
 
     public static async Task FilterTextAsync(IPage page, string text)

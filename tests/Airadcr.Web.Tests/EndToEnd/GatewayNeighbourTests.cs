@@ -1,3 +1,4 @@
+using Airadcr.Dicom;
 using Airadcr.Testing;
 using Microsoft.Playwright;
 using static Airadcr.Web.Tests.EndToEnd.DashboardPages;
@@ -36,8 +37,7 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
 
         var images = page.Locator("[data-testid=key-image] img");
         await Assertions.Expect(images).ToHaveCountAsync(2);
-        await page.WaitForFunctionAsync(
-            "() => [...document.querySelectorAll('[data-testid=key-image] img')].every(i => i.complete && i.naturalWidth > 0)");
+        Assert.Equal(2, await AssertKeyImagesShowTheImagesAsync(page));
         Assert.Equal(128, await images.First.EvaluateAsync<int>("i => i.naturalWidth"));
         Assert.Equal(128, await images.First.EvaluateAsync<int>("i => i.naturalHeight"));
         var box = page.Locator("[data-testid=finding-box]").First;
@@ -71,6 +71,32 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
 
         await GoToAsync(page, "/admin/audit");
         await Assertions.Expect(page.Locator("table.audit tr", new PageLocatorOptions { HasText = "post-approved-report" }).First).ToContainTextAsync("posted");
+    }
+
+    [Fact]
+    public async Task The_signed_sr_and_pdf_carry_the_patient_and_study_of_the_source_images_and_a_verifying_organization()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await StoreCtAsync(ct);
+        var page = await browser.OpenSeededReportAsync(stack, new SeededReport("SIGNED_CONTEXT_1", "PAT-CTX", "ACCCTX-1", "CT", "Scanner contexte", CtStudy));
+
+        await SignAsync(page);
+
+        using var source = Airadcr.Dicom.IO.DicomFile.Open(PydicomCorpus.File("CT_small.dcm"));
+        var signedDirectory = Path.Combine(stack.WebDataDirectory, "signed", "SIGNED_CONTEXT_1");
+        foreach (var name in new[] { "signed-sr.dcm", "report-pdf.dcm" })
+        {
+            using var signed = Airadcr.Dicom.IO.DicomFile.Open(Path.Combine(signedDirectory, name));
+            foreach (var tag in new[] { DicomTag.PatientName, DicomTag.PatientBirthDate, DicomTag.PatientSex, DicomTag.StudyDate, DicomTag.StudyTime, DicomTag.StudyID })
+            {
+                var expected = source.Dataset.GetStringOrDefault(tag) ?? "";
+                Assert.False(string.IsNullOrEmpty(expected) && tag != DicomTag.PatientBirthDate && tag != DicomTag.StudyID, $"CT_small.dcm has no {tag}");
+                Assert.Equal(expected, signed.Dataset.GetStringOrDefault(tag) ?? "");
+            }
+        }
+        // dciodvfy: Verifying Organization (Type 1) is not empty although the stack sets no Web__Organization.
+        var dciodvfy = await ExternalTool.RunAsync("dciodvfy", "dicom3tools", [Path.Combine(signedDirectory, "signed-sr.dcm")], ct);
+        Assert.DoesNotContain("VerifyingOrganization", dciodvfy.StandardOutput + dciodvfy.StandardError, StringComparison.Ordinal);
     }
 
     [Fact]
