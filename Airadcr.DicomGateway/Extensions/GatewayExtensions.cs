@@ -121,6 +121,7 @@ public static class GatewayExtensions
         builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
         builder.AddGatewayResearch(serverDatabase);
         builder.AddGatewayArchives();
+        builder.Services.AddOpenApi();
         return builder;
     }
 }
