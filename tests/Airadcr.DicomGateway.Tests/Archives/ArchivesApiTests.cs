@@ -66,23 +66,30 @@ public sealed class ArchivesApiTests(FederatedArchives archives)
         using var deleted = await http.DeleteAsync($"/admin/archives/{id}", Ct);
     }
 
-    public static TheoryData<string, string> BadArchives => new()
+    /// <summary>Bad archive definitions (<c>/admin/archives</c>) and bad queries (<c>/admin/archives/search</c>), with the field named.</summary>
+    public static TheoryData<string, string, string> BadInput => new()
     {
-        { """{"name":"","aeTitle":"X","host":"127.0.0.1","port":104,"role":"secondary"}""", "name" },
-        { """{"name":"n1","aeTitle":"WAY_TOO_LONG_AE_TITLE","host":"127.0.0.1","port":104,"role":"secondary"}""", "aeTitle" },
-        { """{"name":"n2","aeTitle":"X","host":"bad host!","port":104,"role":"secondary"}""", "host" },
-        { """{"name":"n3","aeTitle":"X","host":"127.0.0.1","port":70000,"role":"secondary"}""", "port" },
-        { """{"name":"n4","aeTitle":"X","host":"127.0.0.1","port":104,"dicomWebBaseUrl":"ftp://x","role":"secondary"}""", "dicomWebBaseUrl" },
-        { """{"name":"n5","aeTitle":"X","host":"127.0.0.1","port":104,"role":"secondary","userName":"u"}""", "userName" },
+        { "/admin/archives", """{"name":"","aeTitle":"X","host":"127.0.0.1","port":104,"role":"secondary"}""", "name" },
+        { "/admin/archives", """{"name":"n1","aeTitle":"WAY_TOO_LONG_AE_TITLE","host":"127.0.0.1","port":104,"role":"secondary"}""", "aeTitle" },
+        { "/admin/archives", """{"name":"n2","aeTitle":"X","host":"bad host!","port":104,"role":"secondary"}""", "host" },
+        { "/admin/archives", """{"name":"n3","aeTitle":"X","host":"127.0.0.1","port":70000,"role":"secondary"}""", "port" },
+        { "/admin/archives", """{"name":"n4","aeTitle":"X","host":"127.0.0.1","port":104,"dicomWebBaseUrl":"ftp://x","role":"secondary"}""", "dicomWebBaseUrl" },
+        { "/admin/archives", """{"name":"n5","aeTitle":"X","host":"127.0.0.1","port":104,"role":"secondary","userName":"u"}""", "userName" },
+        { "/admin/archives/search", """{"patientName":"A\\B"}""", "patientName" },
+        { "/admin/archives/search", """{"studyDateFrom":"2024-13-01"}""", "studyDateFrom" },
+        { "/admin/archives/search", """{"studyDateFrom":"20240301","studyDateTo":"20240101"}""", "studyDateFrom" },
+        { "/admin/archives/search", """{"modalitiesInStudy":"ct"}""", "modalitiesInStudy" },
+        { "/admin/archives/search", """{"pageSize":100000}""", "pageSize" },
+        { "/admin/archives/search", """{"timeoutMs":5}""", "timeoutMs" },
     };
 
     [Theory]
-    [MemberData(nameof(BadArchives))]
-    public async Task A_bad_archive_definition_is_refused_with_the_field(string body, string field)
+    [MemberData(nameof(BadInput))]
+    public async Task Bad_input_is_refused_with_the_field(string path, string body, string field)
     {
         using var http = archives.Gateway.CreateClient();
 
-        using var response = await http.PostAsync("/admin/archives", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
+        using var response = await http.PostAsync(path, new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(field, (await response.Content.ReadFromJsonAsync<ApiError>(Ct))!.Field);
@@ -97,28 +104,6 @@ public sealed class ArchivesApiTests(FederatedArchives archives)
             new ArchivesApi.ArchiveRequest("orthanc-b", "X", "127.0.0.1", 104, null, ArchiveRole.Secondary), Ct);
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
-    }
-
-    public static TheoryData<string, string> BadQueries => new()
-    {
-        { """{"patientName":"A\\B"}""", "patientName" },
-        { """{"studyDateFrom":"2024-13-01"}""", "studyDateFrom" },
-        { """{"studyDateFrom":"20240301","studyDateTo":"20240101"}""", "studyDateFrom" },
-        { """{"modalitiesInStudy":"ct"}""", "modalitiesInStudy" },
-        { """{"pageSize":100000}""", "pageSize" },
-        { """{"timeoutMs":5}""", "timeoutMs" },
-    };
-
-    [Theory]
-    [MemberData(nameof(BadQueries))]
-    public async Task A_bad_query_is_refused_with_the_field(string body, string field)
-    {
-        using var http = archives.Gateway.CreateClient();
-
-        using var response = await http.PostAsync("/admin/archives/search", new StringContent(body, System.Text.Encoding.UTF8, "application/json"), Ct);
-
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(field, (await response.Content.ReadFromJsonAsync<ApiError>(Ct))!.Field);
     }
 
     [Fact]
