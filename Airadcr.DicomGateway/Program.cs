@@ -2,6 +2,7 @@ using Airadcr.Audit.Verification;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Research;
+using Scalar.AspNetCore;
 
 if (args is ["report", .. var reportArgs])
 {
@@ -29,6 +30,13 @@ app.MapThroughputApi();
 app.MapSignedReportApi();
 app.MapAuditVerify().RequireAdminKey();
 app.MapResearchApi();
+app.MapArchivesApi();
+if (app.Environment.IsDevelopment())
+{
+    // OpenAPI document (/openapi/v1.json) and Scalar UI (/scalar) of the HTTP API.
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
 
 await app.RunAsync();
 return 0;

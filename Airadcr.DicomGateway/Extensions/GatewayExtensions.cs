@@ -120,6 +120,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<PacsSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
         builder.AddGatewayResearch(serverDatabase);
+        builder.AddGatewayArchives();
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

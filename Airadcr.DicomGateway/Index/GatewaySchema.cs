@@ -90,6 +90,14 @@ internal static class GatewaySchema
             bytes BIGINT NOT NULL DEFAULT 0, error TEXT,
             created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL);
         """,
+        """
+        CREATE TABLE archives (
+            archive_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            ae_title TEXT NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL, dicomweb_base_url TEXT,
+            role TEXT NOT NULL, enabled INTEGER NOT NULL, credentials_sealed {blob},
+            created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL);
+        """,
     ];
 
     public const string Sqlite = "sqlite";

@@ -183,6 +183,7 @@ public static class WebExtensions
         // A gateway that is down must not hold a signature for the standard handler's ~15 s of retries.
         var gateway = services.AddHttpClient<GatewayClient>(ToGateway);
         var research = services.AddHttpClient<ResearchClient>(ToGateway);
+        var archives = services.AddHttpClient<ArchivesClient>(ToGateway);
         // TÉO Hub is retried by the ReportApi (up to retry_count x timeout_secs): no retries and a long timeout here.
         var approved = services.AddHttpClient<ApprovedReportRelay>((sp, http) =>
         {
@@ -193,7 +194,7 @@ public static class WebExtensions
         approved.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         var status = services.AddHttpClient(ServiceStatusProbe.ClientName);
-        foreach (var quick in new[] { gateway, research, status })
+        foreach (var quick in new[] { gateway, research, archives, status })
         {
 #pragma warning disable EXTEXP0001 // see above
             quick.RemoveAllResilienceHandlers().AddStandardResilienceHandler(resilience =>
