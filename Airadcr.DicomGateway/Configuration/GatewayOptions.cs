@@ -114,6 +114,9 @@ public sealed class GatewayOptions
 
     /// <summary>The research space (<c>Gateway:Research</c>).</summary>
     public Research.ResearchOptions Research { get; set; } = new();
+
+    /// <summary>Comparison and synchronisation between archives (<c>Gateway:Sync</c>).</summary>
+    public Synchronisation.SyncOptions Sync { get; set; } = new();
 }
 
 /// <summary>The <c>Gateway:Pacs</c> section: the PACS's DICOM address.</summary>
