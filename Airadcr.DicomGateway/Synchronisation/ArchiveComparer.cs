@@ -33,8 +33,8 @@ public static class ArchiveComparer
             .GroupBy(x => x.Attributes.PatientId, StringComparer.Ordinal)
             .Where(g => DifferentPeople(g.Select(x => x.Attributes)))
             .OrderBy(g => g.Key, StringComparer.Ordinal)
-            .Select(g => new PatientCollision(g.Key, g.GroupBy(x => x.Id).ToDictionary(x => x.Key,
-                x => new PersonSeen(x.First().Attributes.PatientName, x.First().Attributes.BirthDate, x.First().Attributes.Sex))))];
+            .Select(g => new PatientCollision(g.Key, [.. g.Select(x => new PersonSeen(x.Id, x.Attributes.PatientName, x.Attributes.BirthDate, x.Attributes.Sex))
+                .Distinct()]))];
 
     /// <summary>Whether these attributes (of one Patient ID) describe more than one person.</summary>
     public static bool DifferentPeople(IEnumerable<StudyAttributes> attributes)

@@ -38,7 +38,7 @@ public sealed record SeriesComparison(string SeriesInstanceUid, IReadOnlyDiction
 
 public sealed record AttributeDifference(string Attribute, IReadOnlyDictionary<string, string> Values);
 
-/// <summary>The same Patient ID naming different people: each archive's (name, birth date, sex) for it.</summary>
-public sealed record PatientCollision(string PatientId, IReadOnlyDictionary<string, PersonSeen> People);
+/// <summary>The same Patient ID naming different people: each distinct (name, birth date, sex) and the archive holding it.</summary>
+public sealed record PatientCollision(string PatientId, IReadOnlyList<PersonSeen> People);
 
-public sealed record PersonSeen(string PatientName, string BirthDate, string Sex);
+public sealed record PersonSeen(string ArchiveId, string PatientName, string BirthDate, string Sex);

@@ -40,7 +40,8 @@ public sealed class ArchiveSyncTests(SyncArchivesFixture archives)
         Assert.True(comparison.Collision);
         var collision = Assert.Single(comparison.Collisions);
         Assert.Equal(patient, collision.PatientId);
-        Assert.Equal("19851231", collision.People["b"].BirthDate);
+        Assert.Contains(collision.People, p => p is { ArchiveId: "b", PatientName: "SMITH^JANE", BirthDate: "19851231" });
+        Assert.Contains(collision.People, p => p is { ArchiveId: "a", PatientName: "DOE^JOHN" });
     }
 
     [Fact]

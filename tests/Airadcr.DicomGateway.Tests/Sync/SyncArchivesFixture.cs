@@ -12,7 +12,7 @@ public sealed record SeededStudy(string StudyUid, string SeriesUid, IReadOnlyLis
 
 /// <summary>
 /// Three Orthancs and a gateway that knows them: <c>a</c> (knows <c>b</c>'s AE: the pair a -> b copies by C-MOVE),
-/// <c>b</c> (b -> a goes by relay through the gateway) and <c>refusing</c> (its Lua filter refuses every C-STORE).
+/// <c>b</c> (b -> a goes by relay through the gateway) and <c>refusing</c> (its Lua filter fails every C-STORE).
 /// Each test seeds its own patients and studies (unique ids), so the tests share the servers.
 /// </summary>
 public sealed class SyncArchivesFixture : IAsyncLifetime
@@ -82,7 +82,7 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
         B.Modalities["relay"] = ("IA_SYNC", "127.0.0.1", RelayPort);
         Refusing.Modalities["gateway"] = gateway;
         var refuse = _directory.Combine("refuse.lua");
-        await File.WriteAllTextAsync(refuse, "function ReceivedInstanceFilter(dicom, origin, info)\n  return false\nend\n");
+        await File.WriteAllTextAsync(refuse, "function ReceivedInstanceFilter(dicom, origin, info)\n  error('this archive refuses every instance')\nend\n");
         Refusing.LuaScripts.Add(refuse);
         await Task.WhenAll(A.InitializeAsync().AsTask(), B.InitializeAsync().AsTask(), Refusing.InitializeAsync().AsTask());
         Gateway = new GatewayHost(GatewayMode.Embedded, Settings());
@@ -178,7 +178,7 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
             ["QueryRetrieveLevel=IMAGE", "StudyInstanceUID=" + studyUid, "SeriesInstanceUID", "SOPInstanceUID"], ct, callingAe: GatewayHost.AeTitle,
             options: ["-v"])).EnsureSuccess();
         return (find.StandardError + find.StandardOutput).Split('\n')
-            .Where(line => line.Contains("(0008,0018)", StringComparison.Ordinal))
+            .Where(line => line.Contains("(0008,0018)", StringComparison.Ordinal) && line.Contains('[', StringComparison.Ordinal))
             .Select(line => line[(line.IndexOf('[', StringComparison.Ordinal) + 1)..line.IndexOf(']', StringComparison.Ordinal)].Trim('\0', ' '))
             .ToHashSet(StringComparer.Ordinal);
     }
