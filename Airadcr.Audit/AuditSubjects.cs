@@ -38,6 +38,9 @@ public sealed class AuditSubjects
     /// <summary><c>report:</c> and the keyed hash of a report's technical id (it can embed a study's hash or an accession).</summary>
     public string Report(string technicalId) => "report:" + Keyed(technicalId);
 
+    /// <summary><c>query:</c> and the keyed hash of a search's criteria in a canonical form (they may name a patient).</summary>
+    public string Query(string canonicalCriteria) => "query:" + Keyed(canonicalCriteria);
+
     /// <summary><c>user:</c> and the account's user name (staff, never a patient).</summary>
     public static string User(string userName) => "user:" + userName;
 

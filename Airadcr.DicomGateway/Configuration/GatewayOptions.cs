@@ -115,6 +115,9 @@ public sealed class GatewayOptions
     /// <summary>The research space (<c>Gateway:Research</c>).</summary>
     public Research.ResearchOptions Research { get; set; } = new();
 
+    /// <summary>The archives registry and federated search (<c>Gateway:Archives</c>).</summary>
+    public Archives.ArchivesOptions Archives { get; set; } = new();
+
     /// <summary>Comparison and synchronisation between archives (<c>Gateway:Sync</c>).</summary>
     public Synchronisation.SyncOptions Sync { get; set; } = new();
 }

@@ -120,6 +120,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<PacsSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
         builder.AddGatewayResearch(serverDatabase);
+        builder.AddGatewayArchives();
         builder.AddGatewaySync();
         return builder;
     }

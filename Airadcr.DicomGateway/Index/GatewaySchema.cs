@@ -91,6 +91,14 @@ internal static class GatewaySchema
             created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL);
         """,
         """
+        CREATE TABLE archives (
+            archive_id TEXT PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE,
+            ae_title TEXT NOT NULL, host TEXT NOT NULL, port INTEGER NOT NULL, dicomweb_base_url TEXT,
+            role TEXT NOT NULL, enabled INTEGER NOT NULL, credentials_sealed {blob},
+            created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL);
+        """,
+        """
         CREATE TABLE sync_jobs (
             job_id {key},
             source TEXT NOT NULL, destination TEXT NOT NULL, method TEXT NOT NULL, conflict TEXT NOT NULL,

@@ -12,11 +12,15 @@ public sealed class ResearchAccess
 
     public ResearchAccess(ResearchKeys? keys, GatewayPaths paths)
     {
+        Keys = keys;
         _sealer = keys is null ? null : new ResearchSealer(keys);
         Root = Path.Combine(paths.StorageRoot, "research");
     }
 
     public bool Available => _sealer is not null;
+
+    /// <summary>The gateway's data keys (null in server mode without a configured key); the archives' credentials derive theirs too.</summary>
+    public ResearchKeys? Keys { get; }
 
     public ResearchSealer Sealer => _sealer
         ?? throw new InvalidOperationException("The research space needs Gateway:Research:DataKey or AIRADCR_DATA_KEY in server mode.");

@@ -23,11 +23,18 @@ public sealed class ResearchKeys
         {
             throw new ArgumentException($"The data key must be {MasterKeyLength} bytes.", nameof(masterKey));
         }
+        _masterKey = (byte[])masterKey.Clone();
         EncryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: Encoding.ASCII.GetBytes("airadcr/research/aes-256-gcm/v1"));
         IndexKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: Encoding.ASCII.GetBytes("airadcr/research/blind-index/v1"));
     }
 
+    private readonly byte[] _masterKey;
+
     public byte[] EncryptionKey { get; }
+
+    /// <summary>Another 256-bit key from the same master key, for another use (<paramref name="label"/>, e.g.
+    /// <c>airadcr/archives/credentials/v1</c>): one data key protects everything the gateway seals at rest.</summary>
+    public byte[] DeriveKey(string label) => HKDF.DeriveKey(HashAlgorithmName.SHA256, _masterKey, 32, info: Encoding.ASCII.GetBytes(label));
 
     public byte[] IndexKey { get; }
 

@@ -50,17 +50,18 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
             ["Gateway:Sync:SourceOfTruth"] = "b",
         };
         var archives = new (string Id, OrthancServer Orthanc)[] { ("a", A), ("b", B), ("refusing", Refusing) };
+        // The Orthancs through the archives registry (named by their registry name), the aborting peer through Gateway:Sync.
         for (var i = 0; i < archives.Length; i++)
         {
-            settings[$"Gateway:Sync:Archives:{i}:Id"] = archives[i].Id;
-            settings[$"Gateway:Sync:Archives:{i}:AeTitle"] = archives[i].Orthanc.AeTitle;
-            settings[$"Gateway:Sync:Archives:{i}:Host"] = "127.0.0.1";
-            settings[$"Gateway:Sync:Archives:{i}:Port"] = Invariant(archives[i].Orthanc.DicomPort);
+            settings[$"Gateway:Archives:Seed:{i}:Name"] = archives[i].Id;
+            settings[$"Gateway:Archives:Seed:{i}:AeTitle"] = archives[i].Orthanc.AeTitle;
+            settings[$"Gateway:Archives:Seed:{i}:Host"] = "127.0.0.1";
+            settings[$"Gateway:Archives:Seed:{i}:Port"] = Invariant(archives[i].Orthanc.DicomPort);
         }
-        settings["Gateway:Sync:Archives:3:Id"] = "aborting";
-        settings["Gateway:Sync:Archives:3:AeTitle"] = "ABORTING";
-        settings["Gateway:Sync:Archives:3:Host"] = "127.0.0.1";
-        settings["Gateway:Sync:Archives:3:Port"] = Invariant(Aborting.Port);
+        settings["Gateway:Sync:Archives:0:Id"] = "aborting";
+        settings["Gateway:Sync:Archives:0:AeTitle"] = "ABORTING";
+        settings["Gateway:Sync:Archives:0:Host"] = "127.0.0.1";
+        settings["Gateway:Sync:Archives:0:Port"] = Invariant(Aborting.Port);
         if (storagePath is not null)
         {
             settings["Gateway:StoragePath"] = storagePath;
