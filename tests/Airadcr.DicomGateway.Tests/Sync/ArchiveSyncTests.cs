@@ -80,6 +80,24 @@ public sealed class ArchiveSyncTests(SyncArchivesFixture archives)
     }
 
     [Fact]
+    public async Task An_archive_answering_pending_forever_is_cut_off_and_marked_failed_and_a_sync_from_it_fails_with_the_reason()
+    {
+        var patient = UniquePatient("END");
+        await UploadAsync(archives.A, WriteStudyFor("endless", 1, patient, "DOE^JOHN", "19600101", "20240101"), Ct);
+        using var http = archives.Gateway.CreateClient();
+
+        var comparison = await CompareAsync(http, new { archives = new[] { "endless", "a" }, patientId = patient });
+        var job = Assert.Single(await SyncAsync(http, new { source = "endless", destination = "a", patientId = patient }, Ct));
+
+        Assert.Equal(("failed", "ok"), (comparison.Archives[0].Status, comparison.Archives[1].Status));
+        Assert.Contains("more than 2000 C-FIND answers", comparison.Archives[0].Error, StringComparison.Ordinal);
+        Assert.Equal(1, comparison.Archives[1].Instances);
+        Assert.Equal("failed", job.Job.State);
+        Assert.Contains("archive endless failed", job.Job.Error, StringComparison.Ordinal);
+        Assert.Equal(0, job.Job.Counts.Total);
+    }
+
+    [Fact]
     public async Task Sync_by_move_copies_what_the_destination_lacks_confirmed_by_findscu_and_a_second_run_copies_nothing()
     {
         var patient = UniquePatient("MOV");

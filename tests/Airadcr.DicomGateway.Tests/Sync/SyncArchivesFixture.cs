@@ -41,6 +41,8 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
             ["Gateway:Sync:RelayPort"] = Invariant(RelayPort),
             ["Gateway:Sync:QueryTimeoutSeconds"] = "20",
             ["Gateway:Sync:MoveTimeoutSeconds"] = "60",
+            // Far above any census of these tests; the endless archive reaches it in a moment.
+            ["Gateway:Sync:MaxQueryResults"] = "2000",
             ["Gateway:Sync:Pairs:0:Source"] = "a",
             ["Gateway:Sync:Pairs:0:Destination"] = "b",
             ["Gateway:Sync:Pairs:0:Method"] = "Move",
@@ -50,7 +52,7 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
             ["Gateway:Sync:SourceOfTruth"] = "b",
         };
         var archives = new (string Id, OrthancServer Orthanc)[] { ("a", A), ("b", B), ("refusing", Refusing) };
-        // The Orthancs through the archives registry (named by their registry name), the aborting peer through Gateway:Sync.
+        // The Orthancs through the archives registry (named by their registry name), the misbehaving peers through Gateway:Sync.
         for (var i = 0; i < archives.Length; i++)
         {
             settings[$"Gateway:Archives:Seed:{i}:Name"] = archives[i].Id;
@@ -62,6 +64,10 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
         settings["Gateway:Sync:Archives:0:AeTitle"] = "ABORTING";
         settings["Gateway:Sync:Archives:0:Host"] = "127.0.0.1";
         settings["Gateway:Sync:Archives:0:Port"] = Invariant(Aborting.Port);
+        settings["Gateway:Sync:Archives:1:Id"] = "endless";
+        settings["Gateway:Sync:Archives:1:AeTitle"] = "ENDLESS";
+        settings["Gateway:Sync:Archives:1:Host"] = "127.0.0.1";
+        settings["Gateway:Sync:Archives:1:Port"] = Invariant(Endless.Port);
         if (storagePath is not null)
         {
             settings["Gateway:StoragePath"] = storagePath;
@@ -71,6 +77,9 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
 
     /// <summary>A peer that answers every A-ASSOCIATE-RQ with an A-ABORT.</summary>
     public AbortingArchive Aborting { get; } = new();
+
+    /// <summary>A peer that answers a C-FIND with pending responses forever.</summary>
+    public EndlessFindArchive Endless { get; } = new();
 
     public async ValueTask InitializeAsync()
     {
@@ -189,6 +198,7 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
         await Gateway.DisposeAsync();
         await Task.WhenAll(A.DisposeAsync().AsTask(), B.DisposeAsync().AsTask(), Refusing.DisposeAsync().AsTask());
         await Aborting.DisposeAsync();
+        await Endless.DisposeAsync();
         _directory.Dispose();
     }
 
