@@ -174,6 +174,25 @@ public sealed class ArchiveSyncTests(SyncArchivesFixture archives)
     }
 
     [Fact]
+    public async Task In_server_mode_jobs_and_their_instances_are_kept_in_postgresql()
+    {
+        var patient = UniquePatient("PG");
+        var paths = WriteStudyFor("postgres", 2, patient, "DOE^JOHN", "19600101", "20240101");
+        await UploadAsync(archives.A, paths, Ct);
+        var settings = archives.Settings();
+        settings["Gateway:Port"] = Airadcr.LocalServers.FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await using var server = new GatewayHost(GatewayMode.Server, settings);
+        await server.InitializeAsync();
+        using var http = server.CreateClient();
+
+        var job = Assert.Single(await SyncAsync(http, new { source = "a", destination = "b", patientId = patient }, Ct));
+
+        Assert.Equal(("done", new SyncCounts(0, 2, 0, 0)), (job.Job.State, job.Job.Counts));
+        Assert.Contains(job.Job.JobId, (await http.GetFromJsonAsync<List<SyncJob>>("/admin/archives/sync/jobs", Ct))!.Select(j => j.JobId));
+        Assert.Equal(Describe(paths).SopUids.ToHashSet(), await FindscuInstancesAsync(archives.B, Describe(paths).StudyUid, Ct));
+    }
+
+    [Fact]
     public async Task Bad_requests_get_a_clear_400_and_an_unknown_job_a_404()
     {
         using var http = archives.Gateway.CreateClient();
