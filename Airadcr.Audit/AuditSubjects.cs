@@ -32,6 +32,9 @@ public sealed class AuditSubjects
     /// <summary><c>study:</c> and the keyed hash of the Study Instance UID.</summary>
     public string Study(string studyInstanceUid) => "study:" + Keyed(studyInstanceUid.Trim());
 
+    /// <summary><c>patient:</c> and the keyed hash of a Patient ID.</summary>
+    public string Patient(string patientId) => "patient:" + Keyed(patientId.Trim());
+
     /// <summary><c>report:</c> and the keyed hash of a report's technical id (it can embed a study's hash or an accession).</summary>
     public string Report(string technicalId) => "report:" + Keyed(technicalId);
 

@@ -2,6 +2,7 @@ using Airadcr.Audit.Verification;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Research;
+using Airadcr.DicomGateway.Synchronisation;
 using Scalar.AspNetCore;
 
 if (args is ["report", .. var reportArgs])
@@ -31,6 +32,7 @@ app.MapSignedReportApi();
 app.MapAuditVerify().RequireAdminKey();
 app.MapResearchApi();
 app.MapArchivesApi();
+app.MapSyncApi();
 if (app.Environment.IsDevelopment())
 {
     // OpenAPI document (/openapi/v1.json) and Scalar UI (/scalar) of the HTTP API.

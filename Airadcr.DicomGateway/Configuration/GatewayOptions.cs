@@ -117,6 +117,9 @@ public sealed class GatewayOptions
 
     /// <summary>The archives registry and federated search (<c>Gateway:Archives</c>).</summary>
     public Archives.ArchivesOptions Archives { get; set; } = new();
+
+    /// <summary>Comparison and synchronisation between archives (<c>Gateway:Sync</c>).</summary>
+    public Synchronisation.SyncOptions Sync { get; set; } = new();
 }
 
 /// <summary>The <c>Gateway:Pacs</c> section: the PACS's DICOM address.</summary>

@@ -122,6 +122,7 @@ public static class GatewayExtensions
         builder.AddGatewayResearch(serverDatabase);
         builder.AddGatewayArchives();
         builder.Services.AddOpenApi();
+        builder.AddGatewaySync();
         return builder;
     }
 }

@@ -98,6 +98,20 @@ internal static class GatewaySchema
             role TEXT NOT NULL, enabled INTEGER NOT NULL, credentials_sealed {blob},
             created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL);
         """,
+        """
+        CREATE TABLE sync_jobs (
+            job_id {key},
+            source TEXT NOT NULL, destination TEXT NOT NULL, method TEXT NOT NULL, conflict TEXT NOT NULL,
+            scope TEXT NOT NULL, scope_value TEXT, state TEXT NOT NULL, requested_by TEXT NOT NULL, error TEXT,
+            created_at {stamp} NOT NULL, started_at {stamp}, finished_at {stamp}, planned_at {stamp}, updated_at {stamp} NOT NULL);
+        CREATE INDEX sync_jobs_state ON sync_jobs(state, job_id);
+        CREATE TABLE sync_items (
+            job_id BIGINT NOT NULL REFERENCES sync_jobs(job_id),
+            sop_instance_uid TEXT NOT NULL, study_uid TEXT NOT NULL, series_uid TEXT NOT NULL,
+            state TEXT NOT NULL, error TEXT, updated_at {stamp} NOT NULL,
+            PRIMARY KEY (job_id, sop_instance_uid));
+        CREATE INDEX sync_items_state ON sync_items(job_id, state);
+        """,
     ];
 
     public const string Sqlite = "sqlite";

@@ -56,4 +56,7 @@ public static class AuditActions
     public const string ViewResearchProject = "view-research-project";
     public const string StartResearchExport = "start-research-export";
     public const string DownloadResearchExport = "download-research-export";
+    public const string CompareArchives = "compare-archives";
+    public const string SyncArchives = "sync-archives";
+    public const string CancelArchiveSync = "cancel-archive-sync";
 }

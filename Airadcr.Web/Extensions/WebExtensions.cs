@@ -184,6 +184,15 @@ public static class WebExtensions
         var gateway = services.AddHttpClient<GatewayClient>(ToGateway);
         var research = services.AddHttpClient<ResearchClient>(ToGateway);
         var archives = services.AddHttpClient<ArchivesClient>(ToGateway);
+        // A comparison queries every archive down to the instances: minutes, not the standard 10 s; a sync POST is not retried.
+        var archiveSync = services.AddHttpClient<ArchiveSyncClient>((sp, http) =>
+        {
+            ToGateway(sp, http);
+            http.Timeout = TimeSpan.FromMinutes(5);
+        });
+#pragma warning disable EXTEXP0001 // see below
+        archiveSync.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         // TÉO Hub is retried by the ReportApi (up to retry_count x timeout_secs): no retries and a long timeout here.
         var approved = services.AddHttpClient<ApprovedReportRelay>((sp, http) =>
         {

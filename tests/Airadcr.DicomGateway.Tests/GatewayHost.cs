@@ -20,7 +20,9 @@ public class GatewayHost(GatewayMode mode, IReadOnlyDictionary<string, string>? 
 
     public GatewayMode Mode => mode;
 
-    public int DicomPort { get; } = FreePort.Next();
+    /// <summary>The DICOM port: <c>Gateway:Port</c> when the overrides set it (peers that must know it in advance), else a free one.</summary>
+    public int DicomPort { get; } = overrides?.TryGetValue("Gateway:Port", out var port) == true
+        ? int.Parse(port, System.Globalization.CultureInfo.InvariantCulture) : FreePort.Next();
 
     public string StoragePath => _storage.Path;
 

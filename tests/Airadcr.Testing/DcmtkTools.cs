@@ -20,9 +20,10 @@ public static class DcmtkTools
 
     /// <summary>C-FIND with <c>-k</c> keys, e.g. <c>["QueryRetrieveLevel=STUDY", "StudyInstanceUID"]</c>.</summary>
     public static Task<ToolResult> FindAsync(string calledAe, int port, IEnumerable<string> keys,
-        CancellationToken cancellationToken, string callingAe = "FINDSCU", string host = "127.0.0.1", bool studyRoot = true) =>
+        CancellationToken cancellationToken, string callingAe = "FINDSCU", string host = "127.0.0.1", bool studyRoot = true,
+        IEnumerable<string>? options = null) =>
         RunAsync("findscu",
-            [studyRoot ? "-S" : "-P", "-aet", callingAe, "-aec", calledAe, .. keys.SelectMany(k => new[] { "-k", k }),
+            [.. options ?? [], studyRoot ? "-S" : "-P", "-aet", callingAe, "-aec", calledAe, .. keys.SelectMany(k => new[] { "-k", k }),
              host, Invariant(port)], cancellationToken);
 
     /// <summary>PS3.18 DICOM JSON of a file (binary values inline, like our CLI's <c>json</c>).</summary>
