@@ -33,6 +33,12 @@ internal static class MarchingCubes
             Array.Fill(zEdges, -1);
             for (var y = 0; y < py - 1; y++)
             {
+                if (!padded.AsSpan((z * py + y) * px, 2 * px).ContainsAnyExcept((byte)0)
+                    && !padded.AsSpan(((z + 1) * py + y) * px, 2 * px).ContainsAnyExcept((byte)0))
+                {
+                    continue; // no voxel of the four lattice rows is inside: no cube of this row is cut
+                }
+
                 for (var x = 0; x < px - 1; x++)
                 {
                     for (var c = 0; c < 8; c++)

@@ -8,39 +8,61 @@ namespace Airadcr.RtStruct;
 /// Writes a mask as a gzipped NIfTI-1 single file (<c>.nii.gz</c>): uint8 voxels (1 inside) on the whole image grid,
 /// i fastest (columns), then j (rows), then k (slices in ascending order along the normal). The affine (sform and the
 /// same as qform, both code 1, scanner) maps voxel (i, j, k) to the DICOM patient point of its centre converted to
-/// NIfTI's RAS (x and y negated); slices use the mean spacing (uneven grids are flagged in the summary).
+/// NIfTI's RAS (x and y negated); slices use the mean spacing (uneven grids are flagged in the summary). The file is
+/// a series of gzip members (see <see cref="EmptySliceMember"/>).
 /// </summary>
 internal static class NiftiWriter
 {
     private const int HeaderSize = 348;
     private const int DataOffset = 352;
 
-    public static void Write(string path, RoiMask mask, ImageGrid grid, string description)
+    public static void Write(string path, RoiMask mask, ImageGrid grid, string description, byte[] emptySliceMember)
     {
         using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
-        using (var gzip = new GZipStream(file, CompressionLevel.Fastest))
+        file.Write(Member(Header(grid, description)));
+        for (var k = 0; k < mask.K0; k++)
         {
-            gzip.Write(Header(grid, description));
-            var plane = new byte[grid.Columns * grid.Rows];
-            for (var k = 0; k < grid.Slices; k++)
-            {
-                var kk = k - mask.K0;
-                if (kk >= 0 && kk < mask.NK)
-                {
-                    for (var jj = 0; jj < mask.NJ; jj++)
-                    {
-                        mask.Voxels.AsSpan((kk * mask.NJ + jj) * mask.NI, mask.NI).CopyTo(plane.AsSpan((mask.J0 + jj) * grid.Columns + mask.I0));
-                    }
+            file.Write(emptySliceMember);
+        }
 
-                    gzip.Write(plane);
-                    Array.Clear(plane);
-                }
-                else
+        using (var gzip = new GZipStream(file, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            var plane = new byte[grid.Columns * grid.Rows];
+            for (var kk = 0; kk < mask.NK; kk++)
+            {
+                for (var jj = 0; jj < mask.NJ; jj++)
                 {
-                    gzip.Write(plane);
+                    mask.Voxels.AsSpan((kk * mask.NJ + jj) * mask.NI, mask.NI).CopyTo(plane.AsSpan((mask.J0 + jj) * grid.Columns + mask.I0));
                 }
+
+                gzip.Write(plane);
+                Array.Clear(plane);
             }
         }
+
+        for (var k = mask.K0 + mask.NK; k < grid.Slices; k++)
+        {
+            file.Write(emptySliceMember);
+        }
+    }
+
+    /// <summary>
+    /// One slice of zeros as a complete gzip member. A gzip file is a series of members (RFC 1952 2.2) that readers
+    /// (zlib's gzread, Python's gzip and so nibabel, ITK) decompress one after the other: the header, each empty slice
+    /// and the ROI's block of slices are written as separate members, so only the block is compressed per ROI and the
+    /// empty slices cost one compression per grid.
+    /// </summary>
+    public static byte[] EmptySliceMember(ImageGrid grid) => Member(new byte[grid.Columns * grid.Rows]);
+
+    private static byte[] Member(byte[] data)
+    {
+        using var buffer = new MemoryStream();
+        using (var gzip = new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(data);
+        }
+
+        return buffer.ToArray();
     }
 
     /// <summary>The 4x4 voxel -> RAS matrix's first three rows (srow_x, srow_y, srow_z).</summary>

@@ -6,7 +6,7 @@ namespace Airadcr.RtStruct;
 /// error; nothing here names a patient or a UID.</summary>
 internal static class RoiProcessor
 {
-    public static RtRoiSummary Process(RtRoi roi, ImageGrid grid, string outputDirectory, RtStructOptions options, CancellationToken cancellationToken)
+    public static RtRoiSummary Process(RtRoi roi, ImageGrid grid, Lazy<byte[]> emptySlice, string outputDirectory, RtStructOptions options, CancellationToken cancellationToken)
     {
         if (roi.Error is not null)
         {
@@ -63,7 +63,7 @@ internal static class RoiProcessor
         if (options.WriteNifti)
         {
             nifti = $"roi-{roi.Number.ToString(CultureInfo.InvariantCulture)}.nii.gz";
-            NiftiWriter.Write(Path.Combine(outputDirectory, nifti), mask.Mask!, grid, description);
+            NiftiWriter.Write(Path.Combine(outputDirectory, nifti), mask.Mask!, grid, description, emptySlice.Value);
         }
 
         if (options.WriteStl)

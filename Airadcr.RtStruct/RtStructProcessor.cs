@@ -28,6 +28,7 @@ public static class RtStructProcessor
         }
         else
         {
+            var emptySlice = new Lazy<byte[]>(() => NiftiWriter.EmptySliceMember(grid), LazyThreadSafetyMode.ExecutionAndPublication);
             var duplicates = set.Rois.GroupBy(r => r.Number).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
             await Parallel.ForAsync(0, rois.Length, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = cancellationToken },
                 (r, token) =>
@@ -35,7 +36,7 @@ public static class RtStructProcessor
                     var roi = set.Rois[r];
                     rois[r] = duplicates.Contains(roi.Number)
                         ? RoiProcessor.Failed(roi, "another ROI has the same ROI number")
-                        : ProcessIsolated(roi, grid, outputDirectory, options, token);
+                        : ProcessIsolated(roi, grid, emptySlice, outputDirectory, options, token);
                     return ValueTask.CompletedTask;
                 }).ConfigureAwait(false);
         }
@@ -47,11 +48,11 @@ public static class RtStructProcessor
     }
 
     /// <summary>A ROI that fails in any way (a bug included) becomes an error entry; the other ROIs go on.</summary>
-    private static RtRoiSummary ProcessIsolated(RtRoi roi, ImageGrid grid, string outputDirectory, RtStructOptions options, CancellationToken cancellationToken)
+    private static RtRoiSummary ProcessIsolated(RtRoi roi, ImageGrid grid, Lazy<byte[]> emptySlice, string outputDirectory, RtStructOptions options, CancellationToken cancellationToken)
     {
         try
         {
-            return RoiProcessor.Process(roi, grid, outputDirectory, options, cancellationToken);
+            return RoiProcessor.Process(roi, grid, emptySlice, outputDirectory, options, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
