@@ -48,7 +48,7 @@ dose.DoseSummationType = "PLAN"
 dose.DoseGridScaling = 0.01
 dose.PixelData = np.full((len(cts), first.Rows, first.Columns), 100, dtype=np.uint16).tobytes()
 
-rs = pydicom.dcmread(rs_path)
+rs = pydicom.dcmread(rs_path, force=True)  # pydicom's own rtstruct.dcm has no preamble
 for roi in rs.StructureSetROISequence:
     number = int(roi.ROINumber)
     result = dvhcalc.get_dvh(rs, dose, number)
