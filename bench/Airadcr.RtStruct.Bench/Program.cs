@@ -61,7 +61,7 @@ try
     var cpuMedian = Median(ours.Select(o => o.Cpu));
     var biggest = summary.Rois.Max(r => r.VoxelCount);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {summary.Rois.Count} ROIs over {slices} slices of 512x512; ours: median of {runs} runs after one warm-up; plastimatch {PlastimatchVersion(plastimatch)}: one run"));
+        $"{DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, {Environment.ProcessorCount} cores, {summary.Rois.Count} ROIs over {slices} slices of 512x512; ours: median of {runs} runs after one warm-up; {PlastimatchVersion(plastimatch)}: one run"));
     Console.WriteLine($"Load average before: {loadBefore}; after: {LoadAverage()}");
     Console.WriteLine();
     Console.WriteLine("| what | wall s | ratio to plastimatch |");
