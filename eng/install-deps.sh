@@ -7,6 +7,9 @@ set -euo pipefail
 packages=(
   # DICOM peers and validators
   dcmtk dicom3tools libgdcm-tools python3-pydicom
+  # RT-STRUCT proofs (Airadcr.RtStruct.Tests): plastimatch's masks, dicompyler-core's volumes, nibabel reading
+  # NIfTI, admesh checking STL meshes (skimage: marching cubes for cross-checks by hand)
+  plastimatch python3-dicompylercore python3-nibabel python3-skimage admesh
   # Codec libraries Airadcr.Dicom calls through P/Invoke: CharLS (JPEG-LS), OpenJPEG (JPEG 2000)
   libcharls2 libopenjp2-7
   # PACS and its DICOMweb plugin

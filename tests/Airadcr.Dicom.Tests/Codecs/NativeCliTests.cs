@@ -64,6 +64,27 @@ public sealed class NativeCliTests(NativeCliTests.PublishedCli cli) : IClassFixt
         Assert.Equal(inProcess, await File.ReadAllBytesAsync(work.PathOf("out.dcm"), TestContext.Current.CancellationToken));
     }
 
+    /// <summary>`rtstruct IN_DIR --out OUT` in the native executable (source-generated summary JSON, parallel ROIs) writes
+    /// byte for byte what Airadcr.RtStruct writes in-process: summary.json, NIfTI masks and STL meshes.</summary>
+    [Fact]
+    public async Task The_native_cli_processes_a_structure_set_like_the_library()
+    {
+        using var work = new CodecOracle();
+        var grid = new SyntheticCtGrid(Columns: 40, Rows: 40, Slices: 16, PixelSpacingMm: 1, SliceSpacingMm: 2, X0: -20, Y0: -20, Z0: -16);
+        var study = SyntheticRtStudy.Write(work.PathOf("study"), grid,
+            [new SyntheticSphere("Sphere", 0.3, 0.2, 0.1, 9), new SyntheticBox("Box", -15.5, -15.5, -9, -5.5, -5.5, 9)]);
+        await cli.RunAsync(["rtstruct", study.Directory, "--out", work.PathOf("native")]);
+        await Airadcr.RtStruct.RtStructProcessor.ProcessAsync(study.StructureSetFile, study.ImageFiles, work.PathOf("library"),
+            Airadcr.RtStruct.RtStructOptions.Default, TestContext.Current.CancellationToken);
+        var written = Directory.GetFiles(work.PathOf("library")).Select(Path.GetFileName).Order().ToList();
+        Assert.Equal(["roi-1.nii.gz", "roi-1.stl", "roi-2.nii.gz", "roi-2.stl", "summary.json"], written);
+        foreach (var name in written)
+        {
+            Assert.Equal(await File.ReadAllBytesAsync(work.PathOf(Path.Combine("library", name!)), TestContext.Current.CancellationToken),
+                await File.ReadAllBytesAsync(work.PathOf(Path.Combine("native", name!)), TestContext.Current.CancellationToken));
+        }
+    }
+
     /// <summary>Publishes the CLI once per run, into a temporary folder, as README.md tells users to.</summary>
     public sealed class PublishedCli : IAsyncLifetime
     {
