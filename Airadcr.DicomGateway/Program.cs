@@ -2,6 +2,7 @@ using Airadcr.Audit.Verification;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Research;
+using Airadcr.DicomGateway.RtStruct;
 
 if (args is ["report", .. var reportArgs])
 {
@@ -29,6 +30,7 @@ app.MapThroughputApi();
 app.MapSignedReportApi();
 app.MapAuditVerify().RequireAdminKey();
 app.MapResearchApi();
+app.MapRtStructApi();
 
 await app.RunAsync();
 return 0;

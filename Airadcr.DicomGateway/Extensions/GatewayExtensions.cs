@@ -6,6 +6,7 @@ using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.ReportApi;
 using Airadcr.DicomGateway.Reports;
+using Airadcr.DicomGateway.RtStruct;
 using Microsoft.Extensions.Http.Resilience;
 using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Dicom;
@@ -120,6 +121,7 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<PacsSender>();
         builder.Services.AddHostedService(services => services.GetRequiredService<PacsSender>());
         builder.AddGatewayResearch(serverDatabase);
+        builder.AddGatewayRtStruct();
         return builder;
     }
 }
