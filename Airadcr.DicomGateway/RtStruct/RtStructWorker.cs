@@ -117,7 +117,7 @@ public sealed class RtStructWorker(
                 Directory.Delete(work, recursive: true);
             }
             Directory.CreateDirectory(work);
-            await RtStructProcessor.ProcessAsync(item.Path, images, work, new RtStructOptions(), cancellationToken);
+            await RtStructProcessor.ProcessAsync(item.Path, images, work, RtStructOptions.Default with { MaxDegreeOfParallelism = Math.Max(1, Environment.ProcessorCount / 2) }, cancellationToken);
             RtStructResults.Publish(paths.StorageRoot, item.SetId);
             var (rois, errors) = RtStructResults.Count(RtStructResults.Summary(paths.StorageRoot, item.SetId));
             await store.FinishAsync(item.SetId, missing, rois, errors, cancellationToken);
