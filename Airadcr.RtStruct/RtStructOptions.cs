@@ -22,6 +22,9 @@ public sealed record RtStructOptions
     /// <summary>A ROI with more Contour Data points is an error in the summary, not processed.</summary>
     public int MaxPointsPerRoi { get; init; } = RtStructureSet.DefaultMaxPointsPerRoi;
 
+    /// <summary>A ROI whose bounding block of voxels is larger is an error (each mask is one byte per voxel of its block).</summary>
+    public long MaxMaskVoxels { get; init; } = 1L << 30;
+
     /// <summary>ROIs processed at once (each holds one mask of at most the grid's size).</summary>
     public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
 }

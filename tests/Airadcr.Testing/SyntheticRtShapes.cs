@@ -37,12 +37,13 @@ public sealed record SyntheticSphere(string Name, double X, double Y, double Z, 
     public override (double X, double Y, double Z) Centre => (X, Y, Z);
 }
 
-/// <summary>An axis-aligned box [min, max] in mm; planes at its z limits are inside.</summary>
+/// <summary>An axis-aligned box [min, max] in mm: contoured on the planes with MinZ <= z < MaxZ (put the limits half a
+/// slice from the planes and each contour stands for exactly its slab).</summary>
 public sealed record SyntheticBox(string Name, double MinX, double MinY, double MinZ, double MaxX, double MaxY, double MaxZ,
     byte R = 0, byte G = 255, byte B = 0, string InterpretedType = "ORGAN") : SyntheticRtShape(Name, R, G, B, InterpretedType)
 {
     public override IReadOnlyList<double[]> Contours(double z) =>
-        z < MinZ || z > MaxZ ? [] : [[MinX, MinY, MaxX, MinY, MaxX, MaxY, MinX, MaxY]];
+        z < MinZ || z >= MaxZ ? [] : [[MinX, MinY, MaxX, MinY, MaxX, MaxY, MinX, MaxY]];
 
     public override double VolumeMm3 => (MaxX - MinX) * (MaxY - MinY) * (MaxZ - MinZ);
 
@@ -55,7 +56,7 @@ public sealed record SyntheticBox(string Name, double MinX, double MinY, double 
 public sealed record SyntheticTube(string Name, double X, double Y, double MinZ, double MaxZ, double OuterRadiusMm, double InnerRadiusMm,
     byte R = 0, byte G = 0, byte B = 255, string InterpretedType = "AVOIDANCE", int PointsPerCircle = 128) : SyntheticRtShape(Name, R, G, B, InterpretedType)
 {
-    public override IReadOnlyList<double[]> Contours(double z) => z < MinZ || z > MaxZ
+    public override IReadOnlyList<double[]> Contours(double z) => z < MinZ || z >= MaxZ
         ? []
         : [SyntheticPolygons.Circle(X, Y, OuterRadiusMm, PointsPerCircle), SyntheticPolygons.Circle(X, Y, InnerRadiusMm, PointsPerCircle)];
 

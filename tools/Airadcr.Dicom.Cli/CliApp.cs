@@ -22,6 +22,8 @@ public static class CliApp
                                              [+retain-institution-identity][+retain-patient-characteristics]
                                              [+full-dates|+modified-dates][+clean-descriptors]
                                              [+clean-structured-content][+clean-graphics]
+          rtstruct IN_DIR --out OUT          every RT Structure Set under IN_DIR against the images there: per-ROI
+                                             masks (.nii.gz), meshes (.stl), volumes and surfaces in OUT/summary.json
         """;
 
     public static int Run(string[] args, TextWriter stdout, TextWriter stderr)
@@ -42,6 +44,7 @@ public static class CliApp
                 "validate" => ValidateCommand.Run(args[1..], stdout),
                 "pixels" => PixelsCommand.Run(args[1..], stderr),
                 "deidentify" => DeidentifyCommand.Run(args[1..], stdout, stderr),
+                "rtstruct" => RtStructCommand.Run(args[1..], stdout, stderr),
                 _ => UsageError(stderr, $"unknown command '{args[0]}'"),
             };
         }
