@@ -36,7 +36,7 @@ public abstract class RtStructGatewayTests(GatewayHost gateway) : IDisposable
         await StoreAsync(study.ImageFiles.Skip(5), ct);
         var processed = await RtStructGateway.WaitForSetAsync(http, study.StudyInstanceUid,
             set => set.State == RtStructureSetState.Processed, "the set processed once its images arrived", ct);
-        Assert.Equal((0, 2), (processed.MissingCount, processed.RoiCount));
+        Assert.Equal((0, 2, 0), (processed.MissingCount, processed.RoiCount, processed.RoiErrorCount));
         await AssertSummaryAsync(http, processed.SetId, ct);
     }
 
@@ -52,8 +52,17 @@ public abstract class RtStructGatewayTests(GatewayHost gateway) : IDisposable
         await StoreAsync([study.StructureSetFile], ct);
         var processed = await RtStructGateway.WaitForSetAsync(http, study.StudyInstanceUid,
             set => set.State == RtStructureSetState.Processed, "the set processed", ct);
-        Assert.Equal((study.ImageFiles.Count, 0, 2), (processed.ReferencedCount, processed.MissingCount, processed.RoiCount));
-        await AssertSummaryAsync(http, processed.SetId, ct);
+        Assert.Equal((study.ImageFiles.Count, 0, 2, 0), (processed.ReferencedCount, processed.MissingCount, processed.RoiCount, processed.RoiErrorCount));
+        var summary = await AssertSummaryAsync(http, processed.SetId, ct);
+        // The sphere (r = 6 mm, 0.9 cc) measured on this coarse grid: within a factor of two, the library's tests check precision.
+        var sphere = summary.GetProperty("rois")[0];
+        Assert.InRange(sphere.GetProperty("volume_cc").GetDouble(), 0.45, 1.8);
+        Assert.Equal([255, 0, 0], sphere.GetProperty("color").EnumerateArray().Select(c => c.GetInt32()));
+        foreach (var file in new[] { sphere.GetProperty("files").GetProperty("nifti").GetString(), sphere.GetProperty("files").GetProperty("stl").GetString() })
+        {
+            using var download = await http.GetAsync($"/admin/rtstruct/{processed.SetId}/files/{file}", ct);
+            Assert.Equal(HttpStatusCode.OK, download.StatusCode);
+        }
         // The RTSTRUCT neither reopened the CT study (a second analysis) nor moved its last arrival.
         var studyAfter = await Index.GetStudyAsync(study.StudyInstanceUid, ct);
         Assert.Equal(studyBefore!.LastReceivedAt, studyAfter!.LastReceivedAt);

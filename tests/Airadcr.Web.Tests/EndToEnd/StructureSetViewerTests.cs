@@ -40,6 +40,16 @@ public sealed class StructureSetViewerTests(WebStack stack, BrowserSession brows
         try
         {
             await rtThumbnail.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 60_000 });
+            // OHIF's first-visit tour covers the page: skip it.
+            var skipTour = page.Locator(".shepherd-footer button", new PageLocatorOptions { HasText = "Skip all" });
+            try
+            {
+                await skipTour.First.ClickAsync(new LocatorClickOptions { Timeout = 10_000 });
+            }
+            catch (TimeoutException)
+            {
+                // no tour this time
+            }
             await rtThumbnail.First.DblClickAsync();
             var load = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes" })
                 .Or(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "LOAD" }))
@@ -52,6 +62,8 @@ public sealed class StructureSetViewerTests(WebStack stack, BrowserSession brows
             {
                 // OHIF loaded it without asking.
             }
+            // The segmentation panel lists the structure set's ROIs by name.
+            await page.Locator("[data-cy='panelSegmentation-btn']").First.ClickAsync(new LocatorClickOptions { Timeout = 30_000 });
             await Assertions.Expect(page.GetByText("PTV_box").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
             await Assertions.Expect(page.GetByText("GTV").First).ToBeVisibleAsync();
         }
@@ -61,24 +73,27 @@ public sealed class StructureSetViewerTests(WebStack stack, BrowserSession brows
             await File.WriteAllTextAsync(Path.Combine(stack.ArtefactDirectory, "viewer-rtstruct.html"), await page.ContentAsync(), ct);
         }
 
-        // The contours: pixels of the ROIs' display colours (pure red, pure green) on a viewport canvas of a grey CT.
+        // The contours: pixels of the ROIs' display colours (pure red, pure green) in the viewport (cornerstone draws
+        // contours as SVG over the image canvas: counted on a screenshot of the viewport, decoded by the browser).
+        var shot = await page.Locator("[data-cy='viewport-grid']").First.ScreenshotAsync();
         var coloured = await page.EvaluateAsync<int[]>("""
-            () => {
+            async png => {
+              const image = new Image();
+              image.src = 'data:image/png;base64,' + png;
+              await image.decode();
+              const canvas = document.createElement('canvas');
+              canvas.width = image.width; canvas.height = image.height;
+              const context = canvas.getContext('2d');
+              context.drawImage(image, 0, 0);
+              const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
               let red = 0, green = 0;
-              for (const canvas of document.querySelectorAll('.cornerstone-canvas, [data-viewport-uid] canvas')) {
-                const copy = document.createElement('canvas');
-                copy.width = canvas.width; copy.height = canvas.height;
-                const context = copy.getContext('2d');
-                context.drawImage(canvas, 0, 0);
-                const data = context.getImageData(0, 0, copy.width, copy.height).data;
-                for (let i = 0; i < data.length; i += 4) {
-                  if (data[i] > 180 && data[i + 1] < 80 && data[i + 2] < 80) red++;
-                  if (data[i + 1] > 180 && data[i] < 80 && data[i + 2] < 80) green++;
-                }
+              for (let i = 0; i < data.length; i += 4) {
+                if (data[i] > 180 && data[i + 1] < 90 && data[i + 2] < 90) red++;
+                if (data[i + 1] > 180 && data[i] < 90 && data[i + 2] < 90) green++;
               }
               return [red, green];
             }
-            """);
-        Assert.True(coloured[0] + coloured[1] > 0, $"no contour-coloured pixel on the viewport (red {coloured[0]}, green {coloured[1]})");
+            """, Convert.ToBase64String(shot));
+        Assert.True(coloured[0] > 0, $"no pixel of the GTV's red on the viewport (red {coloured[0]}, green {coloured[1]})");
     }
 }
