@@ -2,6 +2,7 @@ using Airadcr.Audit.Verification;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Research;
+using Airadcr.DicomGateway.RtStruct;
 using Airadcr.DicomGateway.Synchronisation;
 using Scalar.AspNetCore;
 
@@ -33,6 +34,7 @@ app.MapAuditVerify().RequireAdminKey();
 app.MapResearchApi();
 app.MapArchivesApi();
 app.MapSyncApi();
+app.MapRtStructApi();
 if (app.Environment.IsDevelopment())
 {
     // OpenAPI document (/openapi/v1.json) and Scalar UI (/scalar) of the HTTP API.

@@ -1,6 +1,7 @@
 using System.Net;
 using Airadcr.Audit;
 using Airadcr.DicomGateway.Apis;
+using Airadcr.DicomGateway.RtStruct;
 
 namespace Airadcr.DicomGateway.Auditing;
 
@@ -8,7 +9,8 @@ namespace Airadcr.DicomGateway.Auditing;
 /// HTTP calls in the gateway's audit chain, once answered: every <c>/studies</c> call (the inference service fetching
 /// a study's instances, the Web's thumbnails and signed reports) with the study's keyed hash, and every admin call
 /// that changes something (not <c>GET</c>) or verifies the chain. Who: <c>admin-key</c> when the admin key was
-/// accepted, else the caller's address. The action is the route template (UIDs never in clear); the status is the
+/// accepted, else the caller's address. Every <c>/admin/rtstruct</c> call (downloads included) is audited with the
+/// set's study, which its handler leaves in <see cref="RtStructApi.AuditStudyItem"/>. The action is the route template (UIDs never in clear); the status is the
 /// detail. Queued: no answer waits.
 /// </summary>
 public static class RequestAudit
@@ -23,13 +25,14 @@ public static class RequestAudit
     {
         var path = context.Request.Path;
         var audited = path.StartsWithSegments("/studies", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/admin/rtstruct", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
                 && (!HttpMethods.IsGet(context.Request.Method) || path.StartsWithSegments("/admin/audit", StringComparison.OrdinalIgnoreCase)));
         if (!audited)
         {
             return null;
         }
-        var study = context.Request.RouteValues["studyUid"] as string;
+        var study = context.Request.RouteValues["studyUid"] as string ?? context.Items[RtStructApi.AuditStudyItem] as string;
         return new AuditEvent(
             Actor(context),
             RequestAuditMiddleware.Action(context, endpoint),

@@ -6,6 +6,7 @@ using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Pacs;
 using Airadcr.DicomGateway.ReportApi;
 using Airadcr.DicomGateway.Reports;
+using Airadcr.DicomGateway.RtStruct;
 using Microsoft.Extensions.Http.Resilience;
 using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Dicom;
@@ -123,6 +124,7 @@ public static class GatewayExtensions
         builder.AddGatewayArchives();
         builder.Services.AddOpenApi();
         builder.AddGatewaySync();
+        builder.AddGatewayRtStruct();
         return builder;
     }
 }

@@ -112,6 +112,19 @@ internal static class GatewaySchema
             PRIMARY KEY (job_id, sop_instance_uid));
         CREATE INDEX sync_items_state ON sync_items(job_id, state);
         """,
+        """
+        CREATE TABLE rt_structure_sets (
+            set_id TEXT PRIMARY KEY,
+            sop_instance_uid TEXT NOT NULL UNIQUE,
+            study_uid TEXT NOT NULL, study_key TEXT, path TEXT NOT NULL,
+            state TEXT NOT NULL, needs_check INTEGER NOT NULL DEFAULT 1, reason TEXT,
+            referenced TEXT, referenced_count INTEGER NOT NULL DEFAULT 0, missing_count INTEGER NOT NULL DEFAULT 0,
+            roi_count INTEGER NOT NULL DEFAULT 0, roi_error_count INTEGER NOT NULL DEFAULT 0, attempts INTEGER NOT NULL DEFAULT 0,
+            created_at {stamp} NOT NULL, updated_at {stamp} NOT NULL, processed_at {stamp});
+        CREATE INDEX rt_structure_sets_study ON rt_structure_sets(study_uid, state);
+        CREATE INDEX rt_structure_sets_key ON rt_structure_sets(study_key, created_at);
+        CREATE INDEX rt_structure_sets_state ON rt_structure_sets(state, needs_check);
+        """,
     ];
 
     public const string Sqlite = "sqlite";

@@ -1,10 +1,11 @@
 using System.Globalization;
 using System.Data.Common;
+using Airadcr.DicomGateway.RtStruct;
 
 namespace Airadcr.DicomGateway.Index;
 
 /// <summary>Patients, studies, series and instances received, and their queries.</summary>
-public sealed class InstanceIndex(GatewayDatabase database)
+public sealed class InstanceIndex(GatewayDatabase database, RtStructWakeUp? rtStructWakeUp = null)
 {
     /// <summary>
     /// Records instances (one group commit) in one write transaction: their rows are written while
@@ -14,15 +15,22 @@ public sealed class InstanceIndex(GatewayDatabase database)
     /// visible and survive a crash of the process at once, and reach the disk with the next flushed commit (the
     /// <see cref="IndexWatermark"/>); after a power loss their files, durable already, give them back at start-up.
     /// </summary>
-    public Task AddAsync(IReadOnlyList<IndexedInstance> instances, Task filesDurable, CancellationToken cancellationToken) =>
-        database.InWriteTransactionAsync(async connection =>
+    /// <remarks>
+    /// RT structure sets are recorded in the same transaction (<see cref="RtStructIngest"/>) and their worker woken
+    /// once it commits. An RTSTRUCT never sends its study back to <c>receiving</c>: it does not trigger an analysis.
+    /// </remarks>
+    public async Task AddAsync(IReadOnlyList<IndexedInstance> instances, Task filesDurable, CancellationToken cancellationToken)
+    {
+        var structureSets = await database.InWriteTransactionAsync(async connection =>
         {
+            int flagged;
             try
             {
                 foreach (var instance in instances)
                 {
                     await AddAsync(connection, instance, cancellationToken);
                 }
+                flagged = await RtStructIngest.RecordAsync(connection, instances, cancellationToken);
             }
             catch
             {
@@ -30,8 +38,13 @@ public sealed class InstanceIndex(GatewayDatabase database)
                 throw;
             }
             await filesDurable;
-            return instances.Count;
+            return flagged;
         }, cancellationToken, CommitSync.Deferred);
+        if (structureSets > 0)
+        {
+            rtStructWakeUp?.Notify();
+        }
+    }
 
     /// <summary>
     /// Those of <paramref name="sopInstanceUids"/> already indexed: one query per <see cref="LookupChunk"/> UIDs (the
@@ -66,13 +79,20 @@ public sealed class InstanceIndex(GatewayDatabase database)
     {
         var patientKey = instance.PatientId is { Length: > 0 } ? await UpsertPatientAsync(connection, instance, cancellationToken) : null;
         var received = instance.ReceivedAt.ToString("O", CultureInfo.InvariantCulture);
-        await GatewayDatabase.ExecuteAsync(connection, """
-            INSERT INTO studies (study_uid, patient_key, accession_number, study_date, description, state, first_received_at, last_received_at)
-            VALUES (@study, @patient, @accession, @date, @description, 'receiving', @received, @received)
-            ON CONFLICT (study_uid) DO UPDATE SET state = 'receiving', completed_at = NULL,
-                last_received_at = CASE WHEN excluded.last_received_at > studies.last_received_at
-                    THEN excluded.last_received_at ELSE studies.last_received_at END
-            """, cancellationToken,
+        // An RTSTRUCT alone makes a complete study (no analysis job), and leaves an existing study's state as it is.
+        await GatewayDatabase.ExecuteAsync(connection, RtStructIngest.IsStructureSet(instance)
+            ? """
+              INSERT INTO studies (study_uid, patient_key, accession_number, study_date, description, state, first_received_at, last_received_at, completed_at)
+              VALUES (@study, @patient, @accession, @date, @description, 'complete', @received, @received, @received)
+              ON CONFLICT (study_uid) DO NOTHING
+              """
+            : """
+              INSERT INTO studies (study_uid, patient_key, accession_number, study_date, description, state, first_received_at, last_received_at)
+              VALUES (@study, @patient, @accession, @date, @description, 'receiving', @received, @received)
+              ON CONFLICT (study_uid) DO UPDATE SET state = 'receiving', completed_at = NULL,
+                  last_received_at = CASE WHEN excluded.last_received_at > studies.last_received_at
+                      THEN excluded.last_received_at ELSE studies.last_received_at END
+              """, cancellationToken,
             ("@study", instance.StudyInstanceUid), ("@patient", patientKey), ("@accession", instance.AccessionNumber),
             ("@date", instance.StudyDate), ("@description", instance.StudyDescription), ("@received", received));
         await GatewayDatabase.ExecuteAsync(connection, """

@@ -280,6 +280,7 @@ public static class WebExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountApi();
         app.MapReportFilesApi();
+        app.MapStructureSetFilesApi();
         app.MapViewer();
         app.MapDicomWebProxy();
         app.MapResearchApi();

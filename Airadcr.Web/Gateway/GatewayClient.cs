@@ -5,7 +5,7 @@ using Airadcr.Audit.Verification;
 namespace Airadcr.Web.Gateway;
 
 /// <summary>The DicomGateway's HTTP API (base address <c>http://dicomgateway</c> through service discovery).</summary>
-public sealed class GatewayClient(HttpClient http)
+public sealed partial class GatewayClient(HttpClient http)
 {
     public const string AdminKeyHeader = "X-Admin-Key";
 
