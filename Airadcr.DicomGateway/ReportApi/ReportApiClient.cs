@@ -77,6 +77,7 @@ public sealed class ReportApiClient(HttpClient http)
             ["model_version"] = finding.Algorithm.Version,
             ["location"] = finding.Site is { } site ? $"{ConceptNames.Display(site, language)}, {finding.LocationText}" : finding.LocationText,
             ["sop_instance_uid"] = region.SopInstanceUid,
+            ["series_instance_uid"] = region.SeriesInstanceUid,
             ["frame"] = region.Frame ?? 1,
             ["box"] = new { x = region.Left, y = region.Top, width = region.Width, height = region.Height },
             // The image's size in pixels (the box's frame of reference), when it is one of the report's key images.

@@ -27,6 +27,7 @@ public static class FindingMapper
             {
                 SopClassUid = sopClassUid,
                 SopInstanceUid = location.SopInstanceUid,
+                SeriesInstanceUid = location.SeriesInstanceUid,
                 Frame = location.Frame > 1 ? location.Frame : null,
                 CenterColumn = location.Pixel.X,
                 CenterRow = location.Pixel.Y,

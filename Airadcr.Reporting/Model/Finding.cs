@@ -25,6 +25,8 @@ public sealed record ImageRegion
 {
     public required string SopClassUid { get; init; }
     public required string SopInstanceUid { get; init; }
+    /// <summary>The image's series, when known (a viewer opens on it).</summary>
+    public string? SeriesInstanceUid { get; init; }
     /// <summary>1-based frame number for multi-frame images; null for single-frame.</summary>
     public int? Frame { get; init; }
     public required double CenterColumn { get; init; }

@@ -14,6 +14,19 @@ public sealed record AiFinding(string Label, double Confidence, string? ModelId,
 /// <summary>A finding's box (<c>box</c>: x, y, width, height in pixels) on one frame of an image of columns x rows.</summary>
 public sealed record KeyImageRegion(string SopInstanceUid, int Frame, int Columns, int Rows, double X, double Y, double Width, double Height)
 {
+    /// <summary>The image's series (<c>series_instance_uid</c>), when the report says it.</summary>
+    public string? SeriesInstanceUid { get; init; }
+
+    /// <summary>
+    /// OHIF opened on the study at this image (<c>initialSeriesInstanceUID</c>, <c>initialSOPInstanceUID</c>: OHIF's
+    /// own deep-link parameters; the series is needed for OHIF to select the image).
+    /// </summary>
+    public string ViewerLink(string studyInstanceUid) =>
+        $"/viewer/viewer?StudyInstanceUIDs={Uri.EscapeDataString(studyInstanceUid)}"
+        + (SeriesInstanceUid is { Length: > 0 } series
+            ? $"&initialSeriesInstanceUID={Uri.EscapeDataString(series)}&initialSOPInstanceUID={Uri.EscapeDataString(SopInstanceUid)}"
+            : "");
+
     /// <summary>The box as CSS percentages of the image (left, top, width, height).</summary>
     public (double Left, double Top, double Width, double Height) Percent =>
         (100 * X / Columns, 100 * Y / Rows, 100 * Width / Columns, 100 * Height / Rows);
@@ -73,6 +86,9 @@ public sealed record ReportView(
         && finding.TryGetProperty("box", out var box) && box.ValueKind == JsonValueKind.Object
             ? new KeyImageRegion(sop, IntOf(finding, "frame") ?? 1, columns, rows,
                 NumberOf(box, "x"), NumberOf(box, "y"), NumberOf(box, "width"), NumberOf(box, "height"))
+            {
+                SeriesInstanceUid = StringOf(finding, "series_instance_uid"),
+            }
             : null;
 
     private static int? IntOf(JsonElement element, string name) =>

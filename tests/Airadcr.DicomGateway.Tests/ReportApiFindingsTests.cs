@@ -35,6 +35,7 @@ public sealed class ReportApiFindingsTests
         Assert.Equal("1.0.0", first.GetProperty("model_version").GetString());
         Assert.Equal("Poumon, images 3-5", first.GetProperty("location").GetString()); // the report's language (French)
         Assert.Equal("1.2.3.4", first.GetProperty("sop_instance_uid").GetString());
+        Assert.Equal("1.2.3.1", first.GetProperty("series_instance_uid").GetString()); // the Web's editor opens OHIF on it
         Assert.Equal(1, first.GetProperty("frame").GetInt32());
         var box = first.GetProperty("box");
         Assert.Equal((40, 50, 12, 10), (box.GetProperty("x").GetDouble(), box.GetProperty("y").GetDouble(),

@@ -74,7 +74,9 @@ public sealed class StudyPipelineTests(AspireGraph graph) : IDisposable
         await Assertions.Expect(page.Locator($"tr.worklist-row[data-tid='{technicalId}']")).ToBeVisibleAsync(new() { Timeout = 30_000 });
 
         await DashboardPages.GoToAsync(page, "/open/" + technicalId);
-        Assert.True(await DashboardPages.AssertKeyImagesShowTheImagesAsync(page) > 0, "the editor shows no key image of the AI findings");
+        var keyImages = await DashboardPages.AssertKeyImagesShowTheImagesAsync(page);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "artefacts", "e2e-report-editor.png"), FullPage = true });
+        Assert.True(keyImages > 0, "the editor shows no key image of the AI findings");
         await DashboardPages.SignAsync(page);
         await Assertions.Expect(page.Locator("[data-testid=signed-banner]")).ToContainTextAsync("sent to the PACS");
 

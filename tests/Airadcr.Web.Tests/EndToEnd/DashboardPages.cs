@@ -60,6 +60,8 @@ public static class DashboardPages
     /// </summary>
     public static async Task<int> AssertKeyImagesShowTheImagesAsync(IPage page)
     {
+        // The findings panel renders once the report is loaded (after the circuit is up).
+        await page.WaitForSelectorAsync("[data-testid=findings], [data-testid=no-findings]", new PageWaitForSelectorOptions { Timeout = 30_000 });
         await page.WaitForFunctionAsync(
             "() => [...document.querySelectorAll('[data-testid=key-image] img')].every(i => i.complete)",
             null, new PageWaitForFunctionOptions { Timeout = 30_000 });

@@ -15,6 +15,7 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
     // pydicom's CT_small.dcm: 128 x 128, one frame.
     private const string CtStudy = "1.3.6.1.4.1.5962.1.2.1.20040119072730.12322";
     private const string CtInstance = "1.3.6.1.4.1.5962.1.1.1.1.1.20040119072730.12322";
+    private const string CtSeries = "1.3.6.1.4.1.5962.1.3.1.1.20040119072730.12322";
 
     public ValueTask DisposeAsync() => browser.CloseContextsAsync();
 
@@ -30,7 +31,7 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
         var page = await browser.OpenSeededReportAsync(stack, new SeededReport("KEY_IMAGES_1", "PAT-KEY", "ACCKEY-1", "CT", "Scanner images clés", CtStudy,
         [
             new { label = "Nodule", confidence = 0.91, model_id = "ct-nodule-candidates", model_version = "1.0.0", location = "image 1",
-                  sop_instance_uid = CtInstance, frame = 1, columns = 128, rows = 128, box = new { x = 32, y = 48, width = 16, height = 16 } },
+                  sop_instance_uid = CtInstance, series_instance_uid = CtSeries, frame = 1, columns = 128, rows = 128, box = new { x = 32, y = 48, width = 16, height = 16 } },
             new { label = "Calcification", confidence = 0.64, model_id = "ct-nodule-candidates", model_version = "1.0.0", location = "image 1",
                   sop_instance_uid = CtInstance, frame = 1, columns = 128, rows = 128, box = new { x = 80, y = 20, width = 24, height = 12 } },
         ]));
@@ -40,6 +41,9 @@ public sealed class GatewayNeighbourTests(GatewayWebStack stack, BrowserSession 
         Assert.Equal(2, await AssertKeyImagesShowTheImagesAsync(page));
         Assert.Equal(128, await images.First.EvaluateAsync<int>("i => i.naturalWidth"));
         Assert.Equal(128, await images.First.EvaluateAsync<int>("i => i.naturalHeight"));
+        // A click on a key image opens OHIF on that image (OHIF's initialSeriesInstanceUID / initialSOPInstanceUID).
+        Assert.Equal($"/viewer/viewer?StudyInstanceUIDs={CtStudy}&initialSeriesInstanceUID={CtSeries}&initialSOPInstanceUID={CtInstance}",
+            await page.Locator("[data-testid=finding-viewer-link]").First.GetAttributeAsync("href"));
         var box = page.Locator("[data-testid=finding-box]").First;
         await Assertions.Expect(box).ToBeVisibleAsync();
         Assert.Equal("left:25%;top:37.5%;width:12.5%;height:12.5%", await box.GetAttributeAsync("style"));
