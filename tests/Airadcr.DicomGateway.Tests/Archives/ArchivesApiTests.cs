@@ -147,6 +147,20 @@ public sealed class ArchivesApiTests(FederatedArchives archives)
     }
 
     [Fact]
+    public async Task A_seeded_archive_is_registered_once_with_its_credentials_sealed()
+    {
+        var registry = archives.Gateway.Services.GetRequiredService<ArchiveRegistry>();
+        var seeded = (await registry.FindByNameAsync(FederatedArchives.SeededName, Ct))!;
+        var seeding = archives.Gateway.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<ArchiveSeeding>().Single();
+
+        await seeding.StartAsync(Ct); // a restart: nothing changes
+
+        Assert.Equal((ArchiveRole.Primary, false, true, 4242), (seeded.Role, seeded.Enabled, seeded.HasCredentials, seeded.Port));
+        Assert.Equal(new ArchiveCredentials("seed-user", "seed-password"), await registry.GetCredentialsAsync(seeded.Id, Ct));
+        Assert.Equal(seeded, Assert.Single(await registry.ListAsync(Ct), archive => archive.Name == FederatedArchives.SeededName));
+    }
+
+    [Fact]
     public async Task The_openapi_document_describes_the_archives_api()
     {
         using var http = archives.Gateway.CreateClient();

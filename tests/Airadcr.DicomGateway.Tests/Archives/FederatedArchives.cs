@@ -47,7 +47,19 @@ public sealed partial class FederatedArchives : IAsyncLifetime
     public GatewayHost Gateway { get; } = new(GatewayMode.Embedded, new Dictionary<string, string>
     {
         ["Gateway:Archives:SearchTimeoutSeconds"] = "60",
+        // A seeded archive, disabled so that it stays out of the searches (ArchivesApiTests checks the seeding).
+        ["Gateway:Archives:Seed:0:Name"] = SeededName,
+        ["Gateway:Archives:Seed:0:AeTitle"] = "SEEDED",
+        ["Gateway:Archives:Seed:0:Host"] = "127.0.0.1",
+        ["Gateway:Archives:Seed:0:Port"] = "4242",
+        ["Gateway:Archives:Seed:0:DicomWebBaseUrl"] = "http://127.0.0.1:8042/dicom-web/",
+        ["Gateway:Archives:Seed:0:Role"] = "Primary",
+        ["Gateway:Archives:Seed:0:Enabled"] = "false",
+        ["Gateway:Archives:Seed:0:UserName"] = "seed-user",
+        ["Gateway:Archives:Seed:0:Password"] = "seed-password",
     });
+
+    public const string SeededName = "seeded-primary";
 
     public SeededStudy Shared { get; }
 
