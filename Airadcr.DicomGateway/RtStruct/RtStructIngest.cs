@@ -8,7 +8,8 @@ namespace Airadcr.DicomGateway.RtStruct;
 /// <summary>
 /// What the index does, in the same write transaction as an instance batch, for RT structure sets: an RTSTRUCT
 /// instance becomes a structure set waiting to be checked, and any instance arriving in a study marks that study's
-/// sets still waiting for images (or processed while some were missing) to be checked again. Only this study's rows
+/// sets still waiting for images (or processed while some were missing, or, referencing no image, with ROI errors) to
+/// be checked again. Only this study's rows
 /// are touched (an index on <c>study_uid</c>): the whole index is never scanned.
 /// </summary>
 internal static class RtStructIngest
@@ -34,7 +35,8 @@ internal static class RtStructIngest
         {
             flagged += await GatewayDatabase.ExecuteAsync(connection, """
                 UPDATE rt_structure_sets SET needs_check = 1
-                WHERE study_uid = @study AND needs_check = 0 AND (state = @waiting OR (state = @processed AND missing_count > 0))
+                WHERE study_uid = @study AND needs_check = 0 AND (state = @waiting
+                    OR (state = @processed AND (missing_count > 0 OR (referenced_count = 0 AND roi_error_count > 0))))
                 """, cancellationToken, ("@study", study), ("@waiting", RtStructureSetState.Waiting), ("@processed", RtStructureSetState.Processed));
         }
         return flagged;

@@ -11,7 +11,8 @@ namespace Airadcr.DicomGateway.RtStruct;
 /// <summary>
 /// Processes the structure sets the index records: a set flagged by an index commit is checked (are the images its
 /// contours reference indexed?), goes from <c>waiting-for-images</c> to <c>queued</c> once none is missing (a set
-/// processed while some were missing is queued again when more arrive), and a queued set is processed with
+/// processed while some were missing is queued again when more arrive, and so is one that references no image and had
+/// ROI errors when an image arrives in its study), and a queued set is processed with
 /// <see cref="RtStructProcessor"/> over its study's images into <see cref="RtStructResults"/>. One set at a time; woken by
 /// <see cref="RtStructWakeUp"/>, else every second. A set left <c>processing</c> by a stop is queued again at start.
 /// </summary>
@@ -94,6 +95,8 @@ public sealed class RtStructWorker(
         {
             RtStructureSetState.Waiting when missing == 0 => RtStructureSetState.Queued,
             RtStructureSetState.Processed when missing < item.MissingCount => RtStructureSetState.Queued,
+            // It references no image (its frame of reference alone): an image arriving in its study may fix its ROIs.
+            RtStructureSetState.Processed when referenced.Count == 0 && item.RoiErrorCount > 0 => RtStructureSetState.Queued,
             _ => item.State,
         };
         await store.RecordCheckAsync(item, studyKey, referenced, missing, next, cancellationToken);

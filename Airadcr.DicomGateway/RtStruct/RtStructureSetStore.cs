@@ -13,14 +13,15 @@ namespace Airadcr.DicomGateway.RtStruct;
 public sealed class RtStructureSetStore(GatewayDatabase database, TimeProvider time)
 {
     /// <summary>What the worker needs of a set.</summary>
-    public sealed record WorkItem(string SetId, string StudyInstanceUid, string Path, string State, IReadOnlyList<string>? Referenced, int MissingCount);
+    public sealed record WorkItem(string SetId, string StudyInstanceUid, string Path, string State, IReadOnlyList<string>? Referenced, int MissingCount,
+        int RoiErrorCount);
 
     private const string StatusColumns = """
         set_id, study_key, study_uid, state, reason, referenced_count, missing_count, roi_count, roi_error_count, attempts,
         created_at, updated_at, processed_at
         """;
 
-    private const string WorkColumns = "set_id, study_uid, path, state, referenced, missing_count";
+    private const string WorkColumns = "set_id, study_uid, path, state, referenced, missing_count, roi_error_count";
 
     private string Now => AnalysisJobStore.Stamp(time.GetUtcNow());
 
@@ -134,7 +135,7 @@ public sealed class RtStructureSetStore(GatewayDatabase database, TimeProvider t
         {
             items.Add(new WorkItem(reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetString(3),
                 reader.IsDBNull(4) ? null : reader.GetString(4).Split('\n', StringSplitOptions.RemoveEmptyEntries),
-                InstanceIndex.Int32(reader, 5)));
+                InstanceIndex.Int32(reader, 5), InstanceIndex.Int32(reader, 6)));
         }
         return items;
     }

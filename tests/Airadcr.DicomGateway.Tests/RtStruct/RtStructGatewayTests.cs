@@ -103,6 +103,28 @@ public abstract class RtStructGatewayTests(GatewayHost gateway) : IDisposable
     }
 
     [Fact]
+    public async Task A_real_structure_set_without_its_images_is_processed_with_an_error_per_roi_and_again_on_demand()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // pydicom's RTSTRUCT: its contours name no image, and the CT they were drawn on is not in the corpus.
+        var file = PydicomCorpus.File("rtstruct.dcm");
+        var studyUid = Airadcr.Dicom.IO.DicomFile.Open(file).Dataset.GetStringOrDefault(Airadcr.Dicom.DicomTag.StudyInstanceUID)!;
+        using var http = gateway.CreateClient();
+        await StoreAsync([file], ct);
+        var processed = await RtStructGateway.WaitForSetAsync(http, studyUid, set => set.State is RtStructureSetState.Processed or RtStructureSetState.Failed,
+            "the set processed (it waits for no image)", ct);
+        Assert.Equal((RtStructureSetState.Processed, 0), (processed.State, processed.ReferencedCount));
+        Assert.True(processed.RoiCount > 0);
+        Assert.Equal(processed.RoiCount, processed.RoiErrorCount);
+
+        using var process = await http.PostAsync($"/admin/rtstruct/{processed.SetId}/process", null, ct);
+        Assert.Equal(HttpStatusCode.Accepted, process.StatusCode);
+        var again = await RtStructGateway.WaitForSetAsync(http, studyUid,
+            set => set.State == RtStructureSetState.Processed && set.Attempts > processed.Attempts, "the set processed again on demand", ct);
+        Assert.Equal(processed.RoiCount, again.RoiErrorCount);
+    }
+
+    [Fact]
     public async Task An_unreadable_structure_set_fails_with_a_reason_and_the_gateway_goes_on()
     {
         var ct = TestContext.Current.CancellationToken;
