@@ -86,6 +86,15 @@ if (pacs is not null)
         .WithEnvironment("Gateway__Pacs__Host", pacs.Dicom.Property(EndpointProperty.Host))
         .WithEnvironment("Gateway__Pacs__Port", pacs.Dicom.Property(EndpointProperty.Port))
         .WaitFor(pacs.Resource);
+    // The archives registry: this Orthanc is the primary; AppHost:SecondArchive adds another, registered as secondary.
+    gateway.WithArchive(0, "orthanc", pacs, "Primary");
+    if (bool.TryParse(builder.Configuration[GatewayArchives.SecondArchiveSetting], out var secondArchiveWanted) && secondArchiveWanted)
+    {
+        var secondArchive = OrthancPacs.Add(builder, "pacs2", programs, run, repositoryRoot, options.StableSeconds, httpPort: 8043, dicomPort: 4243,
+            routing: false);
+        secondArchive.RoutesTo(gateway, gatewayAdminKey, programs.Containers);
+        gateway.WithArchive(1, "orthanc-2", secondArchive, "Secondary");
+    }
     // OHIF's /dicom-web and /wado go through the Web's proxy, which adds Orthanc's credentials server-side.
     web.WithEnvironment("Web__Orthanc__Url", pacs.Http)
         .WithEnvironment("Web__Orthanc__Username", OrthancPacs.UserName)

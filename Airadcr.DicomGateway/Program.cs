@@ -3,6 +3,7 @@ using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Research;
 using Airadcr.DicomGateway.Synchronisation;
+using Scalar.AspNetCore;
 
 if (args is ["report", .. var reportArgs])
 {
@@ -31,6 +32,13 @@ app.MapSignedReportApi();
 app.MapAuditVerify().RequireAdminKey();
 app.MapResearchApi();
 app.MapSyncApi();
+app.MapArchivesApi();
+if (app.Environment.IsDevelopment())
+{
+    // OpenAPI document (/openapi/v1.json) and Scalar UI (/scalar) of the HTTP API.
+    app.MapOpenApi();
+    app.MapScalarApiReference();
+}
 
 await app.RunAsync();
 return 0;

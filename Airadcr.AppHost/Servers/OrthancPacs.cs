@@ -36,12 +36,13 @@ public sealed class OrthancPacs
 
     public EndpointReference Dicom => ((IResourceWithEndpoints)Resource.Resource).GetEndpoint("dicom");
 
-    /// <summary>Orthanc on its well-known ports (8042, 4242), its storage in the run folder.</summary>
+    /// <summary>Orthanc on its well-known ports (8042, 4242, or those given), its storage in the run folder; with
+    /// <paramref name="routing"/>, its Lua script forwards stable studies to the gateway (the PACS); without, it only archives.</summary>
     public static OrthancPacs Add(IDistributedApplicationBuilder builder, string name, ServerPrograms programs, RunFolder run,
-        string repositoryRoot, double stableSeconds)
+        string repositoryRoot, double stableSeconds, int httpPort = 8042, int dicomPort = 4242, bool routing = true)
     {
         var directory = run.DirectoryOf(name);
-        var secret = run.Secret("orthanc-password");
+        var secret = run.Secret(name == "pacs" ? "orthanc-password" : name + "-orthanc-password");
         var password = builder.AddParameter($"{name}-password", () => secret.Value, secret: true);
         var stableAge = Math.Max(1, (int)Math.Ceiling(stableSeconds));
         var script = Path.Combine(repositoryRoot, RoutingScript);
@@ -49,11 +50,11 @@ public sealed class OrthancPacs
         if (programs.Containers)
         {
             var lua = "/etc/orthanc/lua/" + Path.GetFileName(script);
-            var configuration = OrthancConfiguration.Write(Path.Combine(directory, "container"), "/var/lib/orthanc/db", [lua], stableAge,
+            var configuration = OrthancConfiguration.Write(Path.Combine(directory, "container"), "/var/lib/orthanc/db", routing ? [lua] : [], stableAge,
                 remoteAccess: true, plugins: []);
             resource = builder.AddContainer(name, Image, ImageTag)
-                .WithHttpEndpoint(port: 8042, targetPort: 8042, name: "http")
-                .WithEndpoint(port: 4242, targetPort: 4242, name: "dicom", scheme: "tcp")
+                .WithHttpEndpoint(port: httpPort, targetPort: 8042, name: "http")
+                .WithEndpoint(port: dicomPort, targetPort: 4242, name: "dicom", scheme: "tcp")
                 .WithEnvironment(OrthancConfiguration.HttpPort, "8042")
                 .WithEnvironment(OrthancConfiguration.DicomPort, "4242")
                 .WithEnvironment("DICOM_WEB_PLUGIN_ENABLED", "true")
@@ -64,12 +65,12 @@ public sealed class OrthancPacs
         }
         else
         {
-            var configuration = OrthancConfiguration.Write(directory, Path.Combine(directory, "storage"), [script], stableAge,
+            var configuration = OrthancConfiguration.Write(directory, Path.Combine(directory, "storage"), routing ? [script] : [], stableAge,
                 remoteAccess: false, plugins: [OrthancInstance.DicomWebPlugin]);
             Directory.CreateDirectory(Path.Combine(directory, "logs"));
             resource = builder.AddExecutable(name, programs["Orthanc"]!, directory, $"--logdir={Path.Combine(directory, "logs")}", configuration)
-                .WithHttpEndpoint(port: 8042, name: "http", env: OrthancConfiguration.HttpPort)
-                .WithEndpoint(port: 4242, name: "dicom", scheme: "tcp", env: OrthancConfiguration.DicomPort)
+                .WithHttpEndpoint(port: httpPort, name: "http", env: OrthancConfiguration.HttpPort)
+                .WithEndpoint(port: dicomPort, name: "dicom", scheme: "tcp", env: OrthancConfiguration.DicomPort)
                 .WithEnvironment("TCP_NODELAY", "1")
                 .WithUrlForEndpoint("http", url => url.DisplayText = "Orthanc Explorer (user airadcr)");
         }

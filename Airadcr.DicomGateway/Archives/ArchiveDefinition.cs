@@ -1,10 +1,18 @@
+using System.Text.Json.Serialization;
+
 namespace Airadcr.DicomGateway.Archives;
 
-/// <summary>What an archive is for: the primary (the PACS of record), a secondary copy, or a research store.</summary>
+/// <summary>What an archive is for: the primary (the PACS of record), a secondary copy, or a research store (JSON: lower case).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ArchiveRole>))]
 public enum ArchiveRole
 {
+    [JsonStringEnumMemberName("primary")]
     Primary,
+
+    [JsonStringEnumMemberName("secondary")]
     Secondary,
+
+    [JsonStringEnumMemberName("research")]
     Research,
 }
 

@@ -7,15 +7,26 @@ namespace Airadcr.DicomGateway.Archives;
 /// Registers <c>Gateway:Archives:Seed</c> at start-up, before the API answers: an archive of a seed's name is added,
 /// or its address, role and credentials refreshed (the enabled flag an admin set stays). Running it again changes nothing.
 /// </summary>
-public sealed partial class ArchiveSeeding(ArchiveRegistry registry, ArchiveAudit audit, IOptions<GatewayOptions> options,
-    ILogger<ArchiveSeeding> logger) : IHostedService
+public sealed partial class ArchiveSeeding(ArchiveRegistry registry, ArchiveCredentialSealer sealer, ArchiveAudit audit,
+    IOptions<GatewayOptions> options, ILogger<ArchiveSeeding> logger) : IHostedService
 {
     private const string Actor = "config";
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
-        foreach (var seed in options.Value.Archives.Seed)
+        foreach (var configured in options.Value.Archives.Seed)
         {
+            var seed = configured;
+            if (seed.Credentials is not null && !sealer.Available)
+            {
+                // Server mode without a data key: the archive is registered, its credentials are not (nowhere to seal them).
+                LogSeeded(logger, seed.Name, "credentials ignored: Gateway:Research:DataKey is not set");
+                seed = new ArchiveSeed
+                {
+                    Name = seed.Name, AeTitle = seed.AeTitle, Host = seed.Host, Port = seed.Port, DicomWebBaseUrl = seed.DicomWebBaseUrl, Role = seed.Role,
+                    Enabled = seed.Enabled,
+                };
+            }
             if (ArchiveValidation.Problem(seed.ToDefinition("seed")) is { } problem)
             {
                 throw new InvalidOperationException($"Gateway:Archives:Seed '{seed.Name}': {problem.Message} ({problem.Field})");

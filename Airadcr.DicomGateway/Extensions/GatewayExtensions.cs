@@ -122,6 +122,7 @@ public static class GatewayExtensions
         builder.AddGatewayResearch(serverDatabase);
         builder.AddGatewayArchives();
         builder.AddGatewaySync();
+        builder.Services.AddOpenApi();
         return builder;
     }
 }

@@ -192,6 +192,7 @@ public static class WebExtensions
 #pragma warning disable EXTEXP0001 // see below
         archiveSync.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        var archives = services.AddHttpClient<ArchivesClient>(ToGateway);
         // TÉO Hub is retried by the ReportApi (up to retry_count x timeout_secs): no retries and a long timeout here.
         var approved = services.AddHttpClient<ApprovedReportRelay>((sp, http) =>
         {
@@ -202,7 +203,7 @@ public static class WebExtensions
         approved.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
         var status = services.AddHttpClient(ServiceStatusProbe.ClientName);
-        foreach (var quick in new[] { gateway, research, status })
+        foreach (var quick in new[] { gateway, research, archives, status })
         {
 #pragma warning disable EXTEXP0001 // see above
             quick.RemoveAllResilienceHandlers().AddStandardResilienceHandler(resilience =>

@@ -30,6 +30,8 @@ public sealed class UiText : IStringLocalizer
         ["API keys"] = "Clés d'API",
         ["Users"] = "Utilisateurs",
         ["Gateway"] = "Passerelle",
+        ["Archives"] = "Archives",
+        ["Federated search"] = "Recherche fédérée",
         ["Service status"] = "État des services",
         ["Audit"] = "Audit",
         ["Sign in"] = "Se connecter",

@@ -1,0 +1,174 @@
+using System.Net;
+using System.Net.Sockets;
+using Airadcr.Dicom;
+using Airadcr.Dicom.IO;
+using Airadcr.Dicom.Network.Dimse;
+using Airadcr.Dicom.Network.Pdus;
+using Airadcr.Testing;
+
+namespace Airadcr.DicomGateway.Tests.Archives;
+
+/// <summary>How a <see cref="MisbehavingArchive"/> answers an association.</summary>
+public enum Misbehaviour
+{
+    /// <summary>Reads the A-ASSOCIATE-RQ, answers A-ABORT and closes.</summary>
+    AbortsAssociation,
+
+    /// <summary>Accepts the TCP connection and never sends a byte.</summary>
+    NeverAnswers,
+
+    /// <summary>Accepts the association and the C-FIND, then sends pending responses (one study each) forever.</summary>
+    PendingForever,
+
+    /// <summary>Accepts the association and the C-FIND, then sends a pending response whose identifier is not a data set.</summary>
+    MalformedIdentifier,
+
+    /// <summary>Accepts the association and the C-FIND, sends one good match, then drops the connection (a partial answer).</summary>
+    DropsMidAnswer,
+}
+
+/// <summary>
+/// A DICOM peer that misbehaves on purpose, on a loopback port: built from our PDU and DIMSE classes over a raw socket
+/// (<see cref="Misbehaviour"/>). Each pending response it sends carries a Study Instance UID starting with
+/// <see cref="UidRoot"/>.
+/// </summary>
+public sealed class MisbehavingArchive : IAsyncDisposable
+{
+    public const string UidRoot = "1.2.826.0.1.3680043.9.7777.";
+
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Socket> _sockets = [];
+    private readonly Task _accepting;
+
+    public MisbehavingArchive(Misbehaviour behaviour, string aeTitle)
+    {
+        Behaviour = behaviour;
+        AeTitle = aeTitle;
+        _listener.Start();
+        Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
+        _accepting = AcceptAsync();
+    }
+
+    public Misbehaviour Behaviour { get; }
+
+    public string AeTitle { get; }
+
+    public int Port { get; }
+
+    /// <summary>Pending responses sent so far (all connections).</summary>
+    public int PendingSent => _pendingSent;
+
+    private int _pendingSent;
+
+    private async Task AcceptAsync()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await _listener.AcceptSocketAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            socket.NoDelay = true;
+            lock (_sockets)
+            {
+                _sockets.Add(socket);
+            }
+            _ = Task.Run(() => ServeAsync(socket));
+        }
+    }
+
+    private async Task ServeAsync(Socket socket)
+    {
+        try
+        {
+            using var stream = new NetworkStream(socket, ownsSocket: true);
+            if (Behaviour == Misbehaviour.NeverAnswers)
+            {
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+                return;
+            }
+            var reader = new PduReader(stream, 0);
+            var request = Assert.IsType<AssociateRequestPdu>(await reader.ReadAsync(_stop.Token));
+            if (Behaviour == Misbehaviour.AbortsAssociation)
+            {
+                await stream.WriteAsync(PduEncoder.Encode(new AbortPdu(AbortSource.ServiceProvider, AbortReason.NotSpecified)), _stop.Token);
+                return;
+            }
+            var context = request.PresentationContexts[0];
+            var syntax = DicomTransferSyntax.Lookup(context.TransferSyntaxes.Contains(DicomUids.ExplicitVRLittleEndian)
+                ? DicomUids.ExplicitVRLittleEndian : context.TransferSyntaxes[0]);
+            await stream.WriteAsync(PduEncoder.Encode(new AssociateAcceptPdu(request.CalledAe, request.CallingAe,
+                [new PresentationContextResult(context.Id, PresentationContextOutcome.Acceptance, syntax.Uid)],
+                new UserInformation { MaxPduLength = 16384 })), _stop.Token);
+            var find = await ReadFindAsync(reader);
+            for (var match = 0; ; match++)
+            {
+                byte[] identifier = Behaviour == Misbehaviour.MalformedIdentifier
+                    ? [0x10, 0x00, 0x10, 0x00, 0xFF, 0xFF, 0xFF, 0x7F, 0x41]
+                    : DicomDatasetWriter.ToArray(new DicomDataset().Add(DicomTag.QueryRetrieveLevel, "STUDY")
+                        .Add(DicomTag.StudyInstanceUID, UidRoot + match).Add(DicomTag.PatientName, "MISBEHAVING^PEER"), syntax);
+                var response = DimseCommand.Response(find, DicomStatus.Pending, hasDataSet: true);
+                await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(context.Id, true, true, response.Encode())])), _stop.Token);
+                await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(context.Id, false, true, identifier)])), _stop.Token);
+                Interlocked.Increment(ref _pendingSent);
+                if (Behaviour == Misbehaviour.DropsMidAnswer)
+                {
+                    socket.Close(0);
+                    return;
+                }
+                if (Behaviour == Misbehaviour.MalformedIdentifier)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
+                await Task.Delay(20, _stop.Token);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or EndOfStreamException)
+        {
+        }
+    }
+
+    /// <summary>Reads a C-FIND-RQ's command and its identifier; returns the command.</summary>
+    private async Task<DimseCommand> ReadFindAsync(PduReader reader)
+    {
+        DimseCommand? command = null;
+        var identifierDone = false;
+        while (command is null || !identifierDone)
+        {
+            var pdu = Assert.IsType<DataTransferPdu>(await reader.ReadAsync(_stop.Token));
+            foreach (var value in pdu.Values)
+            {
+                if (value.IsCommand && value.IsLast)
+                {
+                    command = DimseCommand.Decode(value.Data.ToArray());
+                }
+                else if (!value.IsCommand && value.IsLast)
+                {
+                    identifierDone = true;
+                }
+            }
+        }
+        return command;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        lock (_sockets)
+        {
+            foreach (var socket in _sockets)
+            {
+                socket.Dispose();
+            }
+        }
+        await _accepting;
+        _stop.Dispose();
+    }
+}
