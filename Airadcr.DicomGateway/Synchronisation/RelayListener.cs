@@ -41,8 +41,8 @@ public sealed class RelayListener : IAsyncDisposable
         return new RelayListener(server, spool);
     }
 
-    /// <summary>The received file of an instance, if it came.</summary>
-    public string? Received(string sopInstanceUid) => Path.Combine(Spool, sopInstanceUid + ".dcm") is var path && File.Exists(path) ? path : null;
+    /// <summary>The instances received whole so far (<c>{SOP Instance UID}.dcm</c>; transfers in progress are elsewhere).</summary>
+    public IEnumerable<string> ReceivedFiles() => Directory.EnumerateFiles(Spool, "*.dcm");
 
     public async ValueTask DisposeAsync()
     {

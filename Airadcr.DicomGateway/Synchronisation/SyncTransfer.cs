@@ -9,7 +9,7 @@ namespace Airadcr.DicomGateway.Synchronisation;
 /// Copies one series's pending instances from a source to a destination, and says which ones the destination
 /// confirmed. <see cref="TransferMethod.Move"/>: C-MOVE of the series from the source to the destination's AE title,
 /// then a C-FIND of the destination for the series: only instances it lists count as copied. Relay: C-MOVE of the
-/// series to the gateway's <see cref="RelayListener"/>, then C-STORE of each pending instance to the destination:
+/// series to the gateway's <see cref="RelayListener"/> and, as each instance arrives, its C-STORE to the destination:
 /// only a success (or warning) status counts. A C-MOVE runs under <see cref="SyncOptions.MoveTimeoutSeconds"/> (an
 /// archive answering pending forever is abandoned); whatever fails leaves its instances failed with the reason.
 /// </summary>
@@ -43,46 +43,106 @@ public sealed class SyncTransfer(SyncOptions options, string callingAe, TimeProv
     public async Task<Outcome> RelayAsync(SyncArchive source, SyncArchive destination, RelayListener relay, IReadOnlyList<SyncItem> series,
         CancellationToken cancellationToken)
     {
-        var moveFailure = await RetrieveAsync(source, series[0], options.RelayAeTitle, cancellationToken);
-        var received = series.Select(i => (Item: i, Path: relay.Received(i.SopInstanceUid))).ToList();
-        var failed = received.Where(r => r.Path is null)
-            .ToDictionary(r => r.Item.SopInstanceUid, _ => "not retrieved from the source" + (moveFailure is null ? "" : ": " + moveFailure));
+        // The two hops overlap: each instance is stored to the destination as soon as the relay has it whole.
+        var move = RetrieveAsync(source, series[0], options.RelayAeTitle, cancellationToken);
+        var waiting = series.ToDictionary(i => i.SopInstanceUid, StringComparer.Ordinal);
         var copied = new HashSet<string>(StringComparer.Ordinal);
-        var toStore = received.Where(r => r.Path is not null).ToList();
-        if (toStore.Count == 0)
+        var failed = new Dictionary<string, string>(StringComparer.Ordinal);
+        await using var store = new RelayStore(destination, ArchiveQuery.ClientOptions(destination, options, callingAe, time));
+        while (true)
         {
-            return new Outcome(copied, failed);
-        }
-        var settled = 0;
-        try
-        {
-            var contexts = await DicomClient.StorageContextsForAsync(toStore.Select(r => r.Path!), cancellationToken);
-            await using var association = await DicomClient.ConnectAsync(ArchiveQuery.ClientOptions(destination, options, callingAe, time), contexts, cancellationToken);
-            foreach (var (item, path) in toStore)
+            var moved = move.IsCompleted;
+            var arrived = relay.ReceivedFiles().ToList();
+            foreach (var path in arrived)
             {
-                var response = await association.StoreAsync(path!, cancellationToken);
-                if (DicomStatus.IsSuccess(response.Status) || DicomStatus.IsWarning(response.Status))
+                var sop = Path.GetFileNameWithoutExtension(path);
+                if (waiting.Remove(sop))
                 {
-                    copied.Add(item.SopInstanceUid);
+                    if (await store.StoreAsync(path, cancellationToken) is { } refusal)
+                    {
+                        failed[sop] = refusal;
+                    }
+                    else
+                    {
+                        copied.Add(sop);
+                    }
                 }
-                else
-                {
-                    failed[item.SopInstanceUid] = $"destination refused the C-STORE: status 0x{response.Status:X4}"
-                        + (response.ErrorComment is { Length: > 0 } comment ? " " + comment : "");
-                }
-                settled++;
-                File.Delete(path!);
+                File.Delete(path);
             }
-            await association.ReleaseAsync(cancellationToken);
-        }
-        catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            foreach (var (item, _) in toStore.Skip(settled))
+            if (moved)
             {
-                failed[item.SopInstanceUid] = "C-STORE to the destination failed: " + ArchiveQuery.Reason(error);
+                break;
+            }
+            if (arrived.Count == 0)
+            {
+                await Task.WhenAny(move, Task.Delay(TimeSpan.FromMilliseconds(20), time, cancellationToken));
             }
         }
+        var moveFailure = await move;
+        foreach (var sop in waiting.Keys)
+        {
+            failed[sop] = "not retrieved from the source" + (moveFailure is null ? "" : ": " + moveFailure);
+        }
+        await store.ReleaseAsync(cancellationToken);
         return new Outcome(copied, failed);
+    }
+
+    /// <summary>
+    /// C-STOREs to the destination over one association, opened at the first file and again (with the contexts of
+    /// every SOP class and transfer syntax seen) when a file needs a context it lacks; a failure is the file's reason.
+    /// </summary>
+    private sealed class RelayStore(SyncArchive destination, DicomClientOptions clientOptions) : IAsyncDisposable
+    {
+        private readonly HashSet<(string SopClassUid, string TransferSyntaxUid)> _kinds = [];
+        private DicomClientAssociation? _association;
+
+        /// <summary>Null when the destination took the instance (success or warning), else why not.</summary>
+        public async Task<string?> StoreAsync(string path, CancellationToken cancellationToken)
+        {
+            try
+            {
+                var kinds = (await DicomClient.StorageContextsForAsync([path], cancellationToken))
+                    .SelectMany(p => p.TransferSyntaxes.Select(ts => (p.AbstractSyntax, ts)));
+                if (kinds.Count(_kinds.Add) > 0 || _association is null)
+                {
+                    await ReleaseAsync(cancellationToken);
+                    _association = await DicomClient.ConnectAsync(clientOptions, PresentationContexts.ForStorage(_kinds), cancellationToken);
+                }
+                var response = await _association.StoreAsync(path, cancellationToken);
+                return DicomStatus.IsSuccess(response.Status) || DicomStatus.IsWarning(response.Status) ? null
+                    : $"destination refused the C-STORE: status 0x{response.Status:X4}" + (response.ErrorComment is { Length: > 0 } comment ? " " + comment : "");
+            }
+            catch (Exception error) when (error is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+            {
+                await DisposeAsync();
+                return $"C-STORE to {destination.Id} failed: " + ArchiveQuery.Reason(error);
+            }
+        }
+
+        public async Task ReleaseAsync(CancellationToken cancellationToken)
+        {
+            if (_association is { } association)
+            {
+                _association = null;
+                try
+                {
+                    await association.ReleaseAsync(cancellationToken);
+                }
+                finally
+                {
+                    await association.DisposeAsync();
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_association is { } association)
+            {
+                _association = null;
+                await association.DisposeAsync();
+            }
+        }
     }
 
     /// <summary>C-MOVE of the item's series to <paramref name="destinationAe"/>; null when the source reported success, else why not.</summary>
