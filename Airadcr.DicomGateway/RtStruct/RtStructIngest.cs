@@ -33,9 +33,13 @@ internal static class RtStructIngest
         }
         foreach (var study in instances.Where(instance => !IsStructureSet(instance)).Select(instance => instance.StudyInstanceUid).Distinct(StringComparer.Ordinal))
         {
+            // Always written, even when the flag is already up: the row lock this takes makes the worker's TakeCheck
+            // wait for this commit (PostgreSQL), so a check that cleared the flag cannot look up the images before
+            // this batch is visible. Skipping rows already flagged lost that wake-up (the set kept waiting with its
+            // last image indexed).
             flagged += await GatewayDatabase.ExecuteAsync(connection, """
                 UPDATE rt_structure_sets SET needs_check = 1
-                WHERE study_uid = @study AND needs_check = 0 AND (state = @waiting
+                WHERE study_uid = @study AND (state = @waiting
                     OR (state = @processed AND (missing_count > 0 OR (referenced_count = 0 AND roi_error_count > 0))))
                 """, cancellationToken, ("@study", study), ("@waiting", RtStructureSetState.Waiting), ("@processed", RtStructureSetState.Processed));
         }
