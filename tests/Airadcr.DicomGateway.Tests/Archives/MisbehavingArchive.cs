@@ -41,9 +41,11 @@ public sealed class MisbehavingArchive : IAsyncDisposable
     private readonly List<Socket> _sockets = [];
     private readonly Task _accepting;
 
-    public MisbehavingArchive(Misbehaviour behaviour, string aeTitle)
+    /// <param name="pendingInterval">Pause between two pending responses (20 ms when not given; zero floods the requestor, to reach its answer cap).</param>
+    public MisbehavingArchive(Misbehaviour behaviour, string aeTitle, TimeSpan? pendingInterval = null)
     {
         Behaviour = behaviour;
+        _pendingInterval = pendingInterval ?? TimeSpan.FromMilliseconds(20);
         AeTitle = aeTitle;
         _listener.Start();
         Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
@@ -60,6 +62,8 @@ public sealed class MisbehavingArchive : IAsyncDisposable
     public int PendingSent => _pendingSent;
 
     private int _pendingSent;
+
+    private readonly TimeSpan _pendingInterval;
 
     private async Task AcceptAsync()
     {
@@ -100,13 +104,14 @@ public sealed class MisbehavingArchive : IAsyncDisposable
                 await stream.WriteAsync(PduEncoder.Encode(new AbortPdu(AbortSource.ServiceProvider, AbortReason.NotSpecified)), _stop.Token);
                 return;
             }
-            var context = request.PresentationContexts[0];
-            var syntax = DicomTransferSyntax.Lookup(context.TransferSyntaxes.Contains(DicomUids.ExplicitVRLittleEndian)
-                ? DicomUids.ExplicitVRLittleEndian : context.TransferSyntaxes[0]);
+            // Every proposed context is accepted (Explicit VR LE when offered); the answers go on the C-FIND's own context.
+            var accepted = request.PresentationContexts.ToDictionary(p => p.Id, p => DicomTransferSyntax.Lookup(
+                p.TransferSyntaxes.Contains(DicomUids.ExplicitVRLittleEndian) ? DicomUids.ExplicitVRLittleEndian : p.TransferSyntaxes[0]));
             await stream.WriteAsync(PduEncoder.Encode(new AssociateAcceptPdu(request.CalledAe, request.CallingAe,
-                [new PresentationContextResult(context.Id, PresentationContextOutcome.Acceptance, syntax.Uid)],
+                [.. accepted.Select(a => new PresentationContextResult(a.Key, PresentationContextOutcome.Acceptance, a.Value.Uid))],
                 new UserInformation { MaxPduLength = 16384 })), _stop.Token);
-            var find = await ReadFindAsync(reader);
+            var (find, contextId) = await ReadFindAsync(reader);
+            var syntax = accepted[contextId];
             for (var match = 0; ; match++)
             {
                 byte[] identifier = Behaviour == Misbehaviour.MalformedIdentifier
@@ -114,8 +119,8 @@ public sealed class MisbehavingArchive : IAsyncDisposable
                     : DicomDatasetWriter.ToArray(new DicomDataset().Add(DicomTag.QueryRetrieveLevel, "STUDY")
                         .Add(DicomTag.StudyInstanceUID, UidRoot + match).Add(DicomTag.PatientName, "MISBEHAVING^PEER"), syntax);
                 var response = DimseCommand.Response(find, DicomStatus.Pending, hasDataSet: true);
-                await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(context.Id, true, true, response.Encode())])), _stop.Token);
-                await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(context.Id, false, true, identifier)])), _stop.Token);
+                await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(contextId, true, true, response.Encode())])), _stop.Token);
+                await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(contextId, false, true, identifier)])), _stop.Token);
                 Interlocked.Increment(ref _pendingSent);
                 if (Behaviour == Misbehaviour.DropsMidAnswer)
                 {
@@ -126,7 +131,10 @@ public sealed class MisbehavingArchive : IAsyncDisposable
                 {
                     await Task.Delay(Timeout.Infinite, _stop.Token);
                 }
-                await Task.Delay(20, _stop.Token);
+                if (_pendingInterval > TimeSpan.Zero)
+                {
+                    await Task.Delay(_pendingInterval, _stop.Token);
+                }
             }
         }
         catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException or EndOfStreamException)
@@ -134,10 +142,11 @@ public sealed class MisbehavingArchive : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads a C-FIND-RQ's command and its identifier; returns the command.</summary>
-    private async Task<DimseCommand> ReadFindAsync(PduReader reader)
+    /// <summary>Reads a C-FIND-RQ's command and its identifier; returns the command and its presentation context.</summary>
+    private async Task<(DimseCommand Command, byte ContextId)> ReadFindAsync(PduReader reader)
     {
         DimseCommand? command = null;
+        byte contextId = 0;
         var identifierDone = false;
         while (command is null || !identifierDone)
         {
@@ -147,6 +156,7 @@ public sealed class MisbehavingArchive : IAsyncDisposable
                 if (value.IsCommand && value.IsLast)
                 {
                     command = DimseCommand.Decode(value.Data.ToArray());
+                    contextId = value.PresentationContextId;
                 }
                 else if (!value.IsCommand && value.IsLast)
                 {
@@ -154,7 +164,7 @@ public sealed class MisbehavingArchive : IAsyncDisposable
                 }
             }
         }
-        return command;
+        return (command, contextId);
     }
 
     public async ValueTask DisposeAsync()

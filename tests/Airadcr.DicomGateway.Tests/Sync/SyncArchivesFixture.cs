@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Synchronisation;
+using Airadcr.DicomGateway.Tests.Archives;
 using Airadcr.Testing;
 
 namespace Airadcr.DicomGateway.Tests.Sync;
@@ -76,10 +77,10 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
     }
 
     /// <summary>A peer that answers every A-ASSOCIATE-RQ with an A-ABORT.</summary>
-    public AbortingArchive Aborting { get; } = new();
+    public MisbehavingArchive Aborting { get; } = new(Misbehaviour.AbortsAssociation, "ABORTING");
 
-    /// <summary>A peer that answers a C-FIND with pending responses forever.</summary>
-    public EndlessFindArchive Endless { get; } = new();
+    /// <summary>A peer that answers a C-FIND with pending responses forever, as fast as it can.</summary>
+    public MisbehavingArchive Endless { get; } = new(Misbehaviour.PendingForever, "ENDLESS", TimeSpan.Zero);
 
     public async ValueTask InitializeAsync()
     {
