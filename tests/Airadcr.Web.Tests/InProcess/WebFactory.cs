@@ -1,3 +1,4 @@
+using Airadcr.Testing;
 using Airadcr.Web.Data;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -16,14 +17,14 @@ public sealed class WebFactory : WebApplicationFactory<Program>
     public const string AdminUser = "admin";
     public const string AdminPassword = "Admin-Passw0rd-InProcess!";
 
-    private readonly string directory = Directory.CreateTempSubdirectory("airadcr-web-").FullName;
+    private readonly FixtureDirectory directory = new("web");
 
     public CountingPasswordHasher Hasher { get; } = new();
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Development");
-        builder.UseSetting("Web:DataDirectory", directory);
+        builder.UseSetting("Web:DataDirectory", directory.Path);
         builder.UseSetting("AIRADCR_WEB_ADMIN_USER", AdminUser);
         builder.UseSetting("AIRADCR_WEB_ADMIN_PASSWORD", AdminPassword);
         builder.ConfigureTestServices(services => services.AddSingleton<IPasswordHasher<WebUser>>(Hasher));
@@ -33,7 +34,7 @@ public sealed class WebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
-        Directory.Delete(directory, recursive: true);
+        directory.Dispose(); // other tests clearing the shared pools remove -wal/-shm files concurrently
     }
 }
 
