@@ -3,6 +3,7 @@ using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Research;
 using Airadcr.DicomGateway.RtStruct;
+using Airadcr.DicomGateway.Stow;
 using Airadcr.DicomGateway.Synchronisation;
 using Scalar.AspNetCore;
 
@@ -35,6 +36,7 @@ app.MapResearchApi();
 app.MapArchivesApi();
 app.MapSyncApi();
 app.MapRtStructApi();
+app.MapStowApi();
 if (app.Environment.IsDevelopment())
 {
     // OpenAPI document (/openapi/v1.json) and Scalar UI (/scalar) of the HTTP API.

@@ -2,6 +2,7 @@ using System.Net;
 using Airadcr.Audit;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.RtStruct;
+using Airadcr.DicomGateway.Stow;
 
 namespace Airadcr.DicomGateway.Auditing;
 
@@ -10,7 +11,8 @@ namespace Airadcr.DicomGateway.Auditing;
 /// a study's instances, the Web's thumbnails and signed reports) with the study's keyed hash, and every admin call
 /// that changes something (not <c>GET</c>) or verifies the chain. Who: <c>admin-key</c> when the admin key was
 /// accepted, else the caller's address. Every <c>/admin/rtstruct</c> call (downloads included) is audited with the
-/// set's study, which its handler leaves in <see cref="RtStructApi.AuditStudyItem"/>. The action is the route template (UIDs never in clear); the status is the
+/// set's study, which its handler leaves in <see cref="RtStructApi.AuditStudyItem"/>; every STOW-RS
+/// request (<c>/dicom-web</c>), its actor naming the uploader the Web passes in <see cref="StowApi.UploaderHeader"/>. The action is the route template (UIDs never in clear); the status is the
 /// detail. Queued: no answer waits.
 /// </summary>
 public static class RequestAudit
@@ -26,6 +28,7 @@ public static class RequestAudit
         var path = context.Request.Path;
         var audited = path.StartsWithSegments("/studies", StringComparison.OrdinalIgnoreCase)
             || path.StartsWithSegments("/admin/rtstruct", StringComparison.OrdinalIgnoreCase)
+            || path.StartsWithSegments("/dicom-web", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/admin", StringComparison.OrdinalIgnoreCase)
                 && (!HttpMethods.IsGet(context.Request.Method) || path.StartsWithSegments("/admin/audit", StringComparison.OrdinalIgnoreCase)));
         if (!audited)
@@ -42,6 +45,6 @@ public static class RequestAudit
 
     private static string Actor(HttpContext context) =>
         context.Request.Headers[AdminKeyRequirement.HeaderName].Count > 0 && context.Response.StatusCode is not (401 or 403)
-            ? "admin-key"
+            ? context.Request.Headers[StowApi.UploaderHeader] is [{ Length: > 0 } uploader] ? $"admin-key:{uploader[..Math.Min(uploader.Length, 64)]}" : "admin-key"
             : "http:" + (context.Connection.RemoteIpAddress is { } ip ? (IPAddress.IsLoopback(ip) ? "loopback" : ip.ToString()) : "unknown");
 }

@@ -78,6 +78,10 @@ public sealed class GatewayOptions
     [Range(1, 1 << 20)]
     public int MaxInstanceMegabytes { get; set; } = 2048;
 
+    /// <summary>The largest STOW-RS request body (all its parts together); past it the request is cut and answered 413.</summary>
+    [Range(1, 1 << 22)]
+    public int MaxStowRequestMegabytes { get; set; } = 8192;
+
     /// <summary>When AI results (SR, PDF) go to the PACS: <c>immediate</c>, or <c>after-review</c> (held until signed).</summary>
     [RegularExpression("^(immediate|after-review)$")]
     public string PublishPolicy { get; set; } = "immediate";

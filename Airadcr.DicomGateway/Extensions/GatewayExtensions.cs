@@ -68,6 +68,8 @@ public static class GatewayExtensions
         builder.Services.AddSingleton<IndexWatermark>();
         builder.Services.AddSingleton<StorageRecovery>();
         builder.Services.AddSingleton<InstanceGroupCommit>();
+        builder.Services.AddSingleton<InstanceCommit>();
+        builder.Services.AddSingleton<Airadcr.DicomGateway.Stow.StowReceiver>();
         builder.Services.AddSingleton<CallingAeAllowlist>();
         builder.Services.AddSingleton<AdminKeyRequirement>();
         builder.Services.AddSingleton<GatewayStorageHandler>();

@@ -57,6 +57,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 307, Level = LogLevel.Warning, Message = "Warming up the report rendering failed (the first report will be slower): {Reason}")]
     public static partial void ReportWarmupFailed(this ILogger logger, string reason);
 
+    [LoggerMessage(EventId = 220, Level = LogLevel.Information, Message = "STOW-RS request: {Stored} stored, {Duplicates} duplicates, {Rejected} rejected")]
+    public static partial void StowReceived(this ILogger logger, int stored, int duplicates, int rejected);
+
     [LoggerMessage(EventId = 500, Level = LogLevel.Warning, Message = "Admin request to {Path} refused: {Reason}")]
     public static partial void AdminRefused(this ILogger logger, string path, string reason);
 

@@ -1,5 +1,4 @@
 using Airadcr.Dicom.Imaging.Codecs;
-using System.Data.Common;
 using Airadcr.Dicom;
 using Airadcr.Dicom.Network.Dimse;
 using Airadcr.Dicom.Network.Pdus;
@@ -7,7 +6,6 @@ using Airadcr.Dicom.Network.Server;
 using Airadcr.Dicom.Network.Storage;
 using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Configuration;
-using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
 using Microsoft.Extensions.Options;
 
@@ -21,10 +19,9 @@ namespace Airadcr.DicomGateway.Storage;
 /// </summary>
 public sealed class GatewayStorageHandler(
     GatewayPaths paths,
-    InstanceGroupCommit groupCommit,
+    InstanceCommit commit,
     CallingAeAllowlist allowlist,
     IOptions<GatewayOptions> options,
-    TimeProvider time,
     AssociationAudit audit,
     ILogger<GatewayStorageHandler> logger) : IDicomServiceHandler
 {
@@ -62,27 +59,9 @@ public sealed class GatewayStorageHandler(
         {
             throw new DicomFormatException("invalid SOP Instance UID", 0);
         }
-        EnsureFreeSpace(0);
-        var limits = new DataSetLimits { MaxLength = options.Value.MaxInstanceMegabytes * (1L << 20), EnsureSpace = EnsureFreeSpace };
+        commit.EnsureFreeSpace(0);
+        var limits = new DataSetLimits { MaxLength = options.Value.MaxInstanceMegabytes * (1L << 20), EnsureSpace = commit.EnsureFreeSpace };
         return ValueTask.FromResult<IStoreTarget>(new WritebackTarget(Part10FileTarget.Create(paths.Incoming, request, CommitAsync, syncToDisk: false, limits)));
-    }
-
-    /// <summary>Below <c>Gateway:MinimumFreeDiskMegabytes</c> free (once <paramref name="bytes"/> more are written), a
-    /// C-STORE is refused: before its data set is written, and while a deflated one is inflated (an <see cref="IOException"/>
-    /// is answered with 0xA700, out of resources).</summary>
-    private void EnsureFreeSpace(long bytes)
-    {
-        var minimum = options.Value.MinimumFreeDiskMegabytes;
-        if (minimum == 0)
-        {
-            return;
-        }
-        var free = (new DriveInfo(paths.StorageRoot).AvailableFreeSpace - bytes) / (1024 * 1024);
-        if (free < minimum)
-        {
-            logger.StorageFull(free, minimum);
-            throw new IOException("storage full");
-        }
     }
 
     private async ValueTask<StoreOutcome> CommitAsync(ReceivedInstance instance, CancellationToken cancellationToken)
@@ -102,35 +81,9 @@ public sealed class GatewayStorageHandler(
 
     private async ValueTask<StoreOutcome> CommitInstanceAsync(ReceivedInstance instance, CancellationToken cancellationToken)
     {
-        var header = instance.Header;
-        var study = header.GetStringOrDefault(DicomTag.StudyInstanceUID);
-        var series = header.GetStringOrDefault(DicomTag.SeriesInstanceUID);
-        if (!DicomUid.IsValid(study) || !DicomUid.IsValid(series))
-        {
-            return new StoreOutcome(DicomStatus.CannotUnderstand, "missing or invalid Study or Series Instance UID");
-        }
         var request = instance.Request;
-        if (CompressedPixelCheck.Problem(instance.TemporaryPath, request.TransferSyntax) is { } problem)
-        {
-            logger.PixelDataNotDecodable(request.TransferSyntax.Uid, problem);
-            return new StoreOutcome(DicomStatus.CannotUnderstand, "compressed pixel data cannot be decoded");
-        }
-        var finalPath = Path.Combine(paths.StorageRoot, study!, series!, instance.Request.SopInstanceUid + ".dcm");
-        var row = IndexedInstance.FromHeader(header, study!, series!, request.SopInstanceUid, request.SopClassUid, request.TransferSyntax.Uid,
-            request.CallingAe, finalPath, new FileInfo(instance.TemporaryPath).Length, time.GetUtcNow());
-        try
-        {
-            if (!await groupCommit.CommitAsync(instance.TemporaryPath, finalPath, row, cancellationToken))
-            {
-                logger.DuplicateInstance();
-            }
-        }
-        catch (DbException error)
-        {
-            // The index is full (SQLITE_FULL, PostgreSQL disk_full) or unreachable: nothing was acknowledged, the peer may retry.
-            logger.IndexUnavailable(error.Message);
-            return new StoreOutcome(DicomStatus.OutOfResources, "index unavailable");
-        }
-        return new StoreOutcome(DicomStatus.Success);
+        var outcome = await commit.CommitAsync(instance.TemporaryPath, instance.Header, request.SopInstanceUid, request.SopClassUid,
+            request.TransferSyntax, request.CallingAe, cancellationToken);
+        return new StoreOutcome(outcome.Status, outcome.Reason);
     }
 }
