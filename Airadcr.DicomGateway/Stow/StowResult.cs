@@ -10,7 +10,7 @@ namespace Airadcr.DicomGateway.Stow;
 /// <param name="Outcome"><c>stored</c>, <c>duplicate</c> (an earlier copy is kept) or <c>rejected</c>.</param>
 /// <param name="FailureReason">PS3.18 Failure Reason (a DICOM status) of a rejected part.</param>
 public sealed record StowPartResult(int Part, string Outcome, string? SopClassUid, string? SopInstanceUid, string? StudyInstanceUid,
-    ushort? FailureReason, string? Reason)
+    string? SeriesInstanceUid, ushort? FailureReason, string? Reason)
 {
     public const string Stored = "stored";
     public const string Duplicate = "duplicate";
@@ -20,11 +20,12 @@ public sealed record StowPartResult(int Part, string Outcome, string? SopClassUi
 
     public static StowPartResult Refused(int part, ushort status, string reason, DicomDataset? header = null) =>
         new(part, Rejected, header?.GetStringOrDefault(DicomTag.SOPClassUID), header?.GetStringOrDefault(DicomTag.SOPInstanceUID),
-            header?.GetStringOrDefault(DicomTag.StudyInstanceUID), status, reason);
+            header?.GetStringOrDefault(DicomTag.StudyInstanceUID), header?.GetStringOrDefault(DicomTag.SeriesInstanceUID), status, reason);
 
     public static StowPartResult From(int part, DicomDataset header, InstanceCommitOutcome outcome) => outcome.Stored
         ? new(part, outcome.Duplicate ? Duplicate : Stored, header.GetStringOrDefault(DicomTag.SOPClassUID),
-            header.GetStringOrDefault(DicomTag.SOPInstanceUID), header.GetStringOrDefault(DicomTag.StudyInstanceUID), null, null)
+            header.GetStringOrDefault(DicomTag.SOPInstanceUID), header.GetStringOrDefault(DicomTag.StudyInstanceUID),
+            header.GetStringOrDefault(DicomTag.SeriesInstanceUID), null, null)
         : Refused(part, outcome.Status, outcome.Reason ?? "refused", header);
 }
 

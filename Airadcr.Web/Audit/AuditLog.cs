@@ -37,6 +37,7 @@ public static class AuditActions
     public const string Sign = "sign";
     public const string PostApprovedReport = "post-approved-report";
     public const string DownloadPdf = "download-pdf";
+    public const string Upload = "upload";
     public const string OpenViewer = "open-viewer";
     public const string DicomWebRequest = "dicomweb-request";
     public const string CreateApiKey = "create-api-key";

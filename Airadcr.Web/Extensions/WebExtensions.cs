@@ -5,6 +5,7 @@ using Airadcr.Web.Components;
 using Airadcr.Web.Configuration;
 using Airadcr.Web.Data;
 using Airadcr.Web.Gateway;
+using Airadcr.Web.Uploads;
 using Airadcr.Web.Identity;
 using Airadcr.Web.Localization;
 using Airadcr.Web.Reports;
@@ -202,6 +203,18 @@ public static class WebExtensions
 #pragma warning disable EXTEXP0001 // see above
         approved.RemoveAllResilienceHandlers();
 #pragma warning restore EXTEXP0001
+        // Uploads: a streamed body cannot be sent twice, and a 2 GB ZIP takes minutes: no retries, no total timeout.
+        var uploads = services.AddHttpClient<GatewayUploadClient>((sp, http) =>
+        {
+            ToGateway(sp, http);
+            http.Timeout = Timeout.InfiniteTimeSpan;
+        });
+#pragma warning disable EXTEXP0001 // see above
+        uploads.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
+        services.AddOptions<UploadOptions>().BindConfiguration(UploadOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<UploadPreviews>();
+        services.AddScoped<UploadForwarder>();
         var status = services.AddHttpClient(ServiceStatusProbe.ClientName);
         foreach (var quick in new[] { gateway, research, archives, status })
         {
@@ -280,6 +293,7 @@ public static class WebExtensions
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(server => server.ContentSecurityFrameAncestorsPolicy = null);
         app.MapAccountApi();
         app.MapReportFilesApi();
+        app.MapUploadsApi();
         app.MapStructureSetFilesApi();
         app.MapViewer();
         app.MapDicomWebProxy();
