@@ -25,6 +25,12 @@ public enum Misbehaviour
 
     /// <summary>Accepts the association and the C-FIND, sends one good match, then drops the connection (a partial answer).</summary>
     DropsMidAnswer,
+
+    /// <summary>
+    /// Answers C-FINDs like an archive holding one study (<see cref="MisbehavingArchive.StalledStudyUid"/>, the patient
+    /// asked for, one series of two images); accepts a C-MOVE, sends two pending responses, then goes silent.
+    /// </summary>
+    StallsMidMove,
 }
 
 /// <summary>
@@ -35,6 +41,9 @@ public enum Misbehaviour
 public sealed class MisbehavingArchive : IAsyncDisposable
 {
     public const string UidRoot = "1.2.826.0.1.3680043.9.7777.";
+
+    /// <summary>The study a <see cref="Misbehaviour.StallsMidMove"/> archive holds (its series: <c>.1</c>, its images: <c>.1.1</c>, <c>.1.2</c>).</summary>
+    public const string StalledStudyUid = UidRoot + "9";
 
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
@@ -60,6 +69,11 @@ public sealed class MisbehavingArchive : IAsyncDisposable
 
     /// <summary>Pending responses sent so far (all connections).</summary>
     public int PendingSent => _pendingSent;
+
+    /// <summary>C-MOVE requests received so far (all connections).</summary>
+    public int MovesReceived => _movesReceived;
+
+    private int _movesReceived;
 
     private int _pendingSent;
 
@@ -110,7 +124,12 @@ public sealed class MisbehavingArchive : IAsyncDisposable
             await stream.WriteAsync(PduEncoder.Encode(new AssociateAcceptPdu(request.CalledAe, request.CallingAe,
                 [.. accepted.Select(a => new PresentationContextResult(a.Key, PresentationContextOutcome.Acceptance, a.Value.Uid))],
                 new UserInformation { MaxPduLength = 16384 })), _stop.Token);
-            var (find, contextId) = await ReadFindAsync(reader);
+            if (Behaviour == Misbehaviour.StallsMidMove)
+            {
+                await StallMidMoveAsync(stream, reader, accepted);
+                return;
+            }
+            var (find, contextId, _) = await ReadRequestAsync(reader) ?? throw new EndOfStreamException("released before a request");
             var syntax = accepted[contextId];
             for (var match = 0; ; match++)
             {
@@ -142,29 +161,85 @@ public sealed class MisbehavingArchive : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads a C-FIND-RQ's command and its identifier; returns the command and its presentation context.</summary>
-    private async Task<(DimseCommand Command, byte ContextId)> ReadFindAsync(PduReader reader)
+    /// <summary>Serves C-FINDs of its one study until a C-MOVE comes: two pending responses, then silence (until disposed).</summary>
+    private async Task StallMidMoveAsync(NetworkStream stream, PduReader reader, Dictionary<byte, DicomTransferSyntax> accepted)
+    {
+        while (await ReadRequestAsync(reader) is var (command, contextId, identifier))
+        {
+            if (command.Field == DimseCommandField.CMoveRequest)
+            {
+                Interlocked.Increment(ref _movesReceived);
+                for (var remaining = 2; remaining > 0; remaining--)
+                {
+                    var pending = DimseCommand.Response(command, DicomStatus.Pending);
+                    pending.Dataset.Add(DicomTag.NumberOfRemainingSuboperations, DicomVR.US, (ushort)remaining)
+                        .Add(DicomTag.NumberOfCompletedSuboperations, DicomVR.US, (ushort)(2 - remaining));
+                    await SendAsync(stream, contextId, pending, null);
+                    Interlocked.Increment(ref _pendingSent);
+                }
+                await Task.Delay(Timeout.Infinite, _stop.Token);
+            }
+            var syntax = accepted[contextId];
+            var query = DicomDatasetReader.Read(identifier, syntax);
+            var study = new DicomDataset().Add(DicomTag.StudyInstanceUID, StalledStudyUid)
+                .Add(DicomTag.PatientID, query.GetStringOrDefault(DicomTag.PatientID) is { Length: > 0 } id ? id : "STALLING")
+                .Add(DicomTag.PatientName, "MISBEHAVING^PEER").Add(DicomTag.StudyDate, "20240101");
+            string[] answers = query.GetStringOrDefault(DicomTag.QueryRetrieveLevel)?.Trim() switch
+            {
+                "SERIES" => [".1"],
+                "IMAGE" => [".1.1", ".1.2"],
+                _ => [""],
+            };
+            foreach (var answer in answers)
+            {
+                var match = study.Add(DicomTag.QueryRetrieveLevel, query.GetStringOrDefault(DicomTag.QueryRetrieveLevel) ?? "STUDY")
+                    .Add(DicomTag.SeriesInstanceUID, StalledStudyUid + ".1").Add(DicomTag.Modality, "CT")
+                    .Add(DicomTag.SOPInstanceUID, answer.Length > 2 ? StalledStudyUid + answer : "");
+                await SendAsync(stream, contextId, DimseCommand.Response(command, DicomStatus.Pending, hasDataSet: true), DicomDatasetWriter.ToArray(match, syntax));
+            }
+            await SendAsync(stream, contextId, DimseCommand.Response(command, DicomStatus.Success), null);
+        }
+        await stream.WriteAsync(PduEncoder.Encode(ReleaseResponsePdu.Instance), _stop.Token);
+    }
+
+    private async Task SendAsync(NetworkStream stream, byte contextId, DimseCommand command, byte[]? dataSet)
+    {
+        await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(contextId, true, true, command.Encode())])), _stop.Token);
+        if (dataSet is not null)
+        {
+            await stream.WriteAsync(PduEncoder.Encode(new DataTransferPdu([new PresentationDataValue(contextId, false, true, dataSet)])), _stop.Token);
+        }
+    }
+
+    /// <summary>Reads a request's command and its data set (empty when it has none); null on an A-RELEASE-RQ.</summary>
+    private async Task<(DimseCommand Command, byte ContextId, byte[] DataSet)?> ReadRequestAsync(PduReader reader)
     {
         DimseCommand? command = null;
         byte contextId = 0;
-        var identifierDone = false;
-        while (command is null || !identifierDone)
+        var dataSet = new MemoryStream();
+        var dataSetDone = false;
+        while (command is null || (command.HasDataSet && !dataSetDone))
         {
-            var pdu = Assert.IsType<DataTransferPdu>(await reader.ReadAsync(_stop.Token));
-            foreach (var value in pdu.Values)
+            var pdu = await reader.ReadAsync(_stop.Token);
+            if (pdu is ReleaseRequestPdu)
+            {
+                return null;
+            }
+            foreach (var value in Assert.IsType<DataTransferPdu>(pdu).Values)
             {
                 if (value.IsCommand && value.IsLast)
                 {
                     command = DimseCommand.Decode(value.Data.ToArray());
                     contextId = value.PresentationContextId;
                 }
-                else if (!value.IsCommand && value.IsLast)
+                else if (!value.IsCommand)
                 {
-                    identifierDone = true;
+                    dataSet.Write(value.Data.Span);
+                    dataSetDone = value.IsLast;
                 }
             }
         }
-        return (command, contextId);
+        return (command, contextId, dataSet.ToArray());
     }
 
     public async ValueTask DisposeAsync()

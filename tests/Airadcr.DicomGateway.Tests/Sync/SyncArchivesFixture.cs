@@ -166,6 +166,40 @@ public sealed class SyncArchivesFixture : IAsyncLifetime
         return jobs;
     }
 
+    /// <summary>A second gateway on these archives (its own DICOM port): <see cref="Settings"/> with <paramref name="overrides"/>.</summary>
+    public async Task<GatewayHost> StartGatewayAsync(IReadOnlyDictionary<string, string> overrides, string? storagePath = null)
+    {
+        var settings = Settings(storagePath);
+        settings["Gateway:Port"] = Invariant(FreePort.Next());
+        foreach (var (key, value) in overrides)
+        {
+            settings[key] = value;
+        }
+        var host = new GatewayHost(GatewayMode.Embedded, settings);
+        try
+        {
+            await host.InitializeAsync();
+            return host;
+        }
+        catch
+        {
+            await host.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>Polls a job until it has copied something or is over; returns it as last seen.</summary>
+    public static async Task<SyncJob> WaitForFirstCopyAsync(HttpClient http, long id, CancellationToken ct)
+    {
+        SyncJob job;
+        do
+        {
+            job = (await http.GetFromJsonAsync<SyncJobDetail>($"/admin/archives/sync/jobs/{id}", ct))!.Job;
+        }
+        while (job.Counts.Copied == 0 && SyncJob.ActiveStates.Contains(job.State) && !ct.IsCancellationRequested);
+        return job;
+    }
+
     public static async Task<SyncJobDetail> WaitAsync(HttpClient http, long id, CancellationToken ct, int seconds = 120)
     {
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Http.Json;
 using Airadcr.DicomGateway.Synchronisation;
 using Airadcr.Testing;
@@ -6,7 +5,8 @@ using static Airadcr.DicomGateway.Tests.Sync.SyncArchivesFixture;
 
 namespace Airadcr.DicomGateway.Tests.Sync;
 
-/// <summary>A sync job survives a restart of the gateway: stopped mid-job, the next host on the same storage finishes it.</summary>
+/// <summary>A sync job survives a restart of the gateway: stopped mid-job, the next host on the same storage and
+/// database (SQLite in embedded mode, PostgreSQL in server mode) finishes it.</summary>
 [Collection(nameof(SyncArchivesCollection))]
 public sealed class SyncRestartTests(SyncArchivesFixture archives)
 {
@@ -14,10 +14,14 @@ public sealed class SyncRestartTests(SyncArchivesFixture archives)
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    [Fact]
-    public async Task A_gateway_stopped_mid_job_resumes_it_at_start_up_and_copies_what_was_still_pending()
+    [Theory]
+    [InlineData(GatewayMode.Embedded)]
+    [InlineData(GatewayMode.Server)]
+    public async Task A_gateway_stopped_mid_job_resumes_it_at_start_up_and_copies_what_was_still_pending(GatewayMode mode)
     {
         using var storage = new FixtureDirectory("sync-restart");
+        // Both hosts share the backends (one PostgreSQL database in server mode), started here rather than per host.
+        await using var backends = await GatewayBackends.StartAsync(mode, Ct);
         var patient = UniquePatient("RST");
         var seeded = new List<SeededStudy>();
         for (var i = 0; i < Studies; i++)
@@ -29,18 +33,14 @@ public sealed class SyncRestartTests(SyncArchivesFixture archives)
 
         long jobId;
         SyncJob atStop;
-        await using (var first = await StartAsync(storage.Path))
+        await using (var first = await archives.StartGatewayAsync(backends.Settings, storage.Path))
         {
             using var http = first.CreateClient();
             using var response = await http.PostAsJsonAsync("/admin/archives/sync", new { source = "a", destination = "b", patientId = patient }, Ct);
             jobId = Assert.Single((await response.Content.ReadFromJsonAsync<SyncQueued>(Ct))!.JobIds);
-            do
-            {
-                atStop = (await http.GetFromJsonAsync<SyncJobDetail>($"/admin/archives/sync/jobs/{jobId}", Ct))!.Job;
-            }
-            while (atStop.Counts.Copied == 0 && SyncJob.ActiveStates.Contains(atStop.State) && !Ct.IsCancellationRequested);
+            atStop = await WaitForFirstCopyAsync(http, jobId, Ct);
         }
-        await using var second = await StartAsync(storage.Path);
+        await using var second = await archives.StartGatewayAsync(backends.Settings, storage.Path);
         using var client = second.CreateClient();
         var finished = await WaitAsync(client, jobId, Ct);
 
@@ -51,14 +51,5 @@ public sealed class SyncRestartTests(SyncArchivesFixture archives)
         {
             Assert.Equal(study.SopUids.ToHashSet(), await FindscuInstancesAsync(archives.B, study.StudyUid, Ct));
         }
-    }
-
-    private async Task<GatewayHost> StartAsync(string storagePath)
-    {
-        var settings = archives.Settings(storagePath);
-        settings["Gateway:Port"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
-        var host = new GatewayHost(GatewayMode.Embedded, settings);
-        await host.InitializeAsync();
-        return host;
     }
 }
