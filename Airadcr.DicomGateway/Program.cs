@@ -31,6 +31,7 @@ app.MapStudiesApi();
 app.MapAdminApi();
 app.MapThroughputApi();
 app.MapSignedReportApi();
+app.MapPublishingApi();
 app.MapAuditVerify().RequireAdminKey();
 app.MapResearchApi();
 app.MapArchivesApi();

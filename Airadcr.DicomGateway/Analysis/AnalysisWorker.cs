@@ -4,7 +4,7 @@ using Airadcr.DicomGateway.Configuration;
 using Airadcr.DicomGateway.Hosting;
 using Airadcr.DicomGateway.Index;
 using Airadcr.DicomGateway.Logging;
-using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.Publishing;
 using Airadcr.DicomGateway.ReportApi;
 using Airadcr.DicomGateway.Reports;
 using Airadcr.Reporting;
@@ -14,7 +14,7 @@ namespace Airadcr.DicomGateway.Analysis;
 
 /// <summary>
 /// Takes analysis jobs from the outbox: inference -> report artefacts (AI SR, PDF, Encapsulated PDF, FHIR) and the
-/// findings kept under the study's <c>results/</c> folder (<see cref="StudyResults"/>) -> queued for the PACS (publishing policy <c>immediate</c>) and pushed to the
+/// findings kept under the study's <c>results/</c> folder (<see cref="StudyResults"/>) -> queued for the PACS or held (<see cref="StudyPublications"/>, by the publishing policy in force) and pushed to the
 /// ReportApi as a pending report. One trace per study. Idle, it looks for a job every 250 ms, or at once when
 /// <see cref="AnalysisWakeUp"/> says one is due.
 /// </summary>
@@ -24,7 +24,8 @@ public sealed class AnalysisWorker(
     InstanceIndex index,
     InferenceClient inference,
     StudyReportBuilder reports,
-    PacsSendQueue pacs,
+    StudyPublications publications,
+    PublishingPolicyStore policy,
     ReportApiClient reportApi,
     GatewayPaths paths,
     IOptions<GatewayOptions> options,
@@ -111,10 +112,7 @@ public sealed class AnalysisWorker(
         var folder = StudyResults.Folder(paths.StorageRoot, job.StudyInstanceUid, job.JobId);
         await artefacts.SaveAsync(folder, signed: false, cancellationToken);
         await StudyResults.SaveFindingsAsync(folder, findings, cancellationToken);
-        if (options.Value.PublishPolicy == "immediate")
-        {
-            await pacs.EnqueueAsync(job.StudyInstanceUid, [Path.Combine(folder, "ai-sr.dcm"), Path.Combine(folder, "report-pdf.dcm")], cancellationToken);
-        }
+        await publications.RecordResultsAsync(job.StudyInstanceUid, folder, (await policy.CurrentAsync(cancellationToken)).Policy, cancellationToken);
         if (options.Value.ReportApiKey is { Length: > 0 } apiKey)
         {
             await reportApi.PushAsync(document, findings, apiKey, cancellationToken);

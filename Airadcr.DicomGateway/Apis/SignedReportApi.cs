@@ -2,7 +2,7 @@ using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.Dicom.Network.Storage;
 using Airadcr.DicomGateway.Configuration;
-using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.Publishing;
 using Airadcr.DicomGateway.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,7 +11,10 @@ namespace Airadcr.DicomGateway.Apis;
 /// <summary>
 /// <c>POST /studies/{study}/signed-report</c>: the Web's signed report (multipart parts <c>sr</c>, the signed SR, and
 /// <c>pdf</c>, its Encapsulated PDF, both Part 10) made durable in the study's folder and queued for C-STORE to the
-/// PACS with the same retry queue as the AI results. 202 once the files are fsynced and queued. Admin key as /admin/*.
+/// PACS with the same retry queue as the AI results, with the study's held AI results marked reviewed
+/// (<see cref="StudyPublications.SignAsync"/>). 202 once the files are fsynced and queued; 404 for a study the gateway
+/// never received; 409 when the study's decision is already taken (a second reviewer's signature, or one after a
+/// rejection): nothing queued. Admin key as /admin/*.
 /// </summary>
 public static class SignedReportApi
 {
@@ -34,10 +37,11 @@ public static class SignedReportApi
         return routes;
     }
 
-    public sealed record Queued(string StudyInstanceUid, IReadOnlyList<string> SopInstanceUids);
+    /// <summary>The instances queued, and the study's AI results now (<c>released</c> with them, <c>sent-immediately</c> before, ...).</summary>
+    public sealed record Queued(string StudyInstanceUid, IReadOnlyList<string> SopInstanceUids, string? AiResults);
 
-    private static async Task<Results<Accepted<Queued>, BadRequest<ApiError>>> PublishAsync(
-        string studyUid, HttpRequest request, GatewayPaths paths, PacsSendQueue pacs, CancellationToken cancellationToken)
+    private static async Task<Results<Accepted<Queued>, BadRequest<ApiError>, NotFound<ApiError>, Conflict<ApiError>>> PublishAsync(
+        string studyUid, HttpRequest request, GatewayPaths paths, StudyPublications publications, PublicationAudit audit, CancellationToken cancellationToken)
     {
         if (!DicomUid.IsValid(studyUid))
         {
@@ -49,7 +53,7 @@ public static class SignedReportApi
         }
 
         var form = await request.ReadFormAsync(cancellationToken);
-        var parts = new List<(string SopInstanceUid, byte[] Bytes)>();
+        var parts = new List<(string SopInstanceUid, byte[] Bytes, DicomDataset Dataset)>();
         foreach (var name in AcceptedSopClasses.Keys)
         {
             var (part, error) = await ReadPartAsync(form.Files.GetFile(name), name, studyUid, cancellationToken);
@@ -63,11 +67,24 @@ public static class SignedReportApi
         var folder = Path.Combine(paths.StorageRoot, studyUid, "signed");
         var files = await WriteDurablyAsync(paths, [.. parts.Select(p => (Path.Combine(folder, p.SopInstanceUid + ".dcm"), p.Bytes))],
             cancellationToken);
-        await pacs.EnqueueAsync(studyUid, files, cancellationToken);
-        return TypedResults.Accepted($"/studies/{studyUid}", new Queued(studyUid, [.. parts.Select(p => p.SopInstanceUid)]));
+        var actor = ArchivesApi.Actor(request.HttpContext);
+        var signed = await publications.SignAsync(studyUid, files, parts[0].Dataset /* the sr part */, actor, cancellationToken);
+        await audit.DecidedAsync(actor, StudyPublications.Signed, studyUid, signed, cancellationToken);
+        if (signed.Outcome != StudyPublications.Outcome.Done)
+        {
+            // Nothing was queued: the files of the losing signature go too.
+            foreach (var file in files)
+            {
+                File.Delete(file);
+            }
+            return signed.Outcome == StudyPublications.Outcome.NotFound
+                ? TypedResults.NotFound(new ApiError("the gateway holds no such study", "studyUid"))
+                : TypedResults.Conflict(new ApiError(signed.Reason ?? "conflict", "studyUid"));
+        }
+        return TypedResults.Accepted($"/studies/{studyUid}", new Queued(studyUid, [.. parts.Select(p => p.SopInstanceUid)], signed.State));
     }
 
-    private static async Task<((string SopInstanceUid, byte[] Bytes) Part, ApiError? Error)> ReadPartAsync(
+    private static async Task<((string SopInstanceUid, byte[] Bytes, DicomDataset Dataset) Part, ApiError? Error)> ReadPartAsync(
         IFormFile? file, string name, string studyUid, CancellationToken cancellationToken)
     {
         if (file is null || file.Length == 0)
@@ -108,7 +125,7 @@ public static class SignedReportApi
         {
             return (default, new ApiError($"part '{name}' has no valid SOP Instance UID", name));
         }
-        return ((sopInstanceUid!, bytes), null);
+        return ((sopInstanceUid!, bytes, dataset), null);
     }
 
     /// <summary>Temporary files in the incoming folder, then the SCP's durable placement (rename, fsync of files and

@@ -4,6 +4,7 @@ using Airadcr.DicomGateway.Auditing;
 using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Assembly;
 using Airadcr.DicomGateway.Pacs;
+using Airadcr.DicomGateway.Publishing;
 using Airadcr.DicomGateway.ReportApi;
 using Airadcr.DicomGateway.Reports;
 using Airadcr.DicomGateway.RtStruct;
@@ -97,6 +98,9 @@ public static class GatewayExtensions
         }
         builder.Services.AddSingleton<StudyReportBuilder>();
         builder.Services.AddSingleton<PacsSendQueue>();
+        builder.Services.AddSingleton<PublishingPolicyStore>();
+        builder.Services.AddSingleton<StudyPublications>();
+        builder.Services.AddSingleton<PublicationAudit>();
         // An analysis of a large study takes longer than the standard 10 s attempt timeout. The defaults' handler
         // (ServiceDefaults, for every client) is configured under one shared name, so this client replaces it
         // (RemoveAllResilienceHandlers is still marked experimental in Microsoft.Extensions.Http.Resilience 10.x).

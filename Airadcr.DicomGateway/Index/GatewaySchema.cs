@@ -125,6 +125,16 @@ internal static class GatewaySchema
         CREATE INDEX rt_structure_sets_key ON rt_structure_sets(study_key, created_at);
         CREATE INDEX rt_structure_sets_state ON rt_structure_sets(state, needs_check);
         """,
+        """
+        CREATE TABLE gateway_settings (
+            name TEXT PRIMARY KEY,
+            value TEXT NOT NULL, updated_by TEXT NOT NULL, updated_at {stamp} NOT NULL);
+        CREATE TABLE study_publications (
+            study_uid TEXT PRIMARY KEY,
+            state TEXT NOT NULL, results_folder TEXT,
+            decision TEXT, decided_by TEXT, decided_at {stamp},
+            updated_at {stamp} NOT NULL);
+        """,
     ];
 
     public const string Sqlite = "sqlite";

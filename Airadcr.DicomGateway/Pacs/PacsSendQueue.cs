@@ -1,3 +1,4 @@
+using System.Data.Common;
 using Airadcr.DicomGateway.Analysis;
 using Airadcr.DicomGateway.Index;
 
@@ -11,15 +12,21 @@ public sealed class PacsSendQueue(GatewayDatabase database, TimeProvider time)
     public Task EnqueueAsync(string studyUid, IEnumerable<string> paths, CancellationToken cancellationToken) =>
         database.InWriteTransactionAsync(async connection =>
         {
-            var now = AnalysisJobStore.Stamp(time.GetUtcNow());
-            foreach (var path in paths)
-            {
-                await GatewayDatabase.ExecuteAsync(connection, """
-                    INSERT INTO pacs_sends (study_uid, path, state, created_at, updated_at) VALUES (@study, @path, 'pending', @now, @now)
-                    """, cancellationToken, ("@study", studyUid), ("@path", path), ("@now", now));
-            }
+            await EnqueueAsync(connection, studyUid, paths, cancellationToken);
             return 0;
         }, cancellationToken);
+
+    /// <summary>Queues the files inside the caller's write transaction (they are queued if and only if it commits).</summary>
+    public async Task EnqueueAsync(DbConnection connection, string studyUid, IEnumerable<string> paths, CancellationToken cancellationToken)
+    {
+        var now = AnalysisJobStore.Stamp(time.GetUtcNow());
+        foreach (var path in paths)
+        {
+            await GatewayDatabase.ExecuteAsync(connection, """
+                INSERT INTO pacs_sends (study_uid, path, state, created_at, updated_at) VALUES (@study, @path, 'pending', @now, @now)
+                """, cancellationToken, ("@study", studyUid), ("@path", path), ("@now", now));
+        }
+    }
 
     public async Task<IReadOnlyList<PendingSend>> DueAsync(int limit, CancellationToken cancellationToken)
     {

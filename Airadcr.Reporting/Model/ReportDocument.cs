@@ -11,6 +11,11 @@ public sealed record ReportDocument
     public IReadOnlyList<KeyImage> KeyImages { get; init; } = [];
     /// <summary>The analysed instances of the source study (SR evidence and image library).</summary>
     public IReadOnlyList<SourceImage> SourceImages { get; init; } = [];
+    /// <summary>
+    /// A signed report's account of each AI finding (kept, changed or removed by the radiologist), one line each: TEXT
+    /// Finding items of the signed SR's Findings section.
+    /// </summary>
+    public IReadOnlyList<string> AiFindingReviews { get; init; } = [];
     /// <summary>Null while the report is AI output awaiting review; set once a radiologist signed it.</summary>
     public ReportSignature? Signature { get; init; }
     public ReportLanguage Language { get; init; } = ReportLanguage.French;

@@ -44,7 +44,7 @@ public static class SignedReportWriter
             ]));
         }
 
-        SrContent.SetRoot(dataset, SrConcepts.DiagnosticImagingReport, "2000", Content(report.Text, signature));
+        SrContent.SetRoot(dataset, SrConcepts.DiagnosticImagingReport, "2000", Content(report.Text, signature, report.AiFindingReviews));
         return ReportInstanceHeader.Complete(dataset);
     }
 
@@ -60,7 +60,8 @@ public static class SignedReportWriter
     /// <summary>The verifying organisation when neither the Web's <c>Organization</c> nor the images name one.</summary>
     public const string UnnamedOrganization = "AIRADCR reading site";
 
-    private static IEnumerable<DicomDataset> Content(ReportText text, ReportSignature signature)
+    /// <param name="aiFindingReviews">One TEXT Finding per AI finding (kept/changed/removed), after the results in the Findings section.</param>
+    private static IEnumerable<DicomDataset> Content(ReportText text, ReportSignature signature, IReadOnlyList<string> aiFindingReviews)
     {
         yield return SrContent.CodeItem(SrContent.HasConceptModifier, SrConcepts.LanguageOfContent, SrConcepts.EnglishUs);
         yield return SrContent.CodeItem(SrContent.HasObsContext, SrConcepts.ObserverType, SrConcepts.Person);
@@ -73,9 +74,14 @@ public static class SignedReportWriter
                      (SrConcepts.Conclusions, SrConcepts.Conclusion, text.Conclusion),
                  })
         {
-            if (!string.IsNullOrWhiteSpace(body))
+            var items = string.IsNullOrWhiteSpace(body) ? [] : new List<DicomDataset> { SrContent.Text(SrContent.Contains, entry, body) };
+            if (section == SrConcepts.Findings)
             {
-                yield return SrContent.Container(SrContent.Contains, section, [SrContent.Text(SrContent.Contains, entry, body)]);
+                items.AddRange(aiFindingReviews.Select(review => SrContent.Text(SrContent.Contains, SrConcepts.Finding, review)));
+            }
+            if (items.Count > 0)
+            {
+                yield return SrContent.Container(SrContent.Contains, section, items);
             }
         }
     }

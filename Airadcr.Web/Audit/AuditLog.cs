@@ -60,4 +60,6 @@ public static class AuditActions
     public const string CompareArchives = "compare-archives";
     public const string SyncArchives = "sync-archives";
     public const string CancelArchiveSync = "cancel-archive-sync";
+    public const string RejectAiResults = "reject-ai-results";
+    public const string ChangePublishPolicy = "change-publish-policy";
 }

@@ -14,7 +14,7 @@ public sealed class ReportReview
     public string? UpdatedBy { get; set; }
     public string? SignedBy { get; set; }
     public DateTimeOffset? SignedAt { get; set; }
-    /// <summary>What happened to the signed SR + PDF: "sent to PACS", or why not.</summary>
+    /// <summary>What happened to the signed SR + PDF: "sent to PACS", or why not; for a rejection, its reason.</summary>
     public string? PublishOutcome { get; set; }
 }
 
@@ -22,4 +22,6 @@ public enum ReviewStatus
 {
     Draft,
     Signed,
+    /// <summary>The radiologist rejected the AI results (with a reason): nothing AI reaches the PACS; final, like Signed.</summary>
+    Rejected,
 }

@@ -61,6 +61,7 @@ public static class WebExtensions
         services.AddSingleton<ReviewStore>();
         services.AddScoped<WorklistService>();
         services.AddScoped<ReportSigning>();
+        services.AddScoped<ReportRejection>();
         services.AddSingleton<NavigationFeed>();
         services.AddSingleton<NavigationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NavigationListener>());

@@ -54,14 +54,23 @@ public sealed partial class GatewayClient(HttpClient http)
     /// POST /studies/{study}/signed-report: the signed SR and the Encapsulated PDF (Part 10, multipart parts
     /// <c>sr</c> and <c>pdf</c>) for the gateway to C-STORE to the PACS.
     /// </summary>
-    public async Task PublishSignedReportAsync(string studyInstanceUid, byte[] structuredReport, byte[] encapsulatedPdf, CancellationToken cancellationToken)
+    /// <remarks>409 (the study already signed by another reviewer, or its AI results rejected) throws with the
+    /// gateway's reason and status; so does 404 (a study the gateway never received).</remarks>
+    public async Task PublishSignedReportAsync(string studyInstanceUid, byte[] structuredReport, byte[] encapsulatedPdf, string actor,
+        CancellationToken cancellationToken)
     {
         using var content = new MultipartFormDataContent
         {
             { Part(structuredReport), "sr", "signed-sr.dcm" },
             { Part(encapsulatedPdf), "pdf", "report-pdf.dcm" },
         };
-        using var response = await http.PostAsync($"studies/{Uri.EscapeDataString(studyInstanceUid)}/signed-report", content, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"studies/{Uri.EscapeDataString(studyInstanceUid)}/signed-report") { Content = content };
+        request.Headers.TryAddWithoutValidation(ArchivesClient.ActorHeader, actor);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (response.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            throw new HttpRequestException(await ErrorOfAsync(response, cancellationToken) ?? "conflict", null, response.StatusCode);
+        }
         await EnsureSuccessAsync(response, cancellationToken);
     }
 

@@ -51,6 +51,25 @@ public sealed class ApprovedReportRelay(HttpClient http, IOptions<WebOptions> op
         }
     }
 
+    /// <summary>
+    /// <c>POST /airadcr/reports/{tid}/review</c> with the outcome <c>rejected</c> and its reason (the report's
+    /// <c>review</c> extension field). Null when recorded, else why not (a 409: another outcome is in force).
+    /// </summary>
+    public async Task<string?> PostRejectionAsync(string technicalId, string reviewer, DateTimeOffset at, string reason, CancellationToken cancellationToken)
+    {
+        using var request = ReportApiClient.Request(options.Value, HttpMethod.Post, $"airadcr/reports/{Uri.EscapeDataString(technicalId)}/review",
+            new { outcome = "rejected", reviewedBy = reviewer, reviewedAt = at, reason }, admin: true);
+        try
+        {
+            using var response = await http.SendAsync(request, cancellationToken);
+            return response.IsSuccessStatusCode ? null : $"{(int)response.StatusCode}: {await ErrorOfAsync(response, cancellationToken)}";
+        }
+        catch (Exception error) when (error is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return "ReportApi unreachable (" + error.GetType().Name + ")";
+        }
+    }
+
     private static async Task<string> ErrorOfAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         var text = await response.Content.ReadAsStringAsync(cancellationToken);

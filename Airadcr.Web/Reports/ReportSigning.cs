@@ -22,20 +22,28 @@ public sealed partial class ReportSigning(
         var document = Document(report, await StudyAsync(report, cancellationToken), text, language) with
         {
             Signature = new ReportSignature(radiologist, time.GetUtcNow(), options.Value.Organization),
+            AiFindingReviews = AiFindingReview.Text(FindingReviews(report, text), language),
         };
         var artefacts = ReportArtefacts.Create(document);
+        // Published first: a second reviewer's signature refused by the gateway (409) leaves the first one's files alone.
+        var outcome = await PublishAsync(report, artefacts, radiologist, cancellationToken);
         await artefacts.SaveAsync(SignedDirectory(report.TechnicalId), signed: true, cancellationToken);
-        var outcome = await PublishAsync(report, artefacts, cancellationToken);
         return await reviews.MarkSignedAsync(text, radiologist, outcome, cancellationToken);
     }
 
     /// <summary>
-    /// After the signature is recorded: the approved text (as copied for the RIS), who signed when and which sections
-    /// differ from the AI's text go to TÉO Hub through the ReportApi. Never throws for TÉO Hub: the outcome says.
+    /// After the signature is recorded: the approved text (as copied for the RIS, followed by what became of each AI
+    /// finding: kept, changed, removed), who signed when and which sections differ from the AI's text go to TÉO Hub
+    /// through the ReportApi. Never throws for TÉO Hub: the outcome says.
     /// </summary>
     public async Task<TeoHubOutcome> PostApprovedAsync(ReportData report, ReportReview signed, string approvedText, CancellationToken cancellationToken)
     {
         var modified = ModifiedSections(ReportView.TextOf(report), signed);
+        var language = System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? ReportLanguage.English : ReportLanguage.French;
+        if (AiFindingReview.Text(FindingReviews(report, signed), language) is { Count: > 0 } reviews)
+        {
+            approvedText += "\n\n" + AiFindingReview.Heading(language) + "\n" + string.Join("\n", reviews);
+        }
         var outcome = await teoHub.PostAsync(report.TechnicalId, new ApprovedReport(
             approvedText, signed.SignedBy ?? "", signed.SignedAt ?? time.GetUtcNow(), modified.Count > 0, modified), cancellationToken);
         if (outcome.State == TeoHubOutcome.Failed)
@@ -44,6 +52,10 @@ public sealed partial class ReportSigning(
         }
         return outcome;
     }
+
+    /// <summary>Each AI finding of the report kept, changed or removed in the signed results.</summary>
+    private static IReadOnlyList<AiFindingReview.Outcome> FindingReviews(ReportData report, ReportReview signed) =>
+        AiFindingReview.Classify(ReportView.From(report, null).Findings, ReportView.TextOf(report).Results, signed.Results);
 
     /// <summary>The sections (title, indication, technique, results, conclusion) the radiologist changed.</summary>
     public static IReadOnlyList<string> ModifiedSections(ReportReview ai, ReportReview signed) =>
@@ -62,7 +74,9 @@ public sealed partial class ReportSigning(
             : Airadcr.Reporting.Pdf.PdfReportWriter.Write(Document(report, await StudyAsync(report, cancellationToken), text, language));
     }
 
-    private async Task<string> PublishAsync(ReportData report, ReportArtefacts artefacts, CancellationToken cancellationToken)
+    /// <exception cref="InvalidOperationException">The gateway refused the signature (409): the study is already signed
+    /// by another reviewer, or its AI results were rejected; nothing is recorded.</exception>
+    private async Task<string> PublishAsync(ReportData report, ReportArtefacts artefacts, string radiologist, CancellationToken cancellationToken)
     {
         if (string.IsNullOrEmpty(report.StudyInstanceUid))
         {
@@ -70,8 +84,13 @@ public sealed partial class ReportSigning(
         }
         try
         {
-            await gateway.PublishSignedReportAsync(report.StudyInstanceUid, Bytes(artefacts.StructuredReport), Bytes(artefacts.EncapsulatedPdf), cancellationToken);
+            await gateway.PublishSignedReportAsync(report.StudyInstanceUid, Bytes(artefacts.StructuredReport), Bytes(artefacts.EncapsulatedPdf),
+                radiologist, cancellationToken);
             return "sent to the PACS through the gateway";
+        }
+        catch (HttpRequestException error) when (error.StatusCode == System.Net.HttpStatusCode.Conflict)
+        {
+            throw new InvalidOperationException("Not signed: " + error.Message, error);
         }
         catch (HttpRequestException error)
         {

@@ -48,6 +48,9 @@ public sealed record ReportView(
 
     public bool IsSigned => ReviewStatus == Data.ReviewStatus.Signed;
 
+    /// <summary>Signed or its AI results rejected: the text is read-only and neither can follow.</summary>
+    public bool IsFinal => ReviewStatus is Data.ReviewStatus.Signed or Data.ReviewStatus.Rejected;
+
     public static ReportView From(ReportData report, ReportReview? review) => new(
         report,
         review ?? TextOf(report),

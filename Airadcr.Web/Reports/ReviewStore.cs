@@ -37,7 +37,7 @@ public sealed class ReviewStore(IDbContextFactory<WebDbContext> contexts, TimePr
     {
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var review = await db.Reviews.SingleOrDefaultAsync(r => r.TechnicalId == edited.TechnicalId, cancellationToken);
-        if (review?.Status == ReviewStatus.Signed)
+        if (review?.Status is ReviewStatus.Signed or ReviewStatus.Rejected)
         {
             return false;
         }
@@ -72,6 +72,31 @@ public sealed class ReviewStore(IDbContextFactory<WebDbContext> contexts, TimePr
         review.SignedBy = user;
         review.SignedAt = now;
         review.PublishOutcome = publishOutcome;
+        await db.SaveChangesAsync(cancellationToken);
+        return review;
+    }
+
+    /// <summary>
+    /// Marks the report's AI results rejected (<see cref="ReportReview.UpdatedBy"/>/<see cref="ReportReview.UpdatedAt"/>
+    /// say who and when, <see cref="ReportReview.PublishOutcome"/> keeps the reason); false once it is signed or rejected.
+    /// </summary>
+    public async Task<ReportReview?> MarkRejectedAsync(string technicalId, string user, string reason, CancellationToken cancellationToken)
+    {
+        await using var db = await contexts.CreateDbContextAsync(cancellationToken);
+        var review = await db.Reviews.SingleOrDefaultAsync(r => r.TechnicalId == technicalId, cancellationToken);
+        if (review?.Status is ReviewStatus.Signed or ReviewStatus.Rejected)
+        {
+            return null;
+        }
+        if (review is null)
+        {
+            review = new ReportReview { TechnicalId = technicalId };
+            db.Reviews.Add(review);
+        }
+        review.Status = ReviewStatus.Rejected;
+        review.UpdatedAt = time.GetUtcNow();
+        review.UpdatedBy = user;
+        review.PublishOutcome = reason;
         await db.SaveChangesAsync(cancellationToken);
         return review;
     }

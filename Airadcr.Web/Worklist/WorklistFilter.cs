@@ -19,8 +19,9 @@ public static class WorklistStatuses
     public const string Retrieved = "retrieved";
     public const string Draft = "draft";
     public const string Signed = "signed";
+    public const string Rejected = "rejected";
 
-    public static readonly IReadOnlyList<string> Choices = [All, Pending, Retrieved, Draft, Signed];
+    public static readonly IReadOnlyList<string> Choices = [All, Pending, Retrieved, Draft, Signed, Rejected];
 }
 
 /// <summary>One worklist line. Identifiers are null for a researcher.</summary>

@@ -34,6 +34,7 @@ public sealed class WorklistService(ReportApiClient reportApi, ReviewStore revie
             },
             WorklistStatuses.Draft => query with { TechnicalIds = await reviews.TechnicalIdsAsync(ReviewStatus.Draft, cancellationToken) },
             WorklistStatuses.Signed => query with { TechnicalIds = await reviews.TechnicalIdsAsync(ReviewStatus.Signed, cancellationToken) },
+            WorklistStatuses.Rejected => query with { TechnicalIds = await reviews.TechnicalIdsAsync(ReviewStatus.Rejected, cancellationToken) },
             _ => query,
         };
         var page = await reportApi.QueryAsync(query, cancellationToken);

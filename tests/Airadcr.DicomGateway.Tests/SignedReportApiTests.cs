@@ -33,7 +33,12 @@ public sealed class SignedReportApiTests : IAsyncLifetime
     [Fact]
     public async Task A_signed_report_is_accepted_and_both_files_reach_the_pacs_unchanged()
     {
-        var artefacts = SignedArtefacts(DicomUidGenerator.New());
+        // The gateway signs only studies it knows: it received one image of this one.
+        using var images = new FixtureDirectory("signed-study");
+        var image = SyntheticInstances.WriteStudy(images.Path, 1)[0];
+        (await DcmtkTools.StoreAsync(GatewayHost.AeTitle, Gateway.DicomPort, [image], Token)).EnsureSuccess();
+        using var stored = DicomFile.Open(image);
+        var artefacts = SignedArtefacts(stored.Dataset.GetString(DicomTag.StudyInstanceUID));
         using var form = Form(artefacts);
 
         using var response = await Gateway.CreateClient().PostAsync($"/studies/{artefacts.Study}/signed-report", form, Token);
@@ -65,6 +70,20 @@ public sealed class SignedReportApiTests : IAsyncLifetime
         {
             return false;
         }
+    }
+
+    [Fact]
+    public async Task A_signed_report_of_a_study_the_gateway_never_received_is_404_and_nothing_is_queued()
+    {
+        var artefacts = SignedArtefacts(DicomUidGenerator.New());
+        var study = artefacts.Study;
+        using var form = Form(artefacts);
+
+        using var response = await Gateway.CreateClient().PostAsync($"/studies/{study}/signed-report", form, Token);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Contains("\"pacsPending\":0", await Gateway.CreateClient().GetStringAsync("/admin/queues", Token), StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(Gateway.StoragePath, study, "signed")) && Directory.EnumerateFiles(Path.Combine(Gateway.StoragePath, study, "signed")).Any());
     }
 
     [Theory]
