@@ -76,12 +76,19 @@ public static class MeasurementReportWriter
         yield return SrContent.Text(SrContent.HasObsContext, SrConcepts.DeviceObserverModelName, ReportInstanceHeader.ModelName);
     }
 
+    /// <summary>
+    /// The start of each finding's Tracking Identifier. OHIF 3 (Cornerstone3D's SR adapters) re-creates a measurement
+    /// as the tool this prefix names: without it OHIF draws an ELLIPSE region read-only but cannot load it into its
+    /// measurement panel. The text after it stays the human label ("Finding 1").
+    /// </summary>
+    public const string OhifEllipseTrackingPrefix = "Cornerstone3DTools@^0.1.0:EllipticalROI:";
+
     private static DicomDataset MeasurementGroup(Finding finding)
     {
         var region = finding.Region;
         var children = new List<DicomDataset>
         {
-            SrContent.Text(SrContent.HasObsContext, SrConcepts.TrackingIdentifier, $"Finding {finding.Number}"),
+            SrContent.Text(SrContent.HasObsContext, SrConcepts.TrackingIdentifier, $"{OhifEllipseTrackingPrefix}Finding {finding.Number}"),
             SrContent.UidRef(SrContent.HasObsContext, SrConcepts.TrackingUniqueIdentifier, finding.TrackingUid),
             SrContent.CodeItem(SrContent.Contains, SrConcepts.Finding, finding.Type),
         };
@@ -91,17 +98,25 @@ public static class MeasurementReportWriter
         }
         children.Add(SrContent.Text(SrContent.HasConceptModifier, SrConcepts.AlgorithmName, finding.Algorithm.Name));
         children.Add(SrContent.Text(SrContent.HasConceptModifier, SrConcepts.AlgorithmVersion, finding.Algorithm.Version));
-        children.Add(SrContent.Scoord(SrContent.Contains, SrConcepts.ImageRegion, "ELLIPSE", EllipseAxes(region),
-            SrContent.Image(SrContent.SelectedFrom, null, region.SopClassUid, region.SopInstanceUid, region.Frame)));
+        // The 2D region first: OHIF draws a group's first SCOORD/SCOORD3D on the referenced image.
+        children.Add(ImageRegion(SrContent.Contains, region));
         if (region is { PatientPosition: { } position, FrameOfReferenceUid: { } frameOfReference })
         {
             children.Add(SrContent.Scoord3D(SrContent.Contains, SrConcepts.Center, "POINT",
                 [(float)position.X, (float)position.Y, (float)position.Z], frameOfReference));
         }
-        children.AddRange(finding.Measurements.Select(m => SrContent.Num(SrContent.Contains, m.Concept, m.Value, m.Unit)));
-        children.Add(SrContent.Num(SrContent.Contains, ReportCodes.CertaintyOfFinding, finding.Confidence * 100, ReportCodes.Percent));
+        // Each value is INFERRED FROM the region: OHIF's loader takes a group's geometry from its first NUM.
+        children.AddRange(finding.Measurements.Select(m => SrContent.Num(SrContent.Contains, m.Concept, m.Value, m.Unit,
+            ImageRegion(SrContent.InferredFrom, region))));
+        children.Add(SrContent.Num(SrContent.Contains, ReportCodes.CertaintyOfFinding, finding.Confidence * 100, ReportCodes.Percent,
+            ImageRegion(SrContent.InferredFrom, region)));
         return SrContent.Container(SrContent.Contains, SrConcepts.MeasurementGroup, children);
     }
+
+    /// <summary>The finding's region as an SCOORD ELLIPSE selected from its image.</summary>
+    private static DicomDataset ImageRegion(string relationship, ImageRegion region) =>
+        SrContent.Scoord(relationship, SrConcepts.ImageRegion, "ELLIPSE", EllipseAxes(region),
+            SrContent.Image(SrContent.SelectedFrom, null, region.SopClassUid, region.SopInstanceUid, region.Frame));
 
     /// <summary>ELLIPSE graphic data: end points of the major axis then of the minor axis (column, row).</summary>
     private static float[] EllipseAxes(ImageRegion region)

@@ -12,6 +12,7 @@ internal static class SrContent
     public const string HasConceptModifier = "HAS CONCEPT MOD";
     public const string HasProperties = "HAS PROPERTIES";
     public const string SelectedFrom = "SELECTED FROM";
+    public const string InferredFrom = "INFERRED FROM";
 
     public static DicomDataset Code(CodedConcept concept)
     {
@@ -70,14 +71,15 @@ internal static class SrContent
         return item;
     }
 
-    public static DicomDataset Num(string relationship, CodedConcept name, double value, CodedConcept unit)
+    /// <summary>A NUM item; <paramref name="inferredFrom"/> are its INFERRED FROM children (e.g. the region it was measured on).</summary>
+    public static DicomDataset Num(string relationship, CodedConcept name, double value, CodedConcept unit, params IEnumerable<DicomDataset> inferredFrom)
     {
         var item = Item(relationship, "NUM", name);
         var measured = new DicomDataset();
         measured.Add(DicomTag.MeasurementUnitsCodeSequence, Code(unit));
         measured.Add(DicomTag.NumericValue, DicomVR.DS, Math.Round(value, 4));
         item.Add(DicomTag.MeasuredValueSequence, measured);
-        return item;
+        return WithChildren(item, inferredFrom);
     }
 
     /// <summary>An IMAGE item; <paramref name="name"/> is optional for image references.</summary>

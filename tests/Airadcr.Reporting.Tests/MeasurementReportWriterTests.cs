@@ -44,7 +44,7 @@ public sealed class MeasurementReportWriterTests : IDisposable
         var dump = (await ExternalTool.RunAsync("dsrdump", "dcmtk", [path], TestContext.Current.CancellationToken)).EnsureSuccess();
 
         foreach (var expected in new[] { "Imaging Measurement Report", "Image Library", "Measurement Group", "Tracking Unique Identifier",
-                     "\"Nodule\"", "\"Lung\"", "ct-nodule-candidates", "Diameter", "6.2", "Certainty of Finding", "Image Region" })
+                     "\"Nodule\"", "\"Lung\"", "ct-nodule-candidates", "Diameter", "6.2", "Certainty of Finding", "Image Region", "inferred from SCOORD" })
         {
             Assert.Contains(expected, dump.StandardOutput);
         }
@@ -90,6 +90,35 @@ public sealed class MeasurementReportWriterTests : IDisposable
         }
         var evidence = dataset.GetSequence(DicomTag.CurrentRequestedProcedureEvidenceSequence).Items.Single();
         Assert.Equal(SampleReports.StudyUid, evidence.GetString(DicomTag.StudyInstanceUID));
+    }
+
+    [Fact]
+    public void Each_group_has_the_shape_ohif_loads_into_its_measurement_panel()
+    {
+        var root = MeasurementReportWriter.Write(SampleReports.Report()).Dataset.GetSequence(DicomTag.ContentSequence).Items;
+        var groups = root.Single(item => ConceptCode(item) == "126010").GetSequence(DicomTag.ContentSequence).Items;
+
+        foreach (var (group, number) in groups.Select((group, index) => (group, index + 1)))
+        {
+            var items = group.GetSequence(DicomTag.ContentSequence).Items;
+            // OHIF picks the tool that re-creates the measurement from the Tracking Identifier's prefix.
+            Assert.Equal($"Cornerstone3DTools@^0.1.0:EllipticalROI:Finding {number}",
+                items.Single(item => ConceptCode(item) == "112039").GetString(DicomTag.TextValue));
+            // It draws the group's first SCOORD/SCOORD3D: the 2D region on its image, before the 3D centre.
+            var geometry = items.First(item => item.GetString(DicomTag.ValueType) is "SCOORD" or "SCOORD3D");
+            Assert.Equal("SCOORD", geometry.GetString(DicomTag.ValueType));
+            Assert.Equal("ELLIPSE", geometry.GetString(DicomTag.GraphicType));
+            Assert.Equal(SampleReports.SourceInstanceUid, geometry.GetSequence(DicomTag.ContentSequence).Items.Single()
+                .GetSequence(DicomTag.ReferencedSOPSequence).Items.Single().GetString(DicomTag.ReferencedSOPInstanceUID));
+            // Its loader takes the geometry from the first NUM: every NUM is INFERRED FROM the same region.
+            foreach (var num in items.Where(item => item.GetString(DicomTag.ValueType) == "NUM"))
+            {
+                var inferred = num.GetSequence(DicomTag.ContentSequence).Items.Single();
+                Assert.Equal("INFERRED FROM", inferred.GetString(DicomTag.RelationshipType));
+                Assert.Equal("SCOORD", inferred.GetString(DicomTag.ValueType));
+                Assert.Equal(geometry.GetValues<float>(DicomTag.GraphicData), inferred.GetValues<float>(DicomTag.GraphicData));
+            }
+        }
     }
 
     [Fact]

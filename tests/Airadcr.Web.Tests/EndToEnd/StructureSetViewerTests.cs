@@ -21,12 +21,7 @@ public sealed class StructureSetViewerTests(WebStack stack, BrowserSession brows
         var study = SyntheticRtStudy.Write(Path.Combine(stack.ArtefactDirectory, "rtstruct-viewer"),
             new SyntheticCtGrid(Columns: 64, Rows: 64, Slices: 12, X0: -32, Y0: -32, Z0: -12),
             [new SyntheticSphere("GTV", 0, 0, 0, 10), new SyntheticBox("PTV_box", -20, -20, -6, -8, -8, 6, 0, 255, 0)]);
-        foreach (var file in study.ImageFiles.Append(study.StructureSetFile))
-        {
-            using var content = new ByteArrayContent(await File.ReadAllBytesAsync(file, ct));
-            using var stored = await stack.Orthanc.Client.PostAsync("instances", content, ct);
-            stored.EnsureSuccessStatusCode();
-        }
+        await OhifPages.StoreInOrthancAsync(stack, study.ImageFiles.Append(study.StructureSetFile), ct);
 
         var page = await browser.AdminPageAsync(stack);
         var pixels = page.WaitForResponseAsync(response =>
@@ -40,16 +35,7 @@ public sealed class StructureSetViewerTests(WebStack stack, BrowserSession brows
         try
         {
             await rtThumbnail.First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Visible, Timeout = 60_000 });
-            // OHIF's first-visit tour covers the page: skip it.
-            var skipTour = page.Locator(".shepherd-footer button", new PageLocatorOptions { HasText = "Skip all" });
-            try
-            {
-                await skipTour.First.ClickAsync(new LocatorClickOptions { Timeout = 10_000 });
-            }
-            catch (TimeoutException)
-            {
-                // no tour this time
-            }
+            await OhifPages.SkipTourAsync(page);
             await rtThumbnail.First.DblClickAsync();
             var load = page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes" })
                 .Or(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "LOAD" }))
@@ -76,24 +62,9 @@ public sealed class StructureSetViewerTests(WebStack stack, BrowserSession brows
         // The contours: pixels of the ROIs' display colours (pure red, pure green) in the viewport (cornerstone draws
         // contours as SVG over the image canvas: counted on a screenshot of the viewport, decoded by the browser).
         var shot = await page.Locator("[data-cy='viewport-grid']").First.ScreenshotAsync();
-        var coloured = await page.EvaluateAsync<int[]>("""
-            async png => {
-              const image = new Image();
-              image.src = 'data:image/png;base64,' + png;
-              await image.decode();
-              const canvas = document.createElement('canvas');
-              canvas.width = image.width; canvas.height = image.height;
-              const context = canvas.getContext('2d');
-              context.drawImage(image, 0, 0);
-              const data = context.getImageData(0, 0, canvas.width, canvas.height).data;
-              let red = 0, green = 0;
-              for (let i = 0; i < data.length; i += 4) {
-                if (data[i] > 180 && data[i + 1] < 90 && data[i + 2] < 90) red++;
-                if (data[i + 1] > 180 && data[i] < 90 && data[i + 2] < 90) green++;
-              }
-              return [red, green];
-            }
-            """, Convert.ToBase64String(shot));
+        var red = await OhifPages.CountPixelsAsync(page, shot, [OhifPages.Everywhere], "(r, g, b) => r > 180 && g < 90 && b < 90");
+        var green = await OhifPages.CountPixelsAsync(page, shot, [OhifPages.Everywhere], "(r, g, b) => g > 180 && r < 90 && b < 90");
+        int[] coloured = [red[0], green[0]];
         Assert.True(coloured[0] > 0, $"no pixel of the GTV's red on the viewport (red {coloured[0]}, green {coloured[1]})");
     }
 }
