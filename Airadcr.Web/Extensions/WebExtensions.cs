@@ -7,6 +7,7 @@ using Airadcr.Web.Data;
 using Airadcr.Web.Gateway;
 using Airadcr.Web.Identity;
 using Airadcr.Web.Localization;
+using Airadcr.Web.Measurements;
 using Airadcr.Web.Reports;
 using Airadcr.Web.Research;
 using Airadcr.Web.ReportApi;
@@ -60,6 +61,7 @@ public static class WebExtensions
         services.AddSingleton<ReviewStore>();
         services.AddScoped<WorklistService>();
         services.AddScoped<ReportSigning>();
+        services.AddScoped<ReaderMeasurements>();
         services.AddSingleton<NavigationFeed>();
         services.AddSingleton<NavigationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NavigationListener>());
@@ -283,6 +285,7 @@ public static class WebExtensions
         app.MapStructureSetFilesApi();
         app.MapViewer();
         app.MapDicomWebProxy();
+        app.MapMeasurementStow();
         app.MapResearchApi();
         return app;
     }
