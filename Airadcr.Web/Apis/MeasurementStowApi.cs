@@ -78,7 +78,7 @@ public static class MeasurementStowApi
 
         var (status, answer) = await orthanc.StoreAsync(context.Request.ContentType!, body, ct);
         var stored = string.Join(' ', instances.Select(i => audit.InstanceSubject(i.SopInstanceUid)));
-        if (status is < 200 or > 299 || answer.Contains("\"00081198\"", StringComparison.Ordinal))
+        if (status is < 200 or > 299 || StowAnswer.FailedCount(answer) > 0)
         {
             await audit.RecordStudyAsync(actor, AuditActions.SaveMeasurements, studyUid, $"failed: Orthanc answered {status} for {stored}", ct);
             return TypedResults.Problem($"Orthanc did not store the report (HTTP {status})", statusCode: StatusCodes.Status502BadGateway, title: "Not stored");
