@@ -32,6 +32,9 @@ public sealed class AuditSubjects
     /// <summary><c>study:</c> and the keyed hash of the Study Instance UID.</summary>
     public string Study(string studyInstanceUid) => "study:" + Keyed(studyInstanceUid.Trim());
 
+    /// <summary><c>instance:</c> and the keyed hash of a SOP Instance UID (which instance a user stored, findable again by its UID).</summary>
+    public string Instance(string sopInstanceUid) => "instance:" + Keyed(sopInstanceUid.Trim());
+
     /// <summary><c>patient:</c> and the keyed hash of a Patient ID.</summary>
     public string Patient(string patientId) => "patient:" + Keyed(patientId.Trim());
 

@@ -21,6 +21,16 @@ public sealed class AuditLog(AuditTrail trail, AuditSubjects subjects)
     public void RecordStudyAccess(string actor, string action, string? studyInstanceUid, string? detail) =>
         trail.Record(new AuditEvent(actor, action, studyInstanceUid is null ? null : subjects.Study(studyInstanceUid), detail));
 
+    /// <summary>An action on a study, named by its keyed hash; appended and committed before the caller answers.</summary>
+    public Task RecordStudyAsync(string actor, string action, string? studyInstanceUid, string? detail, CancellationToken cancellationToken) =>
+        RecordAsync(actor, action, studyInstanceUid is null ? null : subjects.Study(studyInstanceUid), detail, cancellationToken);
+
+    /// <summary>The keyed hashes of SOP Instance UIDs, as <see cref="AuditActions.SaveMeasurements"/> entries name the SR stored.</summary>
+    public string InstanceSubject(string sopInstanceUid) => subjects.Instance(sopInstanceUid);
+
+    /// <summary>The keyed hash of a study, as entries name it.</summary>
+    public string StudySubject(string studyInstanceUid) => subjects.Study(studyInstanceUid);
+
     public Task<IReadOnlyList<AuditEntry>> LatestAsync(string? action, int count, CancellationToken cancellationToken) =>
         trail.Store.LatestAsync(action, count, cancellationToken);
 }
@@ -40,6 +50,7 @@ public static class AuditActions
     public const string Upload = "upload";
     public const string OpenViewer = "open-viewer";
     public const string DicomWebRequest = "dicomweb-request";
+    public const string SaveMeasurements = "save-measurements";
     public const string CreateApiKey = "create-api-key";
     public const string RevokeApiKey = "revoke-api-key";
     public const string CreateUser = "create-user";

@@ -8,6 +8,7 @@ using Airadcr.Web.Gateway;
 using Airadcr.Web.Uploads;
 using Airadcr.Web.Identity;
 using Airadcr.Web.Localization;
+using Airadcr.Web.Measurements;
 using Airadcr.Web.Reports;
 using Airadcr.Web.Research;
 using Airadcr.Web.ReportApi;
@@ -62,6 +63,7 @@ public static class WebExtensions
         services.AddScoped<WorklistService>();
         services.AddScoped<ReportSigning>();
         services.AddScoped<ReportRejection>();
+        services.AddScoped<ReaderMeasurements>();
         services.AddSingleton<NavigationFeed>();
         services.AddSingleton<NavigationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<NavigationListener>());
@@ -298,6 +300,7 @@ public static class WebExtensions
         app.MapStructureSetFilesApi();
         app.MapViewer();
         app.MapDicomWebProxy();
+        app.MapMeasurementStow();
         app.MapResearchApi();
         return app;
     }

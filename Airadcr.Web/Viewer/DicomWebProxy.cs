@@ -1,6 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 using Airadcr.Web.Identity;
+using Airadcr.Web.Measurements;
 using Microsoft.Extensions.Options;
 using Yarp.ReverseProxy.Configuration;
 using Yarp.ReverseProxy.Transforms;
@@ -11,7 +12,8 @@ namespace Airadcr.Web.Viewer;
 /// YARP routes <c>/dicom-web/{**}</c> and <c>/wado/{**}</c> to Orthanc for reviewers: the Web's server adds Orthanc's
 /// Basic credentials and drops the browser's cookies; Orthanc sees the Web's host, so the URLs it writes into
 /// DICOMweb metadata stay on the Web's origin. Each forwarded request is audited (<see cref="StudyAccessAudit"/>).
-/// Without an Orthanc address both answer 503.
+/// Read-only: GET and HEAD only; a STOW-RS (<c>POST /dicom-web/studies</c>) is checked and stored by
+/// <see cref="Apis.MeasurementStowApi"/>, any other method is refused (405). Without an Orthanc address both answer 503.
 /// </summary>
 public static class DicomWebProxy
 {
@@ -28,6 +30,12 @@ public static class DicomWebProxy
         services.AddAuthorizationBuilder()
             .AddPolicy(ReviewersPolicy, policy => policy.RequireRole(WebRoles.Radiologist, WebRoles.Admin))
             .AddPolicy(ViewerApi.ViewersPolicy, policy => policy.RequireRole(WebRoles.Radiologist, WebRoles.Admin, WebRoles.Researcher));
+
+        var store = services.AddHttpClient<OrthancDicomWeb>((sp, http) =>
+            OrthancDicomWeb.Configure(http, sp.GetRequiredService<IOptions<OrthancOptions>>().Value));
+#pragma warning disable EXTEXP0001 // evaluation API: a STOW is not retried (the standard handler would send it again)
+        store.RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
 
         var url = builder.Configuration[$"{OrthancOptions.SectionName}:Url"] ?? builder.Configuration[OrthancOptions.DiscoveryKey];
         if (string.IsNullOrWhiteSpace(url))
@@ -85,10 +93,11 @@ public static class DicomWebProxy
         RouteId = path.Trim('/'),
         ClusterId = Cluster,
         AuthorizationPolicy = ReviewersPolicy,
-        Match = new RouteMatch { Path = path + "/{**rest}" },
+        Match = new RouteMatch { Path = path + "/{**rest}", Methods = [HttpMethods.Get, HttpMethods.Head] },
     };
 
-    private static AuthenticationHeaderValue? Authorization(OrthancOptions orthanc) =>
+    /// <summary>Orthanc's Basic credentials (none without a user name): added by the Web's server, never sent to browsers.</summary>
+    internal static AuthenticationHeaderValue? Authorization(OrthancOptions orthanc) =>
         string.IsNullOrEmpty(orthanc.Username)
             ? null
             : new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{orthanc.Username}:{orthanc.Password}")));

@@ -41,14 +41,15 @@ public static class ViewerApi
         return app;
     }
 
-    /// <summary>The user's data sources: Orthanc for reviewers, then one per research project the user is a member of.</summary>
+    /// <summary>The user's data sources: Orthanc for reviewers (storing measurements for radiologists), then one per research project the user is a member of.</summary>
     private static async Task<ContentHttpResult> AppConfigAsync(HttpContext context, ResearchAccess research)
     {
         var user = context.User;
         var sources = new List<ViewerDataSource>();
         if (user.IsInRole(WebRoles.Radiologist) || user.IsInRole(WebRoles.Admin))
         {
-            sources.Add(ViewerConfig.Orthanc);
+            // Radiologists save their measurements into the study (POST /dicom-web/studies, MeasurementStowApi).
+            sources.Add(ViewerConfig.Orthanc with { SupportsStow = user.IsInRole(WebRoles.Radiologist) });
         }
         try
         {

@@ -67,6 +67,7 @@ public static class ViewerConfig
                 supportsFuzzyMatching: false,
                 supportsWildcard: true,
                 omitQuotationForMultipartRequest: true,
+                supportsStow: {{(source.SupportsStow ? "true" : "false")}},
               },
             }
         """;
@@ -75,8 +76,11 @@ public static class ViewerConfig
     private static string Js(string value) => JsonSerializer.Serialize(value);
 }
 
-/// <summary>One OHIF DICOMweb data source: its name (the route segment), label, DICOMweb root and WADO-URI root.</summary>
-public sealed record ViewerDataSource(string Name, string FriendlyName, string DicomWebRoot, string WadoUriRoot)
+/// <summary>
+/// One OHIF DICOMweb data source: its name (the route segment), label, DICOMweb root and WADO-URI root; with
+/// <paramref name="SupportsStow"/>, OHIF's "Create report" saves measurements to it (STOW-RS on the DICOMweb root).
+/// </summary>
+public sealed record ViewerDataSource(string Name, string FriendlyName, string DicomWebRoot, string WadoUriRoot, bool SupportsStow = false)
 {
     /// <summary>The source of a research project: its de-identified copies through the Web's research proxy.</summary>
     public static ViewerDataSource ForResearchProject(string projectId, string projectName, string dicomWebRoot) =>

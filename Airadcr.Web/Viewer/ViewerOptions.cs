@@ -30,4 +30,7 @@ public sealed class OrthancOptions
     public string? Url { get; set; }
     public string? Username { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>The largest STOW-RS body a radiologist may send through <c>POST /dicom-web/studies</c> (an SR of measurements is kilobytes).</summary>
+    public long MaxStoreBytes { get; set; } = 16 * 1024 * 1024;
 }
