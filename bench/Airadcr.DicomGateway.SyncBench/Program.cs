@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net.Http.Json;
-using System.Text.Json.Nodes;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.DicomGateway.Synchronisation;
@@ -55,14 +53,14 @@ try
     var samples = new Dictionary<string, List<double>> { ["movescu"] = [], ["sync move"] = [], ["sync relay"] = [] };
     for (var run = 0; run < runs; run++)
     {
-        await EmptyAsync(clientB);
+        await OrthancContents.EmptyAsync(clientB);
         samples["movescu"].Add(Time(() => ToolRun.Output(ToolLocator.Find("movescu", "dcmtk"),
             ["-S", "-aet", "MOVESCU", "-aec", "ARCH_A", "-aem", "ARCH_B", "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + studyUid,
              "127.0.0.1", a.DicomPort.ToString(CultureInfo.InvariantCulture)], new Dictionary<string, string> { ["TCP_NODELAY"] = "1" })));
-        await CheckAsync(clientB, instances, "movescu");
+        await OrthancContents.ExpectInstancesAsync(clientB, instances, "movescu");
         foreach (var method in new[] { TransferMethod.Move, TransferMethod.Relay })
         {
-            await EmptyAsync(clientB);
+            await OrthancContents.EmptyAsync(clientB);
             var watch = Stopwatch.StartNew();
             var id = await jobs.CreateAsync("a", "b", method, ConflictStrategy.Skip, SyncScope.Study(studyUid), "bench", CancellationToken.None);
             runner.Wake();
@@ -77,7 +75,7 @@ try
                 throw new InvalidOperationException($"sync {method}: {job?.State} {job?.Counts} {job?.Error}");
             }
             samples["sync " + method.ToString().ToLowerInvariant()].Add(seconds);
-            await CheckAsync(clientB, instances, method.ToString());
+            await OrthancContents.ExpectInstancesAsync(clientB, instances, method.ToString());
         }
     }
     await gateway.StopAsync();
@@ -124,21 +122,4 @@ static async Task<string> SeedAsync(HttpClient orthanc, int count, string folder
         response.EnsureSuccessStatusCode();
     }
     return study;
-}
-
-static async Task EmptyAsync(HttpClient orthanc)
-{
-    foreach (var id in await orthanc.GetFromJsonAsync<List<string>>("studies") ?? [])
-    {
-        (await orthanc.DeleteAsync("studies/" + id)).EnsureSuccessStatusCode();
-    }
-}
-
-static async Task CheckAsync(HttpClient orthanc, int expected, string what)
-{
-    var stored = (await orthanc.GetFromJsonAsync<JsonObject>("statistics"))!["CountInstances"]!.GetValue<int>();
-    if (stored != expected)
-    {
-        throw new InvalidOperationException($"{what}: B holds {stored} instances, not {expected}");
-    }
 }
