@@ -33,16 +33,21 @@ public sealed class ArchivesApiTests(FederatedArchives archives)
         Assert.True(result.Echo.RoundTripMs > 0 && result.Echo.RoundTripMs <= result.Echo.ElapsedMs);
         Assert.Equal("QIDO-RS HTTP 200", result.Qido!.Detail);
         Assert.True((await TestAsync(http, archives.IdQ)).Echo.Ok);
+        // dcmtk's echoscu agrees with both (the independent check).
+        Assert.True((await DcmtkTools.EchoAsync(archives.OrthancA.AeTitle, archives.OrthancA.DicomPort, Ct)).Succeeded);
+        Assert.True((await DcmtkTools.EchoAsync(archives.Dcmqrscp.AeTitle, archives.Dcmqrscp.Port, Ct)).Succeeded);
     }
 
     [Fact]
     public async Task Testing_a_dead_port_fails_with_the_reason()
     {
         using var http = archives.Gateway.CreateClient();
-        var id = await FederatedArchives.RegisterAsync(http, new("dead-port", "NOBODY", "127.0.0.1", FreePort.Next(), null, ArchiveRole.Secondary), Ct);
+        var port = FreePort.Next();
+        var id = await FederatedArchives.RegisterAsync(http, new("dead-port", "NOBODY", "127.0.0.1", port, null, ArchiveRole.Secondary), Ct);
 
         var result = await TestAsync(http, id);
 
+        Assert.False((await DcmtkTools.EchoAsync("NOBODY", port, Ct)).Succeeded); // echoscu agrees
         Assert.False(result.Ok);
         Assert.False(result.Echo.Ok);
         Assert.Null(result.Echo.RoundTripMs);

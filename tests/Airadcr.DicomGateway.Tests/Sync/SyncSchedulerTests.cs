@@ -39,12 +39,13 @@ public sealed class SyncSchedulerTests(SyncArchivesFixture archives)
         using var http = scheduled.CreateClient();
 
         SyncJob? job = null;
-        while (job is null && !Ct.IsCancellationRequested)
+        for (var poll = 0; job is null && poll < 300; poll++) // a minute at most: the interval is one second
         {
             await Task.Delay(200, Ct);
             job = (await http.GetFromJsonAsync<List<SyncJob>>("/admin/archives/sync/jobs", Ct))!.LastOrDefault(j => j.RequestedBy == "scheduler");
         }
-        var finished = await WaitAsync(http, job!.JobId, Ct);
+        Assert.True(job is not null, "the scheduler queued no job");
+        var finished = await WaitAsync(http, job.JobId, Ct);
 
         Assert.Equal(("a", "b", "move", "everything"), (finished.Job.Source, finished.Job.Destination, finished.Job.Method, finished.Job.Scope));
         Assert.Equal("done", finished.Job.State);

@@ -16,12 +16,16 @@ public sealed class GatewayWebStack : WebStack
 
     public TeoHubStandIn TeoHub { get; private set; } = default!;
 
+    /// <summary>The gateway's sync relay listener (<c>IA_SYNC</c>), for archives a test registers.</summary>
+    public int RelayPort { get; } = FreePort.Next();
+
     protected override string GatewayUrl => Gateway.HttpClient.BaseAddress!.ToString();
 
     protected override async Task StartNeighboursAsync(CancellationToken ct)
     {
         TeoHub = new TeoHubStandIn();
-        Gateway = await GatewayProcess.StartAsync(Folder.Combine("gateway-storage"), FreePort.Next(), Folder.Combine("gateway.log"), ct);
+        Gateway = await GatewayProcess.StartAsync(Folder.Combine("gateway-storage"), FreePort.Next(), Folder.Combine("gateway.log"), ct,
+            settings: new Dictionary<string, string> { ["Gateway__Sync__RelayPort"] = RelayPort.ToString(CultureInfo.InvariantCulture) });
     }
 
     protected override void ConfigureReportApi(IDictionary<string, string> environment)
