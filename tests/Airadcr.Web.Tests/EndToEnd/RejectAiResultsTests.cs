@@ -54,6 +54,31 @@ public sealed class RejectAiResultsTests(GatewayWebStack stack, BrowserSession b
         await Assertions.Expect(page.Locator("tr.worklist-row[data-tid=REJECT_AI_1] .status")).ToHaveTextAsync("rejected");
     }
 
+    [Fact]
+    public async Task The_gateway_admin_page_shows_and_sets_the_publishing_policy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await browser.AdminPageAsync(stack);
+        await GoToAsync(page, "/admin/gateway");
+        var shown = page.Locator("[data-testid=publish-policy]");
+        await Assertions.Expect(shown).ToHaveAttributeAsync("data-policy", "immediate");
+        try
+        {
+            await page.SelectOptionAsync("#publish-policy", "after-review");
+            await page.ClickAsync("#save-publish-policy");
+
+            await Assertions.Expect(shown).ToHaveAttributeAsync("data-policy", "after-review");
+            var policy = await stack.Gateway.HttpClient.GetFromJsonAsync<JsonElement>("/admin/publishing", ct);
+            Assert.Equal(("after-review", "admin", "user:" + WebStack.AdminUser),
+                (policy.GetProperty("policy").GetString(), policy.GetProperty("source").GetString(), policy.GetProperty("updatedBy").GetString()));
+        }
+        finally
+        {
+            using var restore = await stack.Gateway.HttpClient.PutAsJsonAsync("/admin/publishing", new { policy = "immediate" }, ct);
+            restore.EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>CT_small under a study UID of this test's own (the other tests sign pydicom's own study).</summary>
     private async Task<string> StoreOwnStudyAsync(CancellationToken ct)
     {
