@@ -55,6 +55,26 @@ public sealed class RejectAiResultsTests(GatewayWebStack stack, BrowserSession b
     }
 
     [Fact]
+    public async Task A_second_report_of_a_signed_study_can_be_neither_signed_nor_rejected_and_says_why()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var study = await StoreOwnStudyAsync(ct);
+        var first = await browser.OpenSeededReportAsync(stack, new SeededReport("SIGN_RACE_A", "PAT-RACE", "ACCRACE-A", "CT", "Scanner premier", study));
+        await SignAsync(first);
+        var second = await browser.OpenSeededReportAsync(stack, new SeededReport("SIGN_RACE_B", "PAT-RACE", "ACCRACE-B", "CT", "Scanner second", study));
+
+        await second.ClickAsync("#sign");
+
+        await Assertions.Expect(second.Locator(".mud-snackbar").Last).ToContainTextAsync("already signed", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(second.Locator("[data-testid=report-status]")).Not.ToHaveTextAsync("signed");
+        await second.ClickAsync("#reject-ai");
+        await second.FillAsync("#reject-reason", "trop tard");
+        await second.ClickAsync("#confirm-reject");
+        await Assertions.Expect(second.Locator(".mud-snackbar").Last).ToContainTextAsync("Not rejected");
+        await Assertions.Expect(second.Locator("[data-testid=report-status]")).Not.ToHaveTextAsync("rejected");
+    }
+
+    [Fact]
     public async Task The_gateway_admin_page_shows_and_sets_the_publishing_policy()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -84,7 +104,7 @@ public sealed class RejectAiResultsTests(GatewayWebStack stack, BrowserSession b
     {
         var directory = Path.Combine(stack.ArtefactDirectory, "reject-study");
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "ct.dcm");
+        var path = Path.Combine(directory, $"ct-{Guid.NewGuid():N}.dcm");
         var study = DicomUidGenerator.New();
         using (var file = DicomFile.Open(PydicomCorpus.File("CT_small.dcm")))
         {
