@@ -14,8 +14,8 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Airadcr.DicomGateway.Tests;
 
-/// <summary>One real Orthanc as the PACS of one embedded gateway whose configured policy is <c>after-review</c>.</summary>
-public sealed class PublishingFixture : IAsyncLifetime
+/// <summary>One real Orthanc as the PACS of one gateway whose configured policy is <c>after-review</c>.</summary>
+public abstract class PublishingFixture(GatewayMode mode) : IAsyncLifetime
 {
     public OrthancServer Orthanc { get; } = new() { AeTitle = "PUBLISH_PACS" };
 
@@ -24,7 +24,7 @@ public sealed class PublishingFixture : IAsyncLifetime
     public async ValueTask InitializeAsync()
     {
         await Orthanc.InitializeAsync();
-        Gateway = new GatewayHost(GatewayMode.Embedded, new Dictionary<string, string>
+        Gateway = new GatewayHost(mode, new Dictionary<string, string>
         {
             ["Gateway:Pacs:AeTitle"] = Orthanc.AeTitle,
             ["Gateway:Pacs:Host"] = "127.0.0.1",
@@ -38,8 +38,21 @@ public sealed class PublishingFixture : IAsyncLifetime
     {
         await Gateway.DisposeAsync();
         await Orthanc.DisposeAsync();
+        GC.SuppressFinalize(this);
     }
 }
+
+public sealed class EmbeddedPublishingFixture() : PublishingFixture(GatewayMode.Embedded);
+
+public sealed class ServerModePublishingFixture() : PublishingFixture(GatewayMode.Server);
+
+/// <summary>SQLite: writers queue (BEGIN IMMEDIATE).</summary>
+public sealed class EmbeddedPublishingPolicyTests(EmbeddedPublishingFixture fixture)
+    : PublishingPolicyTests(fixture), IClassFixture<EmbeddedPublishingFixture>;
+
+/// <summary>PostgreSQL: the racing UPDATE waits on the row lock, then finds the decision taken.</summary>
+public sealed class ServerModePublishingPolicyTests(ServerModePublishingFixture fixture)
+    : PublishingPolicyTests(fixture), IClassFixture<ServerModePublishingFixture>;
 
 /// <summary>
 /// Issue 24, item 1: under <c>after-review</c> the AI SR and PDF stay in the gateway until the radiologist signs (then
@@ -47,7 +60,7 @@ public sealed class PublishingFixture : IAsyncLifetime
 /// a decision is taken once (a racing second reviewer gets 409), a rejection after an <c>immediate</c> publication is
 /// 409, an unknown study 404, a rejection without reason 422; each outcome is audited without the study UID.
 /// </summary>
-public sealed class PublishingPolicyTests(PublishingFixture fixture) : IClassFixture<PublishingFixture>
+public abstract class PublishingPolicyTests(PublishingFixture fixture)
 {
     private static CancellationToken Token => TestContext.Current.CancellationToken;
 
@@ -75,6 +88,10 @@ public sealed class PublishingPolicyTests(PublishingFixture fixture) : IClassFix
         Assert.EndsWith(ReviewedResults.ReviewedSuffix, held[aiPdf].GetProperty("SeriesDescription").GetString(), StringComparison.Ordinal);
         Assert.Equal(StudyPublications.Released, await StateAsync(study));
         await AuditedAsync("ai-results-signed", study, "ai results released");
+
+        // The marking adds no dciodvfy error to the AI SR (Verifying Observer Sequence is what VERIFIED requires).
+        var folder = StudyResults.Folder(Gateway.StoragePath, study, 1);
+        Assert.Equal(await DciodvfyErrorsAsync(Path.Combine(folder, "ai-sr.dcm")), await DciodvfyErrorsAsync(Path.Combine(folder, "ai-sr-reviewed.dcm")));
     }
 
     [Fact]
@@ -259,6 +276,12 @@ public sealed class PublishingPolicyTests(PublishingFixture fixture) : IClassFix
         var subject = Gateway.Services.GetRequiredService<AuditSubjects>().Study(study);
         Assert.Contains(entries, e => e.Action == action && e.Subject == subject && (e.Detail ?? "").Contains(detail, StringComparison.Ordinal));
         Assert.DoesNotContain(entries, e => $"{e.Subject} {e.Detail}".Contains(study, StringComparison.Ordinal));
+    }
+
+    private static async Task<IReadOnlyList<string>> DciodvfyErrorsAsync(string path)
+    {
+        var result = await ExternalTool.RunAsync("dciodvfy", "dicom3tools", [path], Token);
+        return [.. (result.StandardOutput + result.StandardError).Split('\n').Where(l => l.StartsWith("Error", StringComparison.Ordinal)).Order()];
     }
 
     private static string Sop(DicomFile file) => file.Dataset.GetString(DicomTag.SOPInstanceUID);

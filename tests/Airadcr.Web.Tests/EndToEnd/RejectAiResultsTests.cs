@@ -54,12 +54,57 @@ public sealed class RejectAiResultsTests(GatewayWebStack stack, BrowserSession b
         await Assertions.Expect(page.Locator("tr.worklist-row[data-tid=REJECT_AI_1] .status")).ToHaveTextAsync("rejected");
     }
 
+    [Fact]
+    public async Task A_second_report_of_a_signed_study_can_be_neither_signed_nor_rejected_and_says_why()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var study = await StoreOwnStudyAsync(ct);
+        var first = await browser.OpenSeededReportAsync(stack, new SeededReport("SIGN_RACE_A", "PAT-RACE", "ACCRACE-A", "CT", "Scanner premier", study));
+        await SignAsync(first);
+        var second = await browser.OpenSeededReportAsync(stack, new SeededReport("SIGN_RACE_B", "PAT-RACE", "ACCRACE-B", "CT", "Scanner second", study));
+
+        await second.ClickAsync("#sign");
+
+        await Assertions.Expect(second.Locator(".mud-snackbar").Last).ToContainTextAsync("already signed", new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
+        await Assertions.Expect(second.Locator("[data-testid=report-status]")).Not.ToHaveTextAsync("signed");
+        await second.ClickAsync("#reject-ai");
+        await second.FillAsync("#reject-reason", "trop tard");
+        await second.ClickAsync("#confirm-reject");
+        await Assertions.Expect(second.Locator(".mud-snackbar").Last).ToContainTextAsync("Not rejected");
+        await Assertions.Expect(second.Locator("[data-testid=report-status]")).Not.ToHaveTextAsync("rejected");
+    }
+
+    [Fact]
+    public async Task The_gateway_admin_page_shows_and_sets_the_publishing_policy()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var page = await browser.AdminPageAsync(stack);
+        await GoToAsync(page, "/admin/gateway");
+        var shown = page.Locator("[data-testid=publish-policy]");
+        await Assertions.Expect(shown).ToHaveAttributeAsync("data-policy", "immediate");
+        try
+        {
+            await page.SelectOptionAsync("#publish-policy", "after-review");
+            await page.ClickAsync("#save-publish-policy");
+
+            await Assertions.Expect(shown).ToHaveAttributeAsync("data-policy", "after-review");
+            var policy = await stack.Gateway.HttpClient.GetFromJsonAsync<JsonElement>("/admin/publishing", ct);
+            Assert.Equal(("after-review", "admin", "user:" + WebStack.AdminUser),
+                (policy.GetProperty("policy").GetString(), policy.GetProperty("source").GetString(), policy.GetProperty("updatedBy").GetString()));
+        }
+        finally
+        {
+            using var restore = await stack.Gateway.HttpClient.PutAsJsonAsync("/admin/publishing", new { policy = "immediate" }, ct);
+            restore.EnsureSuccessStatusCode();
+        }
+    }
+
     /// <summary>CT_small under a study UID of this test's own (the other tests sign pydicom's own study).</summary>
     private async Task<string> StoreOwnStudyAsync(CancellationToken ct)
     {
         var directory = Path.Combine(stack.ArtefactDirectory, "reject-study");
         Directory.CreateDirectory(directory);
-        var path = Path.Combine(directory, "ct.dcm");
+        var path = Path.Combine(directory, $"ct-{Guid.NewGuid():N}.dcm");
         var study = DicomUidGenerator.New();
         using (var file = DicomFile.Open(PydicomCorpus.File("CT_small.dcm")))
         {
