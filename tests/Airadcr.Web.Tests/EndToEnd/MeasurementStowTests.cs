@@ -30,6 +30,7 @@ public sealed class MeasurementStowTests(WebStack stack, BrowserSession browser)
         var sop = Airadcr.Dicom.DicomUidGenerator.New();
         var page = await RadiologistPageAsync();
 
+        Assert.Contains("supportsStow: true", await (await page.APIRequest.GetAsync("/viewer/app-config.js")).TextAsync());
         var stored = await PostAsync(page, "/dicom-web/studies", OhifMeasurementReport.Part10(study, 23.5, label: "Nodule LSD", sopInstanceUid: sop));
 
         Assert.True(stored.Status == 200, await stored.TextAsync());
@@ -65,6 +66,8 @@ public sealed class MeasurementStowTests(WebStack stack, BrowserSession browser)
             await SignInToWorklistAsync(page, user, WebStack.UserPassword);
             var refused = await PostAsync(page, $"/dicom-web/studies/{study}", body);
             Assert.Equal(403, refused.Status);
+            // OHIF is not told it may store there (the refusal above stands anyway).
+            Assert.DoesNotContain("supportsStow: true", await (await page.APIRequest.GetAsync("/viewer/app-config.js")).TextAsync());
         }
         using var anonymous = new HttpClient { BaseAddress = new Uri(stack.WebUrl) };
         using var content = OhifMeasurementReport.Content(OhifMeasurementReport.Body(body));
