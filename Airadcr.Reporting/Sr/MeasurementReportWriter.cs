@@ -78,8 +78,9 @@ public static class MeasurementReportWriter
 
     /// <summary>
     /// The start of each finding's Tracking Identifier. OHIF 3 (Cornerstone3D's SR adapters) re-creates a measurement
-    /// as the tool this prefix names: without it OHIF draws an ELLIPSE region read-only but cannot load it into its
-    /// measurement panel. The text after it stays the human label ("Finding 1").
+    /// as the tool this prefix names (no tool is registered for an ELLIPSE by its graphic type): without it OHIF opens
+    /// the finding's slice but marks the SR "not rehydratable", drawing and listing nothing. The text after it stays
+    /// the human label ("Finding 1").
     /// </summary>
     public const string OhifEllipseTrackingPrefix = "Cornerstone3DTools@^0.1.0:EllipticalROI:";
 

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
 using Airadcr.Reporting.Model;
@@ -58,7 +59,8 @@ public sealed class AiFindingsViewerTests(WebStack stack, BrowserSession browser
             await ClickIfShownAsync(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Confirm and hide" }));
             await aiSeries.First.DblClickAsync();
             // OHIF asks whether to track the study's measurements: the radiologist says yes.
-            await ClickIfShownAsync(page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes", Exact = true }));
+            await page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Yes", Exact = true }).First
+                .ClickAsync(new LocatorClickOptions { Timeout = 60_000 });
 
             // The measurement panel lists the finding (OHIF loaded it as an ellipse measurement).
             await page.Locator("[data-cy='trackedMeasurements-btn']").First.ClickAsync(new LocatorClickOptions { Timeout = 60_000 });
@@ -66,6 +68,9 @@ public sealed class AiFindingsViewerTests(WebStack stack, BrowserSession browser
             await Assertions.Expect(panel.GetByText("Nodule").First).ToBeVisibleAsync(new LocatorAssertionsToBeVisibleOptions { Timeout = 60_000 });
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle, new PageWaitForLoadStateOptions { Timeout = 30_000 });
 
+            // OHIF went to the finding's slice (its overlay names the instance number, slices being numbered from 1).
+            var findingInstance = new Regex($@"I:\s*{FindingSlice + 1}\s*\(");
+            await Assertions.Expect(viewport).ToContainTextAsync(findingInstance, new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
             var onSlice = await MarkerPixelsAsync(page, viewport, "ai-finding-slice.png");
             Assert.True(onSlice.AtFinding > 0, $"no marker pixel at the finding's position on its slice ({onSlice})");
             Assert.Equal(0, onSlice.Mirrored);
@@ -79,6 +84,7 @@ public sealed class AiFindingsViewerTests(WebStack stack, BrowserSession browser
                 await page.Mouse.WheelAsync(0, -120);
                 await page.WaitForTimeoutAsync(300);
             }
+            await Assertions.Expect(viewport).Not.ToContainTextAsync(findingInstance, new LocatorAssertionsToContainTextOptions { Timeout = 30_000 });
             var elsewhere = await MarkerPixelsAsync(page, viewport, "ai-finding-other-slice.png");
             Assert.Equal(0, elsewhere.AtFinding);
             Assert.Equal(0, elsewhere.InImage);
