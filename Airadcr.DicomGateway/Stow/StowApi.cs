@@ -5,7 +5,6 @@ using Airadcr.DicomGateway.Apis;
 using Airadcr.DicomGateway.Configuration;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
-using Microsoft.Net.Http.Headers;
 
 namespace Airadcr.DicomGateway.Stow;
 
@@ -44,23 +43,12 @@ public static class StowApi
         {
             return TypedResults.BadRequest(new ApiError("invalid study UID", "studyUid"));
         }
-        if (!MediaTypeHeaderValue.TryParse(http.Request.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("multipart/related", StringComparison.OrdinalIgnoreCase))
+        switch (StowMediaType.Parse(http.Request.ContentType, out var boundary, out var problem))
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "STOW-RS takes multipart/related; type=\"application/dicom\"");
-        }
-        var type = HeaderUtilities.RemoveQuotes(contentType.Parameters.FirstOrDefault(p => p.Name.Equals("type", StringComparison.OrdinalIgnoreCase))?.Value ?? default);
-        if (type.Length > 0 && !type.Equals("application/dicom", StringComparison.OrdinalIgnoreCase))
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: $"parts of type '{type}' are not stored: only application/dicom (Part 10 files)");
-        }
-        var boundary = HeaderUtilities.RemoveQuotes(contentType.Boundary).Value;
-        if (string.IsNullOrWhiteSpace(boundary) || boundary.Length > 70)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad multipart body",
-                detail: "the Content-Type has no (valid) boundary");
+            case StowMediaType.Problem.NotMultipartRelated or StowMediaType.Problem.UnsupportedPartType:
+                return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type", detail: problem);
+            case StowMediaType.Problem.BadBoundary:
+                return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Bad multipart body", detail: problem);
         }
         if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {

@@ -1,8 +1,9 @@
 using Airadcr.Dicom;
 using Airadcr.Dicom.IO;
+using Airadcr.Dicom.Json;
+using Airadcr.Dicom.Network.Storage;
 using Airadcr.Reporting.Sr;
 using Microsoft.AspNetCore.WebUtilities;
-using Microsoft.Net.Http.Headers;
 
 namespace Airadcr.Web.Measurements;
 
@@ -14,7 +15,7 @@ namespace Airadcr.Web.Measurements;
 /// </summary>
 public static class StowBody
 {
-    public const string DicomMediaType = "application/dicom";
+    public const string DicomMediaType = StowMediaType.DicomPart;
 
     /// <summary>The SR SOP classes a reader may store (what OHIF's measurement export writes).</summary>
     public static readonly IReadOnlySet<string> SrClasses = new HashSet<string>(StringComparer.Ordinal)
@@ -27,20 +28,14 @@ public static class StowBody
     /// <summary>Reads <paramref name="body"/> (already bounded by the caller) as the parts of a STOW-RS request.</summary>
     public static async Task<StowParse> ParseAsync(string? contentType, ArraySegment<byte> body, CancellationToken cancellationToken)
     {
-        if (!MediaTypeHeaderValue.TryParse(contentType, out var mediaType)
-            || !mediaType.MediaType.Equals("multipart/related", StringComparison.OrdinalIgnoreCase))
+        switch (StowMediaType.Parse(contentType, out var boundary, out var problem))
         {
-            return StowParse.Rejected("the body must be multipart/related; type=\"application/dicom\"", "not multipart/related");
-        }
-        var type = HeaderUtilities.RemoveQuotes(mediaType.Parameters.FirstOrDefault(p => p.Name.Equals("type", StringComparison.OrdinalIgnoreCase))?.Value ?? default);
-        if (type.HasValue && !type.Equals(DicomMediaType, StringComparison.OrdinalIgnoreCase))
-        {
-            return StowParse.Rejected($"only {DicomMediaType} parts are accepted (type=\"{type}\")", "unsupported part type");
-        }
-        var boundary = HeaderUtilities.RemoveQuotes(mediaType.Boundary).Value;
-        if (string.IsNullOrEmpty(boundary) || boundary.Length > 70)
-        {
-            return StowParse.Rejected("the multipart boundary is missing or longer than 70 characters", "bad boundary");
+            case StowMediaType.Problem.NotMultipartRelated:
+                return StowParse.Rejected(problem!, "not multipart/related");
+            case StowMediaType.Problem.UnsupportedPartType:
+                return StowParse.Rejected(problem!, "unsupported part type");
+            case StowMediaType.Problem.BadBoundary:
+                return StowParse.Rejected(problem!, "bad boundary");
         }
 
         var instances = new List<StowInstance>();
@@ -110,11 +105,8 @@ public static class StowBody
         }
     }
 
-    private static string? Uid(DicomDataset dataset, DicomTag tag)
-    {
-        var value = dataset.GetStringOrDefault(tag)?.Trim().TrimEnd('\0');
-        return value is { Length: > 0 and <= 64 } && value.All(c => c is '.' or (>= '0' and <= '9')) ? value : null;
-    }
+    private static string? Uid(DicomDataset dataset, DicomTag tag) =>
+        dataset.GetStringOrDefault(tag)?.Trim().TrimEnd('\0') is { } value && DicomUid.IsValid(value) ? value : null;
 }
 
 /// <summary>One stored SR of a STOW-RS body.</summary>
