@@ -17,16 +17,15 @@ public sealed class GatewayUploadClient(HttpClient http)
 
     private sealed record StowAnswer(List<PartResult> Results);
 
-    /// <summary>Stores the parts (Part 10 streams, read once); the result of each, in order.</summary>
-    public async Task<IReadOnlyList<PartResult>> StoreAsync(IReadOnlyList<Stream> parts, string uploader, CancellationToken cancellationToken)
+    /// <summary>Stores the parts (Part 10 contents, read once); the result of each, in order.</summary>
+    public async Task<IReadOnlyList<PartResult>> StoreAsync(IReadOnlyList<HttpContent> parts, string uploader, CancellationToken cancellationToken)
     {
         using var body = new MultipartContent("related", "airadcr-upload-" + Guid.NewGuid().ToString("N"));
         body.Headers.ContentType!.Parameters.Add(new NameValueHeaderValue("type", "\"application/dicom\""));
         foreach (var part in parts)
         {
-            var content = new StreamContent(part);
-            content.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
-            body.Add(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue("application/dicom");
+            body.Add(part);
         }
         using var request = new HttpRequestMessage(HttpMethod.Post, "dicom-web/studies") { Content = body };
         request.Headers.Accept.ParseAdd("application/json");

@@ -16,26 +16,29 @@ public sealed class UploadForwarder(GatewayUploadClient gateway, UploadPreviews 
 
     public async Task<UploadAnswer> ForwardAsync(string name, Stream body, string user, CancellationToken cancellationToken)
     {
-        var folder = Directory.CreateTempSubdirectory("airadcr-upload-").FullName;
-        try
+        var head = await ReadHeadAsync(body, cancellationToken);
+        switch (Sniff(head))
         {
-            var file = Path.Combine(folder, "upload");
-            var limit = options.Value.MaxFileMegabytes * (1L << 20);
-            if (!await CopyBoundedAsync(body, file, limit, cancellationToken))
-            {
-                return new UploadAnswer(name, [UploadResult.Refused(name, $"larger than {options.Value.MaxFileMegabytes} MB")]);
-            }
-            var kind = Sniff(file);
-            return kind switch
-            {
-                "dicom" => new UploadAnswer(name, await SendAsync([(name, file)], user, cancellationToken)),
-                "zip" => new UploadAnswer(name, await ForwardZipAsync(file, folder, user, cancellationToken)),
-                _ => new UploadAnswer(name, [UploadResult.Refused(name, "neither a DICOM file (no DICM prefix) nor a ZIP")]),
-            };
-        }
-        finally
-        {
-            Directory.Delete(folder, recursive: true);
+            case "dicom":
+                // Streamed straight to the gateway (which bounds it and stores it durably): no copy here.
+                return new UploadAnswer(name, await SendAsync([(name, new PrefixedContent(head, body))], user, cancellationToken));
+            case "zip":
+                var folder = Directory.CreateTempSubdirectory("airadcr-upload-").FullName;
+                try
+                {
+                    var file = Path.Combine(folder, "upload");
+                    if (!await CopyBoundedAsync(head, body, file, options.Value.MaxFileMegabytes * (1L << 20), cancellationToken))
+                    {
+                        return new UploadAnswer(name, [UploadResult.Refused(name, $"larger than {options.Value.MaxFileMegabytes} MB")]);
+                    }
+                    return new UploadAnswer(name, await ForwardZipAsync(file, folder, user, cancellationToken));
+                }
+                finally
+                {
+                    Directory.Delete(folder, recursive: true);
+                }
+            default:
+                return new UploadAnswer(name, [UploadResult.Refused(name, "neither a DICOM file (no DICM prefix) nor a ZIP")]);
         }
     }
 
@@ -80,7 +83,13 @@ public sealed class UploadForwarder(GatewayUploadClient gateway, UploadPreviews 
                 try
                 {
                     await using var source = entry.Open();
-                    if (!await CopyBoundedAsync(source, target, allowed, cancellationToken))
+                    var head = await ReadHeadAsync(source, cancellationToken);
+                    if (Sniff(head) != "dicom")
+                    {
+                        results.Add(UploadResult.Refused(entryName, "not a DICOM file (no DICM prefix)"));
+                        continue;
+                    }
+                    if (!await CopyBoundedAsync(head, source, target, allowed, cancellationToken))
                     {
                         File.Delete(target);
                         results.Add(UploadResult.Refused(entryName, "inflates past the upload limits: refused as a ZIP bomb"));
@@ -94,45 +103,55 @@ public sealed class UploadForwarder(GatewayUploadClient gateway, UploadPreviews 
                     continue;
                 }
                 budget -= new FileInfo(target).Length;
-                if (Sniff(target) != "dicom")
-                {
-                    File.Delete(target);
-                    results.Add(UploadResult.Refused(entryName, "not a DICOM file (no DICM prefix)"));
-                    continue;
-                }
                 batch.Add((entryName, target));
                 if (batch.Count == settings.InstancesPerRequest)
                 {
-                    results.AddRange(await SendAsync(batch, user, cancellationToken));
-                    batch.ForEach(b => File.Delete(b.Path));
+                    results.AddRange(await SendFilesAsync(batch, user, cancellationToken));
                     batch.Clear();
                 }
             }
-            results.AddRange(await SendAsync(batch, user, cancellationToken));
+            results.AddRange(await SendFilesAsync(batch, user, cancellationToken));
         }
         return results;
     }
 
-    private async Task<List<UploadResult>> SendAsync(List<(string Name, string Path)> files, string user, CancellationToken cancellationToken)
+    /// <summary>Sends extracted entries (then deletes them).</summary>
+    private async Task<List<UploadResult>> SendFilesAsync(List<(string Name, string Path)> files, string user, CancellationToken cancellationToken)
     {
-        if (files.Count == 0)
+        try
+        {
+            return await SendAsync([.. files.Select(f => (f.Name, (HttpContent)new StreamContent(File.OpenRead(f.Path))))], user, cancellationToken);
+        }
+        finally
+        {
+            files.ForEach(f => File.Delete(f.Path));
+        }
+    }
+
+    private async Task<List<UploadResult>> SendAsync(List<(string Name, HttpContent Content)> parts, string user, CancellationToken cancellationToken)
+    {
+        if (parts.Count == 0)
         {
             return [];
         }
-        var streams = files.Select(f => (Stream)File.OpenRead(f.Path)).ToList();
         try
         {
-            var answers = await gateway.StoreAsync(streams, user, cancellationToken);
-            return [.. files.Zip(answers, (file, answer) => new UploadResult(file.Name, answer.Outcome, answer.Reason, Preview(answer, user)))];
+            var answers = await gateway.StoreAsync([.. parts.Select(p => p.Content)], user, cancellationToken);
+            return [.. parts.Zip(answers, (part, answer) => new UploadResult(part.Name, answer.Outcome, answer.Reason, Preview(answer, user)))];
+        }
+        catch (HttpRequestException error) when (error.InnerException is BadHttpRequestException or IOException)
+        {
+            // The upload itself broke off or passed the request limit while it was being forwarded.
+            return [.. parts.Select(p => UploadResult.Refused(p.Name, "the upload was cut short or is larger than the limit: try again"))];
         }
         catch (HttpRequestException error)
         {
             logger.UploadForwardFailed(error.Message);
-            return [.. files.Select(f => UploadResult.Refused(f.Name, "the gateway is unavailable: try again"))];
+            return [.. parts.Select(p => UploadResult.Refused(p.Name, "the gateway is unavailable: try again"))];
         }
         finally
         {
-            streams.ForEach(s => s.Dispose());
+            parts.ForEach(p => p.Content.Dispose());
         }
     }
 
@@ -142,24 +161,27 @@ public sealed class UploadForwarder(GatewayUploadClient gateway, UploadPreviews 
             ? "/uploads/previews/" + id
             : null;
 
-    /// <summary>"dicom" (128-byte preamble + DICM), "zip" (a local file header), or null.</summary>
-    private static string? Sniff(string path)
+    /// <summary>The first 132 bytes (fewer for a shorter stream): enough to tell a Part 10 file from a ZIP.</summary>
+    private static async Task<byte[]> ReadHeadAsync(Stream stream, CancellationToken cancellationToken)
     {
-        Span<byte> head = stackalloc byte[132];
-        using var stream = File.OpenRead(path);
-        var read = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
-        if (read >= 132 && head[128..132].SequenceEqual("DICM"u8))
-        {
-            return "dicom";
-        }
-        return read >= 4 && head[..4].SequenceEqual(ZipMagic) ? "zip" : null;
+        var head = new byte[132];
+        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
+        return read == head.Length ? head : head[..read];
     }
 
-    private static async Task<bool> CopyBoundedAsync(Stream source, string path, long maxBytes, CancellationToken cancellationToken)
+    /// <summary>"dicom" (128-byte preamble + DICM), "zip" (a local file header), or null.</summary>
+    private static string? Sniff(ReadOnlySpan<byte> head) =>
+        head.Length >= 132 && head[128..132].SequenceEqual("DICM"u8) ? "dicom"
+        : head.Length >= 4 && head[..4].SequenceEqual(ZipMagic) ? "zip"
+        : null;
+
+    /// <summary>Writes <paramref name="head"/> then the rest of <paramref name="source"/>; false past <paramref name="maxBytes"/>.</summary>
+    private static async Task<bool> CopyBoundedAsync(byte[] head, Stream source, string path, long maxBytes, CancellationToken cancellationToken)
     {
         await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
+        await target.WriteAsync(head, cancellationToken);
         var buffer = new byte[1 << 16];
-        long written = 0;
+        long written = head.Length;
         int read;
         while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
         {
@@ -172,9 +194,29 @@ public sealed class UploadForwarder(GatewayUploadClient gateway, UploadPreviews 
         }
         return true;
     }
+
+    /// <summary>An uploaded DICOM file forwarded as it arrives: the bytes already read to recognise it, then the rest of the request body.</summary>
+    private sealed class PrefixedContent(byte[] head, Stream rest) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+            SerializeToStreamAsync(stream, context, CancellationToken.None);
+
+        protected override async Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context, CancellationToken cancellationToken)
+        {
+            await stream.WriteAsync(head, cancellationToken);
+            await rest.CopyToAsync(stream, cancellationToken);
+        }
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
 }
 
 internal static partial class UploadLog
+
 {
     [LoggerMessage(EventId = 40, Level = LogLevel.Warning, Message = "An upload could not be forwarded to the gateway: {Reason}")]
     public static partial void UploadForwardFailed(this ILogger logger, string reason);

@@ -28,6 +28,7 @@ public sealed class UploadPageTests(GatewayWebStack stack, BrowserSession browse
         var single = Instance(folder, "single.dcm", "MR_small.dcm", study);
         var zipped = new[] { "CT_small.dcm", "CT_small.dcm", "CT_small.dcm" }.Select((template, i) => Instance(folder, $"ct{i}.dcm", template, study)).ToList();
         var zip = Path.Combine(folder, "study.zip");
+        File.Delete(zip); // the artefact folder outlives a run
         using (var archive = ZipFile.Open(zip, ZipArchiveMode.Create))
         {
             zipped.ForEach(path => archive.CreateEntryFromFile(path, "CT/" + Path.GetFileName(path)));
